@@ -1,0 +1,67 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import { createOllama } from "ollama-ai-provider-v2";
+import type { ModelSpec, ProviderSettings } from "./config";
+
+/** The AI SDK model for a spec; every provider sits behind the same LanguageModel interface. */
+export function languageModel(spec: ModelSpec, settings: ProviderSettings): LanguageModel {
+  switch (spec.provider) {
+    case "openai":
+      return createOpenAI({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl })(spec.model);
+    case "ollama":
+      return createOllama({ baseURL: `${settings.ollamaBaseUrl}/api` })(spec.model);
+    case "compatible":
+      return createOpenAICompatible({
+        name: "compatible",
+        baseURL: settings.compatibleBaseUrl ?? "",
+        apiKey: settings.compatibleApiKey,
+        supportsStructuredOutputs: true,
+      })(spec.model);
+  }
+}
+
+/** A cheap request that proves the provider answers and knows the model; returns a problem or null. */
+export async function checkReachable(
+  spec: ModelSpec,
+  settings: ProviderSettings,
+  timeoutMs = 2_000,
+): Promise<string | null> {
+  const request = listModelsRequest(spec, settings);
+  try {
+    const response = await fetch(request.url, { headers: request.headers, signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) return `${spec.provider} answered HTTP ${response.status}.`;
+    const names = request.names(await response.json());
+    if (names && !names.some((name) => name === spec.model || name === `${spec.model}:latest`)) {
+      return `${spec.provider} does not have the model "${spec.model}".`;
+    }
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : "is unreachable";
+    return `${spec.provider} ${reason}.`;
+  }
+}
+
+function listModelsRequest(spec: ModelSpec, settings: ProviderSettings) {
+  const openAiNames = (body: unknown) => (body as { data?: { id: string }[] }).data?.map((m) => m.id);
+  switch (spec.provider) {
+    case "openai":
+      return {
+        url: `${settings.openaiBaseUrl ?? "https://api.openai.com/v1"}/models`,
+        headers: { authorization: `Bearer ${settings.openaiApiKey ?? ""}` },
+        names: openAiNames,
+      };
+    case "compatible":
+      return {
+        url: `${settings.compatibleBaseUrl}/models`,
+        headers: settings.compatibleApiKey ? { authorization: `Bearer ${settings.compatibleApiKey}` } : undefined,
+        names: openAiNames,
+      };
+    case "ollama":
+      return {
+        url: `${settings.ollamaBaseUrl}/api/tags`,
+        headers: undefined,
+        names: (body: unknown) => (body as { models?: { name: string }[] }).models?.map((m) => m.name),
+      };
+  }
+}

@@ -1,0 +1,91 @@
+import type { LanguageModel } from "ai";
+import { AppError } from "@/lib/http";
+import {
+  missingSetting,
+  parseModelSpec,
+  providerSettingsFromEnv,
+  type ModelSpec,
+  type ProviderSettings,
+  type SlotName,
+} from "./config";
+import { checkReachable, languageModel } from "./providers";
+
+export interface SlotStatus {
+  slot: SlotName;
+  spec: ModelSpec | null;
+  /** what the admin must set or fix; null when the slot is usable */
+  problem: string | null;
+}
+
+export interface ModelSlots {
+  settings: ProviderSettings;
+  best: SlotStatus;
+  fast: SlotStatus;
+}
+
+const SLOT_ENV: Record<SlotName, string> = { best: "MODEL_BEST", fast: "MODEL_FAST" };
+const DETECTION_TTL_MS = 30_000;
+let detected: { at: number; spec: ModelSpec | null } | undefined;
+
+/**
+ * Resolves the two model slots (Botpress's idea: "best" for quality, "fast" for routing). Each is a
+ * provider:model string; MODEL_FAST falls back to MODEL_BEST. With neither set, an OpenAI key selects
+ * OpenAI's models, and otherwise a local Ollama is detected and its first model used.
+ */
+export async function resolveModelSlots(env: NodeJS.ProcessEnv = process.env): Promise<ModelSlots> {
+  const settings = providerSettingsFromEnv(env);
+  const fallback = env.MODEL_BEST || env.MODEL_FAST ? null : await defaultSpec(settings);
+  const slot = (name: SlotName, ...names: string[]): SlotStatus => {
+    for (const variable of names) {
+      const value = env[variable];
+      if (!value) continue;
+      const parsed = parseModelSpec(value, variable);
+      if ("error" in parsed) return { slot: name, spec: null, problem: parsed.error };
+      return { slot: name, spec: parsed, problem: missingSetting(parsed, settings) };
+    }
+    if (fallback) return { slot: name, spec: fallback, problem: null };
+    return {
+      slot: name,
+      spec: null,
+      problem: `No model configured. Set ${SLOT_ENV[name]} (e.g. "ollama:llama3.2" or "openai:gpt-4.1-mini"), or run Ollama on ${settings.ollamaBaseUrl}.`,
+    };
+  };
+  return { settings, best: slot("best", "MODEL_BEST", "MODEL_FAST"), fast: slot("fast", "MODEL_FAST", "MODEL_BEST") };
+}
+
+async function defaultSpec(settings: ProviderSettings): Promise<ModelSpec | null> {
+  if (settings.openaiApiKey) return { provider: "openai", model: "gpt-4.1-mini", origin: "OPENAI_API_KEY" };
+  if (detected && Date.now() - detected.at < DETECTION_TTL_MS) return detected.spec;
+  let spec: ModelSpec | null = null;
+  try {
+    const response = await fetch(`${settings.ollamaBaseUrl}/api/tags`, { signal: AbortSignal.timeout(1_000) });
+    const body = (await response.json()) as { models?: { name: string }[] };
+    const first = body.models?.[0]?.name;
+    if (first) spec = { provider: "ollama", model: first, origin: "detected" };
+  } catch {
+    // no local Ollama: the slot reports what to set
+  }
+  detected = { at: Date.now(), spec };
+  return spec;
+}
+
+/** The model for a slot, or an error that says what to configure. */
+export async function modelFor(slot: SlotName): Promise<{ model: LanguageModel; spec: ModelSpec }> {
+  const slots = await resolveModelSlots();
+  const status = slots[slot];
+  if (!status.spec || status.problem) {
+    throw new AppError("unavailable:model", `The ${slot} model is not usable: ${status.problem ?? "not configured"}`);
+  }
+  return { model: languageModel(status.spec, slots.settings), spec: status.spec };
+}
+
+/** Health of both slots, including whether each provider answers. */
+export async function checkModelSlots(): Promise<SlotStatus[]> {
+  const slots = await resolveModelSlots();
+  return Promise.all(
+    [slots.best, slots.fast].map(async (status) => {
+      if (!status.spec || status.problem) return status;
+      return { ...status, problem: await checkReachable(status.spec, slots.settings) };
+    }),
+  );
+}

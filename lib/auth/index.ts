@@ -1,0 +1,3 @@
+export { authOptions } from "./options";
+export { currentUser, requireAdmin, requirePageAdmin, requirePageUser, requireUser } from "./guards";
+export { createUser, signUpSchema, credentialsSchema, type PublicUser, type SignUpInput } from "./users";

@@ -1,0 +1,69 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client";
+
+export type DatabaseKind = "postgres" | "pglite";
+
+export interface DatabaseTarget {
+  kind: DatabaseKind;
+  /** Postgres connection string, or the PGlite data folder ("memory://" for a throwaway database). */
+  location: string;
+}
+
+/** Postgres when DATABASE_URL is set, otherwise embedded PGlite in DATA_DIR (default ./.data). */
+export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", location: env.DATABASE_URL };
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? ".data");
+  return { kind: "pglite", location: path.join(dataDir, "pglite") };
+}
+
+export interface Database {
+  target: DatabaseTarget;
+  /**
+   * Runs fn with an adapter for the schema engine. On Postgres that is a one-connection pool closed
+   * afterwards: the engine's advisory lock lives as long as its session, and a pooled session left
+   * open makes the next migration run wait for the lock timeout (10 s).
+   */
+  withMigrationAdapter<T>(fn: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === "postgres") {
+    const poolConfig = { connectionString: target.location, connectionTimeoutMillis: 5_000 };
+    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ ...poolConfig, max }) });
+    return {
+      target,
+      async withMigrationAdapter(fn) {
+        const pool = new pg.Pool({ ...poolConfig, max: 1 });
+        try {
+          return await fn(new PrismaPg(pool));
+        } finally {
+          await pool.end();
+        }
+      },
+      prisma,
+      close: () => prisma.$disconnect(),
+    };
+  }
+  if (!target.location.startsWith("memory://")) mkdirSync(target.location, { recursive: true });
+  const pglite = new PGlite(target.location);
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    target,
+    withMigrationAdapter: (fn) => fn(adapterFactory),
+    prisma,
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

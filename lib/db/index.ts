@@ -1,0 +1,16 @@
+import { databaseTargetFromEnv, openDatabase, type Database } from "./connection";
+
+export { databaseTargetFromEnv, openDatabase, type Database, type DatabaseTarget } from "./connection";
+export { pendingMigrations } from "./migration-files";
+export { Prisma } from "./generated/client";
+export type { PrismaClient } from "./generated/client";
+export * from "./generated/enums";
+
+// One connection per process, kept on globalThis so Next's dev reloads do not open PGlite twice
+// (its data folder admits a single owner).
+const globalForDb = globalThis as unknown as { switchboardDb?: Database };
+
+export function db(): Database["prisma"] {
+  globalForDb.switchboardDb ??= openDatabase(databaseTargetFromEnv());
+  return globalForDb.switchboardDb.prisma;
+}

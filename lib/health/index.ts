@@ -1,0 +1,51 @@
+import { checkModelSlots, type SlotStatus } from "@/lib/ai";
+import { databaseTargetFromEnv, db, pendingMigrations } from "@/lib/db";
+
+export interface Health {
+  status: "ok" | "degraded" | "down";
+  database: { kind: string; reachable: boolean; pendingMigrations: string[] | null; problem: string | null };
+  models: { slot: string; model: string | null; usable: boolean; problem: string | null }[];
+}
+
+/**
+ * down: the database is unreachable or not migrated (the app cannot serve);
+ * degraded: the database is fine but a model slot is not usable (chat cannot answer).
+ */
+export async function checkHealth(): Promise<Health> {
+  const [database, slots] = await Promise.all([checkDatabase(), checkModelSlots()]);
+  const models = slots.map((s: SlotStatus) => ({
+    slot: s.slot,
+    model: s.spec ? `${s.spec.provider}:${s.spec.model}` : null,
+    usable: !s.problem,
+    problem: s.problem,
+  }));
+  const databaseOk = database.reachable && database.pendingMigrations?.length === 0;
+  return {
+    status: !databaseOk ? "down" : models.every((m) => m.usable) ? "ok" : "degraded",
+    database,
+    models,
+  };
+}
+
+async function checkDatabase(): Promise<Health["database"]> {
+  const kind = databaseTargetFromEnv().kind;
+  try {
+    const applied = await db().$queryRaw<{ migration_name: string }[]>`
+      SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+    const pending = await pendingMigrations(applied);
+    return {
+      kind,
+      reachable: true,
+      pendingMigrations: pending,
+      problem: pending.length ? "Migrations are not applied; run npm run db:migrate." : null,
+    };
+  } catch (error) {
+    const missingTable = /_prisma_migrations/.test(String((error as Error)?.message));
+    return {
+      kind,
+      reachable: missingTable,
+      pendingMigrations: null,
+      problem: missingTable ? "The database has no migrations; run npm run db:migrate." : "The database is unreachable.",
+    };
+  }
+}

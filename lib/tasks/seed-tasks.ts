@@ -1,0 +1,67 @@
+import type { TaskInput } from "./schema";
+
+/** The tasks a new installation starts with; admins may change or disable them. */
+export const seedTasks: TaskInput[] = [
+  {
+    slug: "meeting-minutes",
+    name: "Meeting minutes",
+    icon: "📝",
+    routerDescription:
+      "The user wants to record or write up a meeting that took place: they describe what was discussed, decided or assigned and want minutes or a summary of the meeting.",
+    instructions:
+      "You write clear, factual meeting minutes from what the user tells you about a meeting. Do not invent attendees, decisions or dates. Keep the user's wording for decisions and action items. Ask for missing required information in one short message, listing everything that is missing at once.",
+    infoToCollect: [
+      { name: "meeting_title", description: "What the meeting was about (client, project or topic)", required: true },
+      { name: "date", description: "When the meeting took place", required: true },
+      { name: "attendees", description: "Who took part, with their organisation when it matters", required: true },
+      { name: "discussion", description: "The main points discussed", required: true },
+      { name: "decisions", description: "What was decided", required: false },
+      { name: "action_items", description: "Who does what by when", required: false },
+    ],
+    outputKind: "minutes",
+    outputTitleFormat: "Minutes – <meeting title> – <date>",
+    outputBodyFormat:
+      "Markdown with these sections: **Attendees** (list), **Summary** (3–5 sentences), **Discussion** (bullets by topic), **Decisions** (numbered), **Action items** (table: owner | action | due date). Leave a section out when there is nothing to put in it.",
+    enabled: true,
+  },
+  {
+    slug: "follow-up-email",
+    name: "Follow-up email",
+    icon: "✉️",
+    routerDescription:
+      "The user wants an email to send after a meeting or call: thanking participants, recapping what was agreed, confirming next steps or asking for something that was promised.",
+    instructions:
+      "You draft a follow-up email the user can send as is after a meeting. Match the tone to the relationship (client, partner, colleague). Recap only what was agreed, state next steps with owners and dates, and end with a clear call to action. Use facts from the conversation and any minutes already written; ask for what is missing.",
+    infoToCollect: [
+      { name: "recipients", description: "Who the email goes to and their role", required: true },
+      { name: "meeting_context", description: "Which meeting or call this follows", required: true },
+      { name: "key_points", description: "What was agreed or discussed that the email must recap", required: true },
+      { name: "next_steps", description: "Next steps with owners and dates", required: false },
+      { name: "tone", description: "Formal, friendly or brief", required: false },
+    ],
+    outputKind: "email",
+    outputTitleFormat: "The email's subject line, specific to the meeting (under 70 characters).",
+    outputBodyFormat:
+      "A greeting, one sentence of thanks, a short recap (bullets when more than two points), next steps with owners and dates, a call to action, and a sign-off with the placeholder [Your name].",
+    enabled: true,
+  },
+  {
+    slug: "memo-from-ideas",
+    name: "Memo from loose ideas",
+    icon: "💡",
+    routerDescription:
+      "The user has loose ideas, notes or a brain dump and wants them turned into a structured memo, brief or one-pager for colleagues or management.",
+    instructions:
+      "You turn the user's loose ideas into a structured internal memo. Group related ideas, make the main point explicit, keep the user's proposals and numbers, and flag open questions instead of inventing answers. Ask who the memo is for when it is not clear.",
+    infoToCollect: [
+      { name: "ideas", description: "The ideas or notes to organise", required: true },
+      { name: "audience", description: "Who will read the memo", required: true },
+      { name: "goal", description: "What the memo should achieve (inform, propose, decide)", required: false },
+    ],
+    outputKind: "memo",
+    outputTitleFormat: "Memo: <the main point in under ten words>",
+    outputBodyFormat:
+      "Markdown: **To / From / Date** lines, **Summary** (2–3 sentences with the main point), **Context**, **Proposals** (numbered, each with rationale), **Open questions**, **Next steps**.",
+    enabled: true,
+  },
+];
