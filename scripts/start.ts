@@ -3,8 +3,9 @@
 // npm run dev does the same with the development server.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildIfStale, NEXT_BIN } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -21,32 +22,11 @@ if (!env.NEXTAUTH_SECRET) {
   env.NEXTAUTH_SECRET = readFileSync(secretFile, "utf8").trim();
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { stdio: "inherit", env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+const migration = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { stdio: "inherit", env });
+if (migration.status !== 0) process.exit(migration.status ?? 1);
 
-function newestChange(paths: string[]): number {
-  let newest = 0;
-  const visit = (file: string) => {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) {
-      for (const entry of readdirSync(file)) if (entry !== "node_modules" && entry !== "generated") visit(path.join(file, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach(visit);
-  return newest;
-}
+if (!dev) buildIfStale(env);
 
-run(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"]);
-
-if (!dev) {
-  const buildId = statSync(".next/BUILD_ID", { throwIfNoEntry: false });
-  const sources = ["app", "components", "lib", "prisma", "package.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
-  if (!buildId || newestChange(sources) > buildId.mtimeMs) run("npx", ["next", "build"]);
-}
-
-const server = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -3,6 +3,7 @@ import { z } from "zod";
 export const PROVIDERS = ["openai", "ollama", "compatible"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 export type SlotName = "best" | "fast";
+export type Env = Record<string, string | undefined>;
 
 export interface ModelSpec {
   provider: ProviderName;
@@ -38,7 +39,7 @@ export function parseModelSpec(value: string, origin: string): ModelSpec | { err
 
 export const DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
 
-export function providerSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): ProviderSettings {
+export function providerSettingsFromEnv(env: Env = process.env): ProviderSettings {
   return {
     openaiApiKey: env.OPENAI_API_KEY || undefined,
     openaiBaseUrl: env.OPENAI_BASE_URL || undefined,

@@ -6,6 +6,7 @@ import {
   providerSettingsFromEnv,
   type ModelSpec,
   type ProviderSettings,
+  type Env,
   type SlotName,
 } from "./config";
 import { checkReachable, languageModel } from "./providers";
@@ -25,14 +26,14 @@ export interface ModelSlots {
 
 const SLOT_ENV: Record<SlotName, string> = { best: "MODEL_BEST", fast: "MODEL_FAST" };
 const DETECTION_TTL_MS = 30_000;
-let detected: { at: number; spec: ModelSpec | null } | undefined;
+const detected = new Map<string, { at: number; spec: ModelSpec | null }>();
 
 /**
  * Resolves the two model slots (Botpress's idea: "best" for quality, "fast" for routing). Each is a
  * provider:model string; MODEL_FAST falls back to MODEL_BEST. With neither set, an OpenAI key selects
  * OpenAI's models, and otherwise a local Ollama is detected and its first model used.
  */
-export async function resolveModelSlots(env: NodeJS.ProcessEnv = process.env): Promise<ModelSlots> {
+export async function resolveModelSlots(env: Env = process.env): Promise<ModelSlots> {
   const settings = providerSettingsFromEnv(env);
   const fallback = env.MODEL_BEST || env.MODEL_FAST ? null : await defaultSpec(settings);
   const slot = (name: SlotName, ...names: string[]): SlotStatus => {
@@ -55,7 +56,8 @@ export async function resolveModelSlots(env: NodeJS.ProcessEnv = process.env): P
 
 async function defaultSpec(settings: ProviderSettings): Promise<ModelSpec | null> {
   if (settings.openaiApiKey) return { provider: "openai", model: "gpt-4.1-mini", origin: "OPENAI_API_KEY" };
-  if (detected && Date.now() - detected.at < DETECTION_TTL_MS) return detected.spec;
+  const cached = detected.get(settings.ollamaBaseUrl);
+  if (cached && Date.now() - cached.at < DETECTION_TTL_MS) return cached.spec;
   let spec: ModelSpec | null = null;
   try {
     const response = await fetch(`${settings.ollamaBaseUrl}/api/tags`, { signal: AbortSignal.timeout(1_000) });
@@ -65,7 +67,7 @@ async function defaultSpec(settings: ProviderSettings): Promise<ModelSpec | null
   } catch {
     // no local Ollama: the slot reports what to set
   }
-  detected = { at: Date.now(), spec };
+  detected.set(settings.ollamaBaseUrl, { at: Date.now(), spec });
   return spec;
 }
 

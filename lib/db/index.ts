@@ -10,7 +10,12 @@ export * from "./generated/enums";
 // (its data folder admits a single owner).
 const globalForDb = globalThis as unknown as { switchboardDb?: Database };
 
-export function db(): Database["prisma"] {
+/** This process's database, opened on first use from the environment. */
+export function database(): Database {
   globalForDb.switchboardDb ??= openDatabase(databaseTargetFromEnv());
-  return globalForDb.switchboardDb.prisma;
+  return globalForDb.switchboardDb;
+}
+
+export function db(): Database["prisma"] {
+  return database().prisma;
 }

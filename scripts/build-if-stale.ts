@@ -1,0 +1,31 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+const SOURCES = ["app", "components", "lib", "prisma", "package.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
+
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (!stat.isDirectory()) newest = Math.max(newest, stat.mtimeMs);
+    else for (const entry of readdirSync(file)) if (entry !== "generated") visit(path.join(file, entry));
+  };
+  paths.forEach(visit);
+  return newest;
+}
+
+/** Runs `next build` unless the last build is newer than every source file. */
+export function buildIfStale(env: NodeJS.ProcessEnv = process.env): void {
+  const buildId = statSync(".next/BUILD_ID", { throwIfNoEntry: false });
+  if (buildId && newestChange(SOURCES) <= buildId.mtimeMs) return;
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+    stdio: "inherit",
+    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}

@@ -1,0 +1,191 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A scripted model server on 127.0.0.1 speaking the OpenAI-compatible and Ollama wire formats, so the
+ * app's real provider code is exercised. Each reply is queued by the test for a model name (the app's
+ * fast and best slots use different names): nothing is chosen by reading the prompt.
+ */
+export interface ScriptedReply {
+  text: string;
+  /** wait before the first byte */
+  delayMs?: number;
+  /** wait between streamed chunks */
+  chunkDelayMs?: number;
+  /** characters per streamed chunk (default 8) */
+  chunkSize?: number;
+  /** answer with this HTTP status and an error body instead */
+  status?: number;
+  /** stream this many chunks, then drop the connection */
+  failAfterChunks?: number;
+}
+
+export interface RecordedRequest {
+  path: string;
+  model: string | undefined;
+  body: Record<string, unknown>;
+  /** the messages, flattened to text, in order */
+  messages: { role: string; content: string }[];
+}
+
+export class ScriptedModelServer {
+  readonly requests: RecordedRequest[] = [];
+  private readonly queues = new Map<string, ScriptedReply[]>();
+  private server: Server | undefined;
+  /** model names listed by /v1/models and /api/tags */
+  models: string[] = [];
+  url = "";
+
+  script(model: string, ...replies: (ScriptedReply | string)[]): this {
+    const queue = this.queues.get(model) ?? [];
+    queue.push(...replies.map((r) => (typeof r === "string" ? { text: r } : r)));
+    this.queues.set(model, queue);
+    if (!this.models.includes(model)) this.models.push(model);
+    return this;
+  }
+
+  pending(model: string): number {
+    return this.queues.get(model)?.length ?? 0;
+  }
+
+  requestsFor(model: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.model === model);
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error) => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: { message: String(error) } }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method === "GET" && path === "/v1/models") {
+      return json(res, 200, { object: "list", data: this.models.map((id) => ({ id, object: "model" })) });
+    }
+    if (req.method === "GET" && path === "/api/tags") {
+      return json(res, 200, { models: this.models.map((name) => ({ name, model: name })) });
+    }
+    if (req.method !== "POST" || (path !== "/v1/chat/completions" && path !== "/api/chat")) {
+      return json(res, 404, { error: { message: `scripted server: no route ${req.method} ${path}` } });
+    }
+    const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    const model = body.model as string | undefined;
+    this.requests.push({ path, model, body, messages: flattenMessages(body.messages) });
+    const reply = model ? this.queues.get(model)?.shift() : undefined;
+    if (!reply) return json(res, 500, { error: { message: `scripted server: no reply queued for model "${model}"` } });
+    if (reply.delayMs) await sleep(reply.delayMs);
+    if (reply.status && reply.status >= 400) {
+      return json(res, reply.status, { error: { message: `scripted failure ${reply.status}`, type: "server_error" } });
+    }
+    const stream = path === "/api/chat" ? body.stream !== false : body.stream === true;
+    if (path === "/api/chat") return stream ? this.streamOllama(res, model!, reply) : json(res, 200, ollamaFinal(model!, reply.text, true));
+    return stream ? this.streamOpenAi(res, model!, reply) : json(res, 200, openAiCompletion(model!, reply.text));
+  }
+
+  private async streamOpenAi(res: ServerResponse, model: string, reply: ScriptedReply) {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    const id = `chatcmpl-${Date.now()}`;
+    const send = (delta: object, finish: string | null) =>
+      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+    send({ role: "assistant", content: "" }, null);
+    const finished = await this.writeChunks(res, reply, (chunk) => send({ content: chunk }, null));
+    if (!finished) return;
+    send({}, "stop");
+    res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model, choices: [], usage: usageOf(reply.text) })}\n\n`);
+    res.end("data: [DONE]\n\n");
+  }
+
+  private async streamOllama(res: ServerResponse, model: string, reply: ScriptedReply) {
+    res.writeHead(200, { "content-type": "application/x-ndjson" });
+    const finished = await this.writeChunks(res, reply, (chunk) =>
+      res.write(`${JSON.stringify({ model, created_at: new Date().toISOString(), message: { role: "assistant", content: chunk }, done: false })}\n`),
+    );
+    if (finished) res.end(`${JSON.stringify(ollamaFinal(model, "", false))}\n`);
+  }
+
+  /** Writes the reply in chunks; false when the script asked to drop the connection midway. */
+  private async writeChunks(res: ServerResponse, reply: ScriptedReply, write: (chunk: string) => void) {
+    const size = reply.chunkSize ?? 8;
+    let sent = 0;
+    for (let i = 0; i < reply.text.length; i += size) {
+      if (reply.failAfterChunks !== undefined && sent >= reply.failAfterChunks) {
+        res.destroy();
+        return false;
+      }
+      if (sent > 0 && reply.chunkDelayMs) await sleep(reply.chunkDelayMs);
+      if (res.destroyed) return false;
+      write(reply.text.slice(i, i + size));
+      sent++;
+    }
+    return true;
+  }
+}
+
+function usageOf(text: string) {
+  const completion = Math.max(1, Math.ceil(text.length / 4));
+  return { prompt_tokens: 100, completion_tokens: completion, total_tokens: 100 + completion };
+}
+
+function openAiCompletion(model: string, text: string) {
+  return {
+    id: `chatcmpl-${Date.now()}`,
+    object: "chat.completion",
+    created: 0,
+    model,
+    choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
+    usage: usageOf(text),
+  };
+}
+
+function ollamaFinal(model: string, text: string, whole: boolean) {
+  return {
+    model,
+    created_at: new Date().toISOString(),
+    message: { role: "assistant", content: whole ? text : "" },
+    done: true,
+    done_reason: "stop",
+    prompt_eval_count: 100,
+    eval_count: Math.max(1, Math.ceil(text.length / 4)),
+  };
+}
+
+function flattenMessages(messages: unknown): { role: string; content: string }[] {
+  if (!Array.isArray(messages)) return [];
+  return messages.map((m: { role: string; content: unknown }) => ({
+    role: m.role,
+    content: typeof m.content === "string"
+      ? m.content
+      : Array.isArray(m.content)
+        ? m.content.map((part: { text?: string }) => part.text ?? "").join("")
+        : "",
+  }));
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk) => (data += chunk));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AppError, errorToResponse, parseJson } from "@/lib/http";
+
+describe("AppError", () => {
+  it.each([
+    ["bad_request:api", 400],
+    ["unauthorized:auth", 401],
+    ["forbidden:chat", 403],
+    ["not_found:task", 404],
+    ["conflict:user", 409],
+    ["unavailable:database", 503],
+  ] as const)("%s answers %i with its code and a message", async (code, status) => {
+    const response = new AppError(code).toResponse();
+    expect(response.status).toBe(status);
+    const body = await response.json();
+    expect(body.code).toBe(code);
+    expect(body.message.length).toBeGreaterThan(5);
+  });
+});
+
+describe("errorToResponse", () => {
+  it("turns an unreachable database into 503 without leaking the driver's message", async () => {
+    const error = new Error("connect failed", { cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }) });
+    const response = errorToResponse(error);
+    expect(response.status).toBe(503);
+    const body = await response.json();
+    expect(body.code).toBe("unavailable:database");
+    expect(JSON.stringify(body)).not.toContain("127.0.0.1");
+  });
+
+  it("hides unexpected errors behind a generic 500", async () => {
+    const response = errorToResponse(new Error("secret internal detail"));
+    expect(response.status).toBe(500);
+    expect(JSON.stringify(await response.json())).not.toContain("secret internal detail");
+  });
+});
+
+describe("parseJson", () => {
+  const schema = z.object({ name: z.string().min(2, "Too short.") });
+  const request = (body: string, headers: Record<string, string> = {}) =>
+    new Request("http://test/", { method: "POST", body, headers });
+
+  it("returns the validated body", async () => {
+    await expect(parseJson(request('{"name":"Ada"}'), schema)).resolves.toEqual({ name: "Ada" });
+  });
+
+  it("reports per-field messages", async () => {
+    const error = await parseJson(request('{"name":"A"}'), schema).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual({ name: ["Too short."] });
+  });
+
+  it("rejects malformed JSON and oversized bodies with their own messages", async () => {
+    const malformed = await parseJson(request("{nope"), schema).catch((e) => e);
+    expect(malformed.message).toMatch(/not valid JSON/);
+    const huge = await parseJson(request(JSON.stringify({ name: "x".repeat(2000) })), schema, { maxBytes: 1000 }).catch((e) => e);
+    expect(huge.status).toBe(413);
+  });
+});

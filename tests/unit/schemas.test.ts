@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { signUpSchema } from "@/lib/auth/users";
+import { seedTasks, taskInputSchema } from "@/lib/tasks";
+
+describe("task definitions", () => {
+  it("accepts every seed task as it is", () => {
+    for (const task of seedTasks) expect(taskInputSchema.safeParse(task).success, task.slug).toBe(true);
+    expect(new Set(seedTasks.map((t) => t.slug)).size).toBe(3);
+  });
+
+  it("rejects a malformed task with a message per field", () => {
+    const result = taskInputSchema.safeParse({
+      ...seedTasks[0],
+      slug: "Meeting Minutes!",
+      outputKind: "poem",
+      infoToCollect: [
+        { name: "date", description: "When" },
+        { name: "date", description: "Again" },
+      ],
+    });
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(expect.arrayContaining(["slug", "outputKind", "infoToCollect"]));
+  });
+});
+
+describe("sign-up input", () => {
+  it("normalises the email and requires 8 characters of password", () => {
+    expect(signUpSchema.parse({ email: " Ada@Example.COM ", password: "longenough" }).email).toBe("ada@example.com");
+    const result = signUpSchema.safeParse({ email: "not-an-email", password: "short" });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path[0]).sort()).toEqual(["email", "password"]);
+  });
+});
