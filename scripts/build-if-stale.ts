@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 
@@ -19,13 +19,33 @@ function newestChange(paths: string[]): number {
   return newest;
 }
 
-/** Runs `next build` unless the last build is newer than every source file. */
-export function buildIfStale(env: NodeJS.ProcessEnv = process.env): void {
-  const buildId = statSync(".next/BUILD_ID", { throwIfNoEntry: false });
-  if (buildId && newestChange(SOURCES) <= buildId.mtimeMs) return;
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
-    stdio: "inherit",
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+const LOCK = ".next-build.lock";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `next build` unless the last build is newer than every source file. Concurrent callers (test
+ * projects starting together) take turns through a lock folder, so two builds never share .next.
+ */
+export async function buildIfStale(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      const lock = statSync(LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true }); // left by a killed build
+      await sleep(500);
+    }
+  }
+  try {
+    const buildId = statSync(".next/BUILD_ID", { throwIfNoEntry: false });
+    if (buildId && newestChange(SOURCES) <= buildId.mtimeMs) return;
+    const result = spawnSync(process.execPath, [NEXT_BIN, "build"], {
+      stdio: "inherit",
+      env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }

@@ -25,7 +25,7 @@ if (!env.NEXTAUTH_SECRET) {
 const migration = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { stdio: "inherit", env });
 if (migration.status !== 0) process.exit(migration.status ?? 1);
 
-if (!dev) buildIfStale(env);
+if (!dev) await buildIfStale(env);
 
 const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));

@@ -5,9 +5,9 @@ import { requirePageUser } from "@/lib/auth";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   return (
-    <div className="flex min-h-dvh flex-col">
+    <div className="flex h-dvh flex-col overflow-hidden">
       <AppHeader user={user} />
-      <main className="flex-1 px-4">{children}</main>
+      <main className="min-h-0 flex-1">{children}</main>
     </div>
   );
 }

@@ -1,18 +1,10 @@
-import { EmptyChat } from "@/components/chat/empty-chat";
-import { ModelSetupNotice } from "@/components/chat/model-setup-notice";
-import { checkModelSlots } from "@/lib/ai";
+import { ChatScreen } from "@/components/chat/chat-screen";
 import { requirePageUser } from "@/lib/auth";
-import { listTasks } from "@/lib/tasks";
+import { chatPageData } from "@/lib/chat";
 
 export const dynamic = "force-dynamic";
 
-export default async function ChatPage() {
-  await requirePageUser();
-  const [slots, tasks] = await Promise.all([checkModelSlots(), listTasks({ enabledOnly: true })]);
-  return (
-    <div className="mx-auto max-w-3xl py-4">
-      <ModelSetupNotice slots={slots} />
-      <EmptyChat tasks={tasks} />
-    </div>
-  );
+export default async function NewChatPage() {
+  const user = await requirePageUser();
+  return <ChatScreen data={await chatPageData(user.id)} />;
 }

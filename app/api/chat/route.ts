@@ -1,0 +1,11 @@
+import { requireUser } from "@/lib/auth";
+import { chatRequestSchema, runTurn } from "@/lib/chat";
+import { parseJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(async (request) => {
+  const user = await requireUser();
+  const body = await parseJson(request, chatRequestSchema, { surface: "chat" });
+  return runTurn(user, body, request.signal);
+});

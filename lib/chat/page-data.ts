@@ -1,0 +1,21 @@
+import { checkModelSlots } from "@/lib/ai";
+import { listTasks } from "@/lib/tasks";
+import { listConversations, loadConversationView } from "./queries";
+
+/** What the chat page needs, loaded in parallel: the conversation (if any), the list, tasks and model state. */
+export async function chatPageData(userId: string, conversationId?: string) {
+  const [initial, conversations, tasks, slots] = await Promise.all([
+    conversationId ? loadConversationView(userId, conversationId) : null,
+    listConversations(userId),
+    listTasks({ enabledOnly: true }),
+    checkModelSlots(),
+  ]);
+  const broken = slots.find((s) => s.problem);
+  return {
+    initial,
+    conversations,
+    tasks,
+    slots,
+    modelProblem: broken ? `The assistant cannot answer until a model is configured: ${broken.problem}` : null,
+  };
+}

@@ -1,0 +1,149 @@
+import { db, type Prisma } from "@/lib/db";
+import { listDeliverables, toVersionView } from "@/lib/executor";
+import { AppError } from "@/lib/http";
+import type { ChatUIMessage, ConversationSummary, RoutingEvent, TaskRef } from "./types";
+
+const taskRef = { select: { slug: true, name: true, icon: true } } as const;
+
+function toSummary(row: { id: string; title: string; updatedAt: Date; currentTask: TaskRef | null }): ConversationSummary {
+  const task = row.currentTask;
+  return {
+    id: row.id,
+    title: row.title,
+    updatedAt: row.updatedAt.toISOString(),
+    currentTask: task ? { slug: task.slug, name: task.name, icon: task.icon } : null,
+  };
+}
+
+export async function listConversations(userId: string, query?: string): Promise<ConversationSummary[]> {
+  const rows = await db().conversation.findMany({
+    where: { userId, ...(query ? { title: { contains: query, mode: "insensitive" } } : {}) },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+    select: { id: true, title: true, updatedAt: true, currentTask: taskRef },
+  });
+  return rows.map(toSummary);
+}
+
+export async function createConversation(userId: string, title?: string): Promise<ConversationSummary> {
+  const row = await db().conversation.create({
+    data: { userId, ...(title ? { title } : {}) },
+    select: { id: true, title: true, updatedAt: true, currentTask: taskRef },
+  });
+  return toSummary(row);
+}
+
+/** The conversation if it exists and belongs to the user: 404 when it does not exist, 403 when it is someone else's. */
+export async function getOwnedConversation(userId: string, conversationId: string) {
+  const conversation = await db().conversation.findUnique({
+    where: { id: conversationId },
+    include: { currentTask: true },
+  });
+  if (!conversation) throw new AppError("not_found:chat", "This conversation does not exist.");
+  if (conversation.userId !== userId) throw new AppError("forbidden:chat", "This conversation belongs to someone else.");
+  return conversation;
+}
+
+export async function renameConversation(userId: string, conversationId: string, title: string) {
+  await getOwnedConversation(userId, conversationId);
+  const row = await db().conversation.update({
+    where: { id: conversationId },
+    data: { title },
+    select: { id: true, title: true, updatedAt: true, currentTask: taskRef },
+  });
+  return toSummary(row);
+}
+
+export async function deleteConversation(userId: string, conversationId: string) {
+  await getOwnedConversation(userId, conversationId);
+  await db().conversation.delete({ where: { id: conversationId } });
+}
+
+/**
+ * Stores the user's message before any model is called. The client's message id is the idempotency
+ * key: sending the same message again (a retry) returns the stored one instead of a copy.
+ */
+export async function saveUserMessage(conversationId: string, idempotencyKey: string, content: string) {
+  const existing = await db().message.findUnique({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
+  if (existing) return { message: existing, retried: true };
+  try {
+    const message = await db().message.create({ data: { conversationId, role: "user", content, idempotencyKey } });
+    await db().conversation.updateMany({
+      where: { id: conversationId, title: "New conversation" },
+      data: { title: titleFrom(content) },
+    });
+    return { message, retried: false };
+  } catch (error) {
+    // two copies of the same retry raced: the other one stored it
+    if ((error as { code?: string }).code === "P2002") {
+      const message = await db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
+      return { message, retried: true };
+    }
+    throw error;
+  }
+}
+
+function titleFrom(content: string): string {
+  const line = content.replace(/^\/[a-z0-9_-]+\s*/i, "").replace(/\s+/g, " ").trim() || content.trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}
+
+export function saveAssistantMessage(data: Omit<Prisma.MessageUncheckedCreateInput, "role">) {
+  return db().$transaction([
+    db().message.create({ data: { ...data, role: "assistant" } }),
+    db().conversation.update({ where: { id: data.conversationId }, data: { updatedAt: new Date() } }),
+  ]);
+}
+
+/** The messages the models see, oldest first. */
+export function loadHistory(conversationId: string, limit = 200) {
+  return db()
+    .message.findMany({
+      where: { conversationId },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, role: true, content: true, status: true },
+    })
+    .then((rows) => rows.reverse());
+}
+
+/** Everything the chat page shows for a conversation, as UI messages with their chips and versions. */
+export async function loadConversationView(userId: string, conversationId: string) {
+  const conversation = await getOwnedConversation(userId, conversationId);
+  const rows = await db().message.findMany({
+    where: { conversationId },
+    orderBy: { createdAt: "asc" },
+    include: {
+      decision: { include: { chosenTask: taskRef, previousTask: taskRef } },
+      versions: true,
+    },
+  });
+  const messages: ChatUIMessage[] = [];
+  let pendingRouting: RoutingEvent | null = null;
+  for (const row of rows) {
+    if (row.role === "user") {
+      messages.push({ id: row.idempotencyKey ?? row.id, role: "user", parts: [{ type: "text", text: row.content }], metadata: { createdAt: row.createdAt.toISOString() } });
+      pendingRouting = row.decision
+        ? {
+            decisionId: row.decision.id,
+            action: row.decision.action,
+            source: row.decision.source,
+            task: row.decision.chosenTask,
+            previousTask: row.decision.previousTask,
+          }
+        : null;
+      continue;
+    }
+    const parts: ChatUIMessage["parts"] = [];
+    if (pendingRouting) parts.push({ type: "data-routing", id: "routing", data: pendingRouting });
+    parts.push({ type: "text", text: row.content });
+    for (const version of row.versions) parts.push({ type: "data-deliverable", id: version.id, data: toVersionView(version) });
+    messages.push({ id: row.id, role: "assistant", parts, metadata: { status: row.status, createdAt: row.createdAt.toISOString() } });
+    pendingRouting = null;
+  }
+  return {
+    conversation: toSummary(conversation),
+    messages,
+    deliverables: await listDeliverables(conversationId),
+  };
+}

@@ -1,0 +1,171 @@
+import { createUIMessageStream, createUIMessageStreamResponse, type ModelMessage } from "ai";
+import { z } from "zod";
+import { modelFor } from "@/lib/ai";
+import type { PublicUser } from "@/lib/auth";
+import {
+  addVersion,
+  answerForHistory,
+  buildExecutorSystemPrompt,
+  finalDeliverable,
+  latestVersion,
+  startExecution,
+  toVersionView,
+  type Execution,
+} from "@/lib/executor";
+import { DEFAULT_ROUTER_TIMEOUT_MS, deriveAction, routeTurn, saveDecision, type RouterResult } from "@/lib/router";
+import { listTasks, type InfoField } from "@/lib/tasks";
+import { getOwnedConversation, loadHistory, saveAssistantMessage, saveUserMessage } from "./queries";
+import { recentWithinBudget } from "./tokens";
+import { MAX_MESSAGE_CHARS, type ChatUIMessage, type RoutingEvent, type TaskRef } from "./types";
+
+export const chatRequestSchema = z.object({
+  conversationId: z.string().min(1).max(64),
+  messageId: z.string().min(1).max(128),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Write a message first.")
+    .max(MAX_MESSAGE_CHARS, `Messages are limited to ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters.`),
+  taskSlug: z.string().max(64).optional(),
+});
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
+
+const EXECUTOR_HISTORY_TOKENS = Number(process.env.EXECUTOR_HISTORY_TOKENS ?? 6_000);
+const EXECUTOR_CHUNK_TIMEOUT_MS = Number(process.env.EXECUTOR_TIMEOUT_MS ?? 60_000);
+
+type RegistryTask = Awaited<ReturnType<typeof listTasks>>[number];
+
+const ref = (task: RegistryTask | null | undefined): TaskRef | null => (task ? { slug: task.slug, name: task.name, icon: task.icon } : null);
+
+/** `/slug rest` or the picker's slug, when it names an enabled task (or "none"). */
+function explicitChoice(request: ChatRequest, tasks: RegistryTask[]): { task: RegistryTask | null } | undefined {
+  const slug = request.taskSlug ?? /^\/([a-z0-9_-]+)(?:\s|$)/i.exec(request.text)?.[1]?.toLowerCase();
+  if (!slug) return undefined;
+  if (slug === "none") return { task: null };
+  const task = tasks.find((t) => t.slug === slug);
+  return task ? { task } : undefined;
+}
+
+/**
+ * One user turn: save the message, route (while speculatively running the executor for the current
+ * task), execute, and persist — streamed to the browser as a UI message stream.
+ */
+export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal): Promise<Response> {
+  const conversation = await getOwnedConversation(user.id, request.conversationId);
+  const { message: userMessage } = await saveUserMessage(conversation.id, request.messageId, request.text);
+
+  const tasks = await listTasks({ enabledOnly: true });
+  const previous = conversation.currentTask?.enabled ? conversation.currentTask : null;
+  const notice =
+    conversation.currentTask && !previous
+      ? `“${conversation.currentTask.name}” is no longer available, so the assistant continues without a task.`
+      : undefined;
+  const explicit = explicitChoice(request, tasks);
+  const [best, fast] = await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
+
+  const history = (await loadHistory(conversation.id)).filter((m) => m.content.trim());
+  const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content }));
+
+  const execute = async (task: RegistryTask | null): Promise<Execution> => {
+    const latest = task ? await latestVersion(conversation.id, task.id) : null;
+    const system = buildExecutorSystemPrompt({
+      task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
+      latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
+      availableTasks: tasks,
+    });
+    const messages: ModelMessage[] = recentWithinBudget(routerHistory, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content }));
+    return startExecution({ model: best.model, taskSlug: task?.slug ?? null, system, messages, signal: requestSignal, firstChunkTimeoutMs: EXECUTOR_CHUNK_TIMEOUT_MS });
+  };
+
+  const stream = createUIMessageStream<ChatUIMessage>({
+    execute: async ({ writer }) => {
+      const write = (chunk: Parameters<typeof writer.write>[0]) => {
+        try {
+          writer.write(chunk);
+        } catch {
+          // the browser went away (stop or closed tab): keep going so the turn is still saved
+        }
+      };
+      write({ type: "start" });
+
+      // Speculation: the current task's answer starts now and stays buffered until the router confirms.
+      const speculative = explicit ? undefined : await execute(previous);
+      let chosen: RegistryTask | null;
+      let routed: RouterResult | undefined;
+      if (explicit) {
+        chosen = explicit.task;
+      } else {
+        routed = await routeTurn({
+          model: fast!.model,
+          tasks,
+          currentTask: previous?.slug ?? null,
+          messages: routerHistory,
+          timeoutMs: Number(process.env.ROUTER_TIMEOUT_MS ?? DEFAULT_ROUTER_TIMEOUT_MS),
+          signal: requestSignal,
+        });
+        chosen = tasks.find((t) => t.slug === routed!.slug) ?? null;
+      }
+      const action = deriveAction(previous?.slug ?? null, chosen?.slug ?? null);
+      const decision = await saveDecision({
+        conversationId: conversation.id,
+        messageId: userMessage.id,
+        previousTaskId: previous?.id ?? null,
+        chosenTaskId: chosen?.id ?? null,
+        action,
+        source: explicit ? "user" : "router",
+        model: routed ? `${fast!.spec.provider}:${fast!.spec.model}` : null,
+        latencyMs: routed?.latencyMs ?? 0,
+        promptTokens: routed?.promptTokens ?? null,
+        validFormat: routed?.validFormat ?? true,
+        rawOutput: routed ? (routed.fallback ? `[${routed.fallback}] ${routed.rawOutput}` : routed.rawOutput) : request.taskSlug ? `picker:${request.taskSlug}` : "command",
+      });
+      const routing: RoutingEvent = {
+        decisionId: decision.id,
+        action,
+        source: explicit ? "user" : "router",
+        task: ref(chosen),
+        previousTask: ref(previous),
+        notice,
+      };
+      write({ type: "data-routing", id: "routing", data: routing });
+
+      let execution: Execution;
+      if (speculative && speculative.taskSlug === (chosen?.slug ?? null)) {
+        execution = speculative;
+      } else {
+        speculative?.abort();
+        execution = await execute(chosen);
+      }
+
+      const textId = `text-${userMessage.id}`;
+      write({ type: "text-start", id: textId });
+      const outcome = await execution.pipe((delta) => write({ type: "text-delta", id: textId, delta }));
+      write({ type: "text-end", id: textId });
+
+      const [assistant] = await saveAssistantMessage({
+        conversationId: conversation.id,
+        content: outcome.text,
+        status: outcome.status,
+      });
+      const deliverable = outcome.status === "complete" && chosen ? finalDeliverable(outcome.text) : null;
+      if (deliverable && chosen) {
+        const version = await addVersion({
+          conversationId: conversation.id,
+          taskId: chosen.id,
+          kind: chosen.outputKind,
+          title: deliverable.title,
+          body: deliverable.body,
+          author: "model",
+          messageId: assistant.id,
+        });
+        write({ type: "data-deliverable", id: version.id, data: toVersionView(version) });
+      }
+      if (outcome.status === "failed") {
+        write({ type: "error", errorText: `${outcome.error} Your message is saved; press Retry to try again.` });
+      }
+      write({ type: "finish", messageMetadata: { status: outcome.status, createdAt: assistant.createdAt.toISOString() } });
+    },
+    onError: () => "Something went wrong while answering. Your message is saved; press Retry to try again.",
+  });
+  return createUIMessageStreamResponse({ stream });
+}

@@ -1,0 +1,69 @@
+// Shapes shared by the server and the browser. No server-only imports here.
+import type { UIMessage } from "ai";
+
+export type RoutingActionName = "start" | "continue" | "switch" | "end" | "none";
+
+export interface TaskRef {
+  slug: string;
+  name: string;
+  icon: string | null;
+}
+
+/** What the router (or the user's explicit choice) decided for one user turn; shown as the chip. */
+export interface RoutingEvent {
+  decisionId: string | null;
+  action: RoutingActionName;
+  source: "router" | "user";
+  task: TaskRef | null;
+  previousTask: TaskRef | null;
+  /** a short notice for the user, e.g. that the current task was disabled */
+  notice?: string;
+}
+
+export interface DeliverableVersionView {
+  deliverableId: string;
+  versionId: string;
+  version: number;
+  title: string;
+  body: string;
+  author: "model" | "user";
+  createdAt: string;
+}
+
+export interface DeliverableView {
+  id: string;
+  kind: string;
+  task: TaskRef | null;
+  versions: DeliverableVersionView[];
+}
+
+export interface ChatMessageMetadata {
+  status?: "complete" | "stopped" | "failed";
+  createdAt?: string;
+}
+
+export type ChatDataParts = {
+  routing: RoutingEvent;
+  deliverable: DeliverableVersionView;
+};
+
+export type ChatUIMessage = UIMessage<ChatMessageMetadata, ChatDataParts>;
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  updatedAt: string;
+  currentTask: TaskRef | null;
+}
+
+/** Body of POST /api/chat: only the new message; the server holds the history. */
+export interface ChatRequestBody {
+  conversationId: string;
+  /** the client's id for this message, also its idempotency key: a retry never stores it twice */
+  messageId: string;
+  text: string;
+  /** an explicit task choice from the picker; overrides the router for this turn */
+  taskSlug?: string;
+}
+
+export const MAX_MESSAGE_CHARS = 20_000;

@@ -1,0 +1,105 @@
+import { streamText, type LanguageModel, type ModelMessage } from "ai";
+
+export interface ExecutionOutcome {
+  status: "complete" | "stopped" | "failed";
+  text: string;
+  error?: string;
+}
+
+/**
+ * A running executor call whose text is buffered until someone pipes it. That is what makes
+ * speculation safe: the answer for the current task starts while the router runs, and if the router
+ * switches tasks it is aborted without a single token having left the buffer.
+ */
+export interface Execution {
+  readonly taskSlug: string | null;
+  /** sends buffered and later text to onText, in order, until the answer ends */
+  pipe(onText: (delta: string) => void): Promise<ExecutionOutcome>;
+  /** stops the model call; a piped execution then ends as stopped */
+  abort(): void;
+}
+
+export interface ExecutionInput {
+  model: LanguageModel;
+  taskSlug: string | null;
+  system: string;
+  messages: ModelMessage[];
+  /** the user's stop (the request being aborted) */
+  signal: AbortSignal;
+  /** ends a call whose first token or next chunk takes too long */
+  firstChunkTimeoutMs?: number;
+}
+
+export function startExecution(input: ExecutionInput): Execution {
+  const controller = new AbortController();
+  const signal = AbortSignal.any([controller.signal, input.signal]);
+  const chunks: string[] = [];
+  let wake: (() => void) | undefined;
+  let finished: ExecutionOutcome | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+
+  const run = async (): Promise<ExecutionOutcome> => {
+    let text = "";
+    try {
+      const result = streamText({
+        model: input.model,
+        system: input.system,
+        messages: input.messages,
+        abortSignal: signal,
+        maxRetries: 1,
+        timeout: input.firstChunkTimeoutMs ? { firstChunkMs: input.firstChunkTimeoutMs, chunkMs: input.firstChunkTimeoutMs } : undefined,
+      });
+      for await (const part of result.fullStream) {
+        if (part.type === "text-delta" && part.text) {
+          text += part.text;
+          chunks.push(part.text);
+          notify();
+        } else if (part.type === "error") {
+          throw part.error;
+        } else if (part.type === "abort") {
+          // the SDK also aborts on its own chunk timeouts: only our signal means the user stopped
+          if (signal.aborted) return { status: "stopped", text };
+          return { status: "failed", text, error: describeModelError(new Error(part.reason ?? "timed out")) };
+        }
+      }
+      return signal.aborted ? { status: "stopped", text } : { status: "complete", text };
+    } catch (error) {
+      if (signal.aborted) return { status: "stopped", text };
+      return { status: "failed", text, error: describeModelError(error) };
+    }
+  };
+
+  const done = run().then((outcome) => {
+    finished = outcome;
+    notify();
+    return outcome;
+  });
+
+  return {
+    taskSlug: input.taskSlug,
+    abort: () => controller.abort(),
+    async pipe(onText) {
+      let sent = 0;
+      for (;;) {
+        while (sent < chunks.length) onText(chunks[sent++]);
+        if (finished) return done;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+  };
+}
+
+/** A message for the user that says what failed without leaking provider internals. */
+export function describeModelError(error: unknown): string {
+  const status = (error as { statusCode?: number })?.statusCode;
+  const name = (error as Error)?.name ?? "";
+  if (/timeout/i.test(name) || /timed? ?out/i.test(String((error as Error)?.message))) return "The model took too long to answer.";
+  if (status === 429) return "The model provider is rate-limiting requests.";
+  if (status && status >= 500) return `The model provider failed (HTTP ${status}).`;
+  if (status) return `The model provider refused the request (HTTP ${status}).`;
+  if (/ECONNREFUSED|fetch failed|Cannot connect|network/i.test(String((error as Error)?.message))) return "The model provider is unreachable.";
+  return "The model failed to answer.";
+}

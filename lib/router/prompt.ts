@@ -1,0 +1,49 @@
+import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
+
+export const NONE = "none";
+
+export interface RoutableTask {
+  slug: string;
+  name: string;
+  routerDescription: string;
+}
+
+export interface RouterPromptInput {
+  tasks: RoutableTask[];
+  currentTask: string | null;
+  messages: HistoryMessage[];
+  /** tokens allowed for the conversation excerpt */
+  historyBudget?: number;
+}
+
+export const DEFAULT_ROUTER_HISTORY_TOKENS = 800;
+const MESSAGE_CHARS = 1_200;
+
+/** One line per task, the same text the admin preview shows. */
+export function routerTaskLine(task: RoutableTask): string {
+  return `- ${task.slug}: ${task.routerDescription.replace(/\s+/g, " ").trim()}`;
+}
+
+export function buildRouterPrompt({ tasks, currentTask, messages, historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS }: RouterPromptInput) {
+  const system = [
+    "You are the behavior router of an assistant for professionals. Decide which task the assistant should be doing after the user's latest message.",
+    "Tasks:",
+    ...tasks.map(routerTaskLine),
+    `- ${NONE}: no task fits, the user only chats or asks something else, or the user says the current task is finished ("thanks, that's all").`,
+    "Rules:",
+    "- Keep the current task while the user is still working on it (giving information, asking for changes).",
+    "- Choose another task only when the user asks for that deliverable now; talking about a task is not asking for it.",
+    `- Answer ${NONE} when nothing fits; never pick the closest task by default.`,
+    `Answer with JSON only: {"task": "<one of: ${[...tasks.map((t) => t.slug), NONE].join(", ")}>"}.`,
+  ].join("\n");
+  const excerpt = recentWithinBudget(
+    messages.map((m) => ({ ...m, content: m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content })),
+    historyBudget,
+  );
+  const prompt = [
+    `Current task: ${currentTask ?? NONE}`,
+    "Conversation (oldest first, the last line is the latest user message):",
+    ...excerpt.map((m) => `${m.role === "user" ? "User" : "Assistant"}: ${m.content.replace(/\s+/g, " ").trim()}`),
+  ].join("\n");
+  return { system, prompt, estimatedTokens: estimateTokens(system) + estimateTokens(prompt) };
+}
