@@ -138,8 +138,8 @@ export async function loadConversationView(userId: string, conversationId: strin
     if (pendingRouting) parts.push({ type: "data-routing", id: "routing", data: pendingRouting });
     parts.push({ type: "text", text: row.content });
     for (const version of row.versions) parts.push({ type: "data-deliverable", id: version.id, data: toVersionView(version) });
+    // every answer to the same user message (a failed one and its retry) carries that turn's chip
     messages.push({ id: row.id, role: "assistant", parts, metadata: { status: row.status, createdAt: row.createdAt.toISOString() } });
-    pendingRouting = null;
   }
   return {
     conversation: toSummary(conversation),

@@ -1,4 +1,4 @@
-import { streamText, type LanguageModel, type ModelMessage } from "ai";
+import { RetryError, streamText, type LanguageModel, type ModelMessage } from "ai";
 
 export interface ExecutionOutcome {
   status: "complete" | "stopped" | "failed";
@@ -93,7 +93,9 @@ export function startExecution(input: ExecutionInput): Execution {
 }
 
 /** A message for the user that says what failed without leaking provider internals. */
-export function describeModelError(error: unknown): string {
+export function describeModelError(cause: unknown): string {
+  // after the SDK's retries the provider's error is the retry error's last one
+  const error = RetryError.isInstance(cause) ? cause.lastError : cause;
   const status = (error as { statusCode?: number })?.statusCode;
   const name = (error as Error)?.name ?? "";
   if (/timeout/i.test(name) || /timed? ?out/i.test(String((error as Error)?.message))) return "The model took too long to answer.";
