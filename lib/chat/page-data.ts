@@ -1,5 +1,5 @@
 import { checkModelSlots } from "@/lib/ai";
-import { listTasks } from "@/lib/tasks";
+import { enabledTasks } from "@/lib/tasks";
 import { listConversations, loadConversationView } from "./queries";
 
 /** What the chat page needs, loaded in parallel: the conversation (if any), the list, tasks and model state. */
@@ -7,7 +7,7 @@ export async function chatPageData(userId: string, conversationId?: string) {
   const [initial, conversations, tasks, slots] = await Promise.all([
     conversationId ? loadConversationView(userId, conversationId) : null,
     listConversations(userId),
-    listTasks({ enabledOnly: true }),
+    enabledTasks(),
     checkModelSlots(),
   ]);
   const broken = slots.find((s) => s.problem);

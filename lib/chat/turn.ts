@@ -13,7 +13,7 @@ import {
   type Execution,
 } from "@/lib/executor";
 import { DEFAULT_ROUTER_TIMEOUT_MS, deriveAction, routeTurn, saveDecision, type RouterResult } from "@/lib/router";
-import { listTasks, type InfoField } from "@/lib/tasks";
+import { enabledTasks, type InfoField, type Task } from "@/lib/tasks";
 import { getOwnedConversation, loadHistory, saveAssistantMessage, saveUserMessage } from "./queries";
 import { recentWithinBudget } from "./tokens";
 import { MAX_MESSAGE_CHARS, type ChatUIMessage, type RoutingEvent, type TaskRef } from "./types";
@@ -33,7 +33,7 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 const EXECUTOR_HISTORY_TOKENS = Number(process.env.EXECUTOR_HISTORY_TOKENS ?? 6_000);
 const EXECUTOR_CHUNK_TIMEOUT_MS = Number(process.env.EXECUTOR_TIMEOUT_MS ?? 60_000);
 
-type RegistryTask = Awaited<ReturnType<typeof listTasks>>[number];
+type RegistryTask = Task;
 
 const ref = (task: RegistryTask | null | undefined): TaskRef | null => (task ? { slug: task.slug, name: task.name, icon: task.icon } : null);
 
@@ -54,8 +54,9 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
   const conversation = await getOwnedConversation(user.id, request.conversationId);
   const { message: userMessage } = await saveUserMessage(conversation.id, request.messageId, request.text);
 
-  const tasks = await listTasks({ enabledOnly: true });
-  const previous = conversation.currentTask?.enabled ? conversation.currentTask : null;
+  // the registry as it is at this moment, on whichever instance changed it
+  const tasks = await enabledTasks();
+  const previous = tasks.find((t) => t.id === conversation.currentTaskId) ?? null;
   const notice =
     conversation.currentTask && !previous
       ? `“${conversation.currentTask.name}” is no longer available, so the assistant continues without a task.`

@@ -1,3 +1,17 @@
 export { infoFieldSchema, taskInputSchema, TASK_SLUG_PATTERN, type InfoField, type TaskInput } from "./schema";
-export { listTasks, seedDefaultTasks } from "./queries";
+export {
+  createTask,
+  deleteTask,
+  duplicateTask,
+  getTask,
+  listTasks,
+  seedDefaultTasks,
+  setTaskEnabled,
+  updateTask,
+  upsertTasks,
+  type Task,
+} from "./queries";
+export { enabledTasks } from "./registry";
 export { seedTasks } from "./seed-tasks";
+export { convertMojodexSpecs, isMojodexSpecFile } from "./mojodex";
+export { exportRegistry, importRegistry, registryFileSchema, REGISTRY_FORMAT, toTaskInput, type ImportReport } from "./transfer";

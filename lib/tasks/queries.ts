@@ -1,24 +1,154 @@
 import { db, Prisma, type PrismaClient } from "@/lib/db";
+import { AppError } from "@/lib/http";
 import type { TaskInput } from "./schema";
 import { seedTasks } from "./seed-tasks";
 
-export function listTasks({ enabledOnly = false } = {}) {
-  return db().task.findMany({
-    where: enabledOnly ? { enabled: true } : undefined,
-    orderBy: { name: "asc" },
-  });
-}
+type Tx = Prisma.TransactionClient;
+export type Task = Awaited<ReturnType<PrismaClient["task"]["findFirstOrThrow"]>>;
+
+const live = { deletedAt: null } as const;
 
 function toData(input: TaskInput) {
   return { ...input, infoToCollect: input.infoToCollect as Prisma.InputJsonValue };
 }
 
-/** Adds the seed tasks that are missing; never overwrites a task an admin has changed. */
-export async function seedDefaultTasks(prisma: PrismaClient = db()): Promise<string[]> {
-  const created: string[] = [];
-  for (const task of seedTasks) {
-    const result = await prisma.task.createMany({ data: [toData(task)], skipDuplicates: true });
-    if (result.count) created.push(task.slug);
+/** Marks the registry changed, in the caller's transaction, so every instance reloads it on its next turn. */
+async function bumpRegistry(tx: Tx) {
+  await tx.registryState.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+}
+
+function slugTaken(error: unknown, slug: string): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    throw new AppError("conflict:task", `A task with the slug "${slug}" already exists.`, { slug: ["This slug is already used by another task."] });
   }
-  return created;
+  throw error;
+}
+
+export function listTasks({ enabledOnly = false, search }: { enabledOnly?: boolean; search?: string } = {}) {
+  return db().task.findMany({
+    where: {
+      ...live,
+      ...(enabledOnly ? { enabled: true } : {}),
+      ...(search
+        ? { OR: ["slug", "name", "routerDescription"].map((field) => ({ [field]: { contains: search, mode: "insensitive" as const } })) }
+        : {}),
+    },
+    orderBy: { name: "asc" },
+  });
+}
+
+export async function getTask(id: string): Promise<Task> {
+  const task = await db().task.findFirst({ where: { id, ...live } });
+  if (!task) throw new AppError("not_found:task", "This task does not exist.");
+  return task;
+}
+
+export async function createTask(input: TaskInput): Promise<Task> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const task = await tx.task.create({ data: toData(input) });
+      await bumpRegistry(tx);
+      return task;
+    });
+  } catch (error) {
+    slugTaken(error, input.slug);
+  }
+}
+
+export async function updateTask(id: string, input: TaskInput): Promise<Task> {
+  await getTask(id);
+  try {
+    return await db().$transaction(async (tx) => {
+      const task = await tx.task.update({ where: { id }, data: toData(input) });
+      await bumpRegistry(tx);
+      return task;
+    });
+  } catch (error) {
+    slugTaken(error, input.slug);
+  }
+}
+
+export async function setTaskEnabled(id: string, enabled: boolean): Promise<Task> {
+  await getTask(id);
+  return db().$transaction(async (tx) => {
+    const task = await tx.task.update({ where: { id }, data: { enabled } });
+    await bumpRegistry(tx);
+    return task;
+  });
+}
+
+/** A copy with a free slug ("-copy", "-copy-2", …), disabled until the admin has reviewed it. */
+export async function duplicateTask(id: string): Promise<Task> {
+  const original = await getTask(id);
+  const taken = new Set((await db().task.findMany({ where: { slug: { startsWith: `${original.slug}-copy` } }, select: { slug: true } })).map((t) => t.slug));
+  let slug = `${original.slug}-copy`.slice(0, 64);
+  for (let n = 2; taken.has(slug); n++) slug = `${original.slug.slice(0, 56)}-copy-${n}`;
+  const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = original;
+  return db().$transaction(async (tx) => {
+    const task = await tx.task.create({
+      data: { ...fields, slug, name: `${original.name} (copy)`.slice(0, 120), enabled: false, infoToCollect: original.infoToCollect as Prisma.InputJsonValue },
+    });
+    await bumpRegistry(tx);
+    return task;
+  });
+}
+
+/**
+ * Deletes a task. One that past conversations refer to is kept for their history, hidden from the
+ * registry and routing, and its slug freed for a new task.
+ */
+export async function deleteTask(id: string): Promise<{ kept: boolean }> {
+  const task = await getTask(id);
+  const references = await db().task.findUniqueOrThrow({
+    where: { id },
+    select: { _count: { select: { conversations: true, decisionsChosen: true, decisionsPrevious: true, deliverables: true } } },
+  });
+  const used = Object.values(references._count).some((n) => n > 0);
+  await db().$transaction(async (tx) => {
+    if (used) {
+      await tx.task.update({
+        where: { id },
+        data: { enabled: false, deletedAt: new Date(), slug: `${task.slug}.deleted-${Date.now().toString(36)}` },
+      });
+    } else {
+      await tx.task.delete({ where: { id } });
+    }
+    await bumpRegistry(tx);
+  });
+  return { kept: used };
+}
+
+/**
+ * Creates or updates (by slug) every task, in one transaction: a failure anywhere imports nothing.
+ */
+export async function upsertTasks(inputs: TaskInput[]): Promise<{ slug: string; result: "created" | "updated" }[]> {
+  return db().$transaction(async (tx) => {
+    const results: { slug: string; result: "created" | "updated" }[] = [];
+    for (const input of inputs) {
+      const existing = await tx.task.findFirst({ where: { slug: input.slug, ...live }, select: { id: true } });
+      if (existing) await tx.task.update({ where: { id: existing.id }, data: toData(input) });
+      else await tx.task.create({ data: toData(input) });
+      results.push({ slug: input.slug, result: existing ? "updated" : "created" });
+    }
+    await bumpRegistry(tx);
+    return results;
+  });
+}
+
+/**
+ * Adds the seed tasks the first time the database is prepared. Later runs add nothing, so a seed task
+ * an admin changed or deleted stays as the admin left it.
+ */
+export async function seedDefaultTasks(prisma: PrismaClient = db()): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    const state = await tx.registryState.upsert({ where: { id: 1 }, create: { id: 1 }, update: {} });
+    if (state.seeded) return [];
+    const created: string[] = [];
+    for (const task of seedTasks) {
+      const result = await tx.task.createMany({ data: [toData(task)], skipDuplicates: true });
+      if (result.count) created.push(task.slug);
+    }
+    await tx.registryState.update({ where: { id: 1 }, data: { seeded: true, version: { increment: 1 } } });
+    return created;
+  });
 }

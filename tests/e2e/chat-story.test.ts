@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, signUpInBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { ScriptedModelServer } from "../support/model-server";
 
@@ -25,11 +25,7 @@ describe("a routed conversation in Chromium", () => {
       launchBrowser(),
     ]);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(`${app.url}/signup`);
-    await page.getByLabel("Email").fill("story@example.test");
-    await page.getByLabel("Password").fill("story-password-1");
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.getByRole("heading", { name: "What are you working on?" }).waitFor();
+    await signUpInBrowser(page, app.url, "story@example.test", "story-password-1");
   });
 
   afterAll(async () => {

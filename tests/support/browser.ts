@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Debian's Chromium (apt-get install chromium); Playwright cannot download browsers offline. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -21,4 +21,13 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
       ...extraArgs,
     ],
   });
+}
+
+/** Creates an account through the sign-up page and waits for the chat page. */
+export async function signUpInBrowser(page: Page, appUrl: string, email: string, password: string) {
+  await page.goto(`${appUrl}/signup`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.getByRole("heading", { name: "What are you working on?" }).waitFor();
 }

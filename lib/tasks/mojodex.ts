@@ -1,0 +1,484 @@
+import { z } from "zod";
+import { AppError, type FieldErrors } from "@/lib/http/errors";
+import { taskInputSchema, type TaskInput } from "./schema";
+
+// Converts task specs written for Hoomano's Mojodex assistant (its task JSON files) into Switchboard tasks.
+// Pure: no database, no I/O. The caller decides what to do with the tasks (preview, save...).
+
+const ROUTER_DESCRIPTION_MAX = 1000;
+const INSTRUCTIONS_MAX = 8000;
+const NAME_MAX = 120;
+const SLUG_MAX = 64;
+const INFO_NAME_MAX = 80;
+const SPEC_LABEL_NAME_MAX = 80;
+
+export type MojodexIgnored = { spec: string; field: string; reason: string };
+export type MojodexConversion = { tasks: TaskInput[]; ignored: MojodexIgnored[] };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schema
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  switch (typeof value) {
+    case "string":
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)})`;
+    case "number":
+    case "bigint":
+      return `a number (${String(value)})`;
+    case "boolean":
+      return `a boolean (${String(value)})`;
+    case "object":
+      return "an object";
+    default:
+      return `a ${typeof value}`;
+  }
+}
+
+/** Required, non-empty text; `what` completes "give …". */
+function text(what: string) {
+  return z
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `Missing: give ${what}.` : `Expected text (${what}), got ${describeValue(issue.input)}.`,
+    })
+    .trim()
+    .min(1, `Empty: give ${what}.`);
+}
+
+function optionalText(what: string) {
+  return z
+    .string({ error: (issue) => `Expected text (${what}), got ${describeValue(issue.input)}.` })
+    .trim()
+    .nullish();
+}
+
+function list<T extends z.ZodType>(item: T, what: string) {
+  return z.array(item, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `Missing: give ${what} (a list, which may be empty).`
+        : `Expected a list of ${what}, got ${describeValue(issue.input)}.`,
+  });
+}
+
+function object<T extends z.ZodRawShape>(shape: T, what: string) {
+  return z.object(shape, {
+    error: (issue) =>
+      issue.input === undefined ? `Missing: give ${what}.` : `Expected ${what} (an object), got ${describeValue(issue.input)}.`,
+  });
+}
+
+const infoToExtractSchema = object(
+  {
+    info_name: text('the name of the information, e.g. "participants"'),
+    description: text("a description of the information to collect"),
+  },
+  "an information to extract with info_name and description",
+);
+
+const jsonInputSchema = object(
+  {
+    input_name: text('the name of the input, e.g. "meeting_informations"'),
+    description_for_user: optionalText("the input's description for the user"),
+    description_for_system: optionalText("the input's description for the assistant"),
+    placeholder: z.unknown().optional(),
+    type: z.unknown().optional(),
+  },
+  "a form input with input_name and descriptions",
+);
+
+const displayedDataSchema = object(
+  {
+    language_code: text('the language code, e.g. "en"'),
+    name_for_user: text("the task name shown to users"),
+    definition_for_user: optionalText("the task definition shown to users"),
+    json_input: list(jsonInputSchema, "form inputs").default([]),
+  },
+  "displayed data for one language",
+);
+
+/** One Mojodex task spec. Unknown extra keys are allowed (and stripped); `convertMojodexSpecs` reports them as ignored. */
+export const mojodexSpecSchema = object(
+  {
+    name_for_system: text('the task\'s system name, e.g. "prepare_meeting_minutes"'),
+    definition_for_system: text("what the task is for, written for the assistant"),
+    final_instruction: text("the instruction the assistant follows to write the deliverable"),
+    output_format_instruction_title: text("how to title the deliverable"),
+    output_format_instruction_draft: text("how to write the deliverable"),
+    output_type: text('the kind of deliverable, e.g. "email"'),
+    icon: optionalText("an emoji"),
+    infos_to_extract: list(infoToExtractSchema, "information to extract"),
+    task_displayed_data: list(displayedDataSchema, "displayed data, one per language").default([]),
+    predefined_actions: z.unknown().optional(),
+    platforms: z.unknown().optional(),
+    datetime: z.unknown().optional(),
+  },
+  "a Mojodex task spec",
+);
+
+export type MojodexSpec = z.output<typeof mojodexSpecSchema>;
+
+const KNOWN_KEYS = new Set(Object.keys(mojodexSpecSchema.shape));
+
+// ---------------------------------------------------------------------------------------------------------------
+// Detection
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** True when the input looks like a Mojodex task spec file: an object, or a list whose first element is one, with name_for_system. */
+export function isMojodexSpecFile(input: unknown): boolean {
+  const first = Array.isArray(input) ? input[0] : input;
+  return isPlainObject(first) && Object.hasOwn(first, "name_for_system");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Name helpers
+
+function stripDiacritics(value: string): string {
+  return value.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/** name_for_system → slug matching TASK_SLUG_PATTERN (may be too short; taskInputSchema says so). */
+export function mojodexSlug(nameForSystem: string): string {
+  return stripDiacritics(nameForSystem)
+    .toLowerCase()
+    .replace(/\s+/g, "_")
+    .replace(/[^a-z0-9_-]/g, "")
+    .replace(/[-_]{2,}/g, (run) => run[0])
+    .replace(/^[-_]+|[-_]+$/g, "")
+    .slice(0, SLUG_MAX)
+    .replace(/[-_]+$/, "");
+}
+
+/** A Mojodex info/input name → Switchboard info name (/^[a-z][a-z0-9_]*$/), or null when nothing usable is left. */
+export function mojodexInfoName(raw: string): string | null {
+  const cleaned = stripDiacritics(raw)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!cleaned) return null;
+  const name = /^[a-z]/.test(cleaned) ? cleaned : `info_${cleaned}`;
+  return name.slice(0, INFO_NAME_MAX).replace(/_+$/, "");
+}
+
+function prettify(nameForSystem: string): string {
+  const words = nameForSystem.replace(/_+/g, " ").replace(/\s+/g, " ").trim();
+  return truncateAtWord(words.charAt(0).toUpperCase() + words.slice(1), NAME_MAX);
+}
+
+/** Cuts at a word boundary (when one is close) and ends with "…", within max characters. */
+function truncateAtWord(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const hard = value.slice(0, max - 1);
+  const lastSpace = hard.search(/\s\S*$/);
+  const cut = lastSpace >= max * 0.8 ? hard.slice(0, lastSpace) : hard;
+  return `${cut.replace(/[\s,;:.\-–—]+$/, "")}…`;
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.trim().replace(/[.!?…\s]+$/, "").toLowerCase();
+  return norm(a) === norm(b);
+}
+
+function isEnglish(languageCode: string): boolean {
+  return /^en(?:[-_].*)?$/i.test(languageCode.trim());
+}
+
+function hasContent(value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (isPlainObject(value)) return Object.keys(value).length > 0;
+  return true;
+}
+
+function listOf(values: string[]): string {
+  return values.join(", ");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conversion of one valid spec
+
+type FieldPath = string;
+type SourceMap = {
+  name: FieldPath;
+  infos: { name: FieldPath; description: FieldPath }[];
+};
+
+type SpecConversion =
+  | { ok: true; task: TaskInput; ignored: MojodexIgnored[] }
+  | { ok: false; errors: FieldErrors };
+
+const switchboardLabels: Record<string, string> = {
+  slug: "the task slug",
+  name: "the task name",
+  routerDescription: "the router description",
+  instructions: "the instructions",
+  infoToCollect: "the information to collect (infos_to_extract plus the json_input entries)",
+  outputKind: "the output kind",
+  outputTitleFormat: "the title format",
+  outputBodyFormat: "the body format",
+  icon: "the icon",
+};
+
+const switchboardSources: Record<string, FieldPath> = {
+  slug: "name_for_system",
+  routerDescription: "definition_for_system",
+  instructions: "final_instruction",
+  infoToCollect: "infos_to_extract",
+  outputKind: "output_type",
+  outputTitleFormat: "output_format_instruction_title",
+  outputBodyFormat: "output_format_instruction_draft",
+  icon: "icon",
+};
+
+function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>): SpecConversion {
+  const errors: FieldErrors = {};
+  const addError = (field: FieldPath, message: string) => (errors[field] ??= []).push(message);
+  const specName = spec.name_for_system;
+  const ignored: MojodexIgnored[] = [];
+  const ignore = (field: string, reason: string) => ignored.push({ spec: specName, field, reason });
+
+  // The displayed data Switchboard uses: English, else the first entry.
+  const displayed = spec.task_displayed_data;
+  const englishIndex = displayed.findIndex((entry) => isEnglish(entry.language_code));
+  const usedIndex = englishIndex >= 0 ? englishIndex : displayed.length ? 0 : -1;
+  const used = usedIndex >= 0 ? displayed[usedIndex] : undefined;
+  const usedPath = `task_displayed_data.${usedIndex}`;
+
+  const sources: SourceMap = { name: used ? `${usedPath}.name_for_user` : "name_for_system", infos: [] };
+  const name = used ? used.name_for_user : prettify(specName);
+
+  // Router description: the system definition, plus the user-facing one when it says something else.
+  let routerDescription = spec.definition_for_system;
+  const userDefinition = used?.definition_for_user ?? "";
+  if (routerDescription.length > ROUTER_DESCRIPTION_MAX) {
+    routerDescription = truncateAtWord(routerDescription, ROUTER_DESCRIPTION_MAX);
+    ignore(
+      "definition_for_system",
+      `Shortened to ${ROUTER_DESCRIPTION_MAX} characters for the router description${userDefinition ? "; definition_for_user left out" : ""}.`,
+    );
+  } else if (userDefinition && !sameText(userDefinition, routerDescription)) {
+    const joined = `${routerDescription}${/[.!?…:]$/.test(routerDescription) ? "" : "."} ${userDefinition}`;
+    if (joined.length > ROUTER_DESCRIPTION_MAX) {
+      ignore(`${usedPath}.definition_for_user`, `Shortened to fit the router description's ${ROUTER_DESCRIPTION_MAX} characters.`);
+    }
+    routerDescription = truncateAtWord(joined, ROUTER_DESCRIPTION_MAX);
+  }
+
+  let instructions = `${spec.definition_for_system}\n\n${spec.final_instruction}`;
+  if (instructions.length > INSTRUCTIONS_MAX) {
+    instructions = truncateAtWord(instructions, INSTRUCTIONS_MAX);
+    ignore(
+      spec.definition_for_system.length >= INSTRUCTIONS_MAX ? "definition_for_system" : "final_instruction",
+      `Shortened to fit the instructions' ${INSTRUCTIONS_MAX} characters.`,
+    );
+  }
+
+  // Information to collect: infos_to_extract, then the form inputs not already there.
+  const infoToCollect: TaskInput["infoToCollect"] = [];
+  const firstPathByName = new Map<string, FieldPath>();
+  spec.infos_to_extract.forEach((info, index) => {
+    const path = `infos_to_extract.${index}`;
+    const infoName = mojodexInfoName(info.info_name);
+    if (!infoName) {
+      addError(`${path}.info_name`, "Cannot be turned into a name of lower-case letters, digits and underscores.");
+      return;
+    }
+    const earlier = firstPathByName.get(infoName);
+    if (earlier) {
+      addError(`${path}.info_name`, `Becomes "${infoName}", like ${earlier}.info_name; names must be unique.`);
+      return;
+    }
+    firstPathByName.set(infoName, path);
+    infoToCollect.push({ name: infoName, description: info.description, required: true });
+    sources.infos.push({ name: `${path}.info_name`, description: `${path}.description` });
+  });
+  used?.json_input.forEach((input, index) => {
+    const path = `${usedPath}.json_input.${index}`;
+    const inputName = mojodexInfoName(input.input_name);
+    if (!inputName) {
+      addError(`${path}.input_name`, "Cannot be turned into a name of lower-case letters, digits and underscores.");
+      return;
+    }
+    if (firstPathByName.has(inputName)) return; // already collected under that name
+    const description = input.description_for_system || input.description_for_user;
+    if (!description) {
+      addError(`${path}.description_for_system`, "Missing: give description_for_system or description_for_user.");
+      return;
+    }
+    firstPathByName.set(inputName, path);
+    infoToCollect.push({ name: inputName, description, required: true });
+    sources.infos.push({
+      name: `${path}.input_name`,
+      description: `${path}.${input.description_for_system ? "description_for_system" : "description_for_user"}`,
+    });
+  });
+
+  if (Object.keys(errors).length) return { ok: false, errors };
+
+  const candidate = {
+    slug: mojodexSlug(specName),
+    name,
+    routerDescription,
+    instructions,
+    infoToCollect,
+    outputKind: outputKindOf(spec.output_type),
+    outputTitleFormat: spec.output_format_instruction_title,
+    outputBodyFormat: spec.output_format_instruction_draft,
+    icon: spec.icon || null,
+    enabled: true,
+  };
+  const parsed = taskInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [field, index, sub] = issue.path;
+      if (field === "infoToCollect" && typeof index === "number" && (sub === "name" || sub === "description")) {
+        const info = candidate.infoToCollect[index];
+        const label = sub === "name" ? `the information name "${info?.name}"` : `the description of "${info?.name}"`;
+        addError(sources.infos[index]?.[sub] ?? "infos_to_extract", `As ${label} in Switchboard: ${issue.message}`);
+        continue;
+      }
+      const key = String(field ?? "");
+      const source = key === "name" ? sources.name : (switchboardSources[key] ?? (key || "_"));
+      const label = key === "slug" ? `the task slug "${candidate.slug}"` : (switchboardLabels[key] ?? key);
+      addError(source, `As ${label} in Switchboard: ${issue.message}`);
+    }
+    return { ok: false, errors };
+  }
+
+  // What Switchboard has no use for.
+  if (hasContent(spec.predefined_actions)) {
+    ignore("predefined_actions", "Switchboard has no predefined follow-up actions; the router picks the next task from the conversation.");
+  }
+  if (hasContent(spec.platforms)) {
+    const platforms = Array.isArray(spec.platforms) ? spec.platforms.map(String) : [String(spec.platforms)];
+    ignore("platforms", `Switchboard tasks are available on every surface; platforms ${listOf(platforms)} ignored.`);
+  }
+  if (hasContent(spec.datetime)) {
+    ignore("datetime", "Switchboard records its own dates; the spec's datetime is ignored.");
+  }
+  const inputs = used?.json_input ?? [];
+  const withPlaceholder = inputs.filter((input) => hasContent(input.placeholder));
+  if (withPlaceholder.length) {
+    ignore(
+      "json_input.placeholder",
+      `Switchboard collects information in the conversation, not in a form; placeholders of ${listOf(withPlaceholder.map((i) => i.input_name))} ignored.`,
+    );
+  }
+  const withType = inputs.filter((input) => hasContent(input.type));
+  if (withType.length) {
+    ignore(
+      "json_input.type",
+      `Switchboard collects information in the conversation, not in a form; input types ignored (${listOf(withType.map((i) => `${i.input_name}: ${String(i.type)}`))}).`,
+    );
+  }
+  const otherLanguages = displayed.filter((_, index) => index !== usedIndex).map((entry) => entry.language_code);
+  if (used && otherLanguages.length) {
+    const usedWhy = englishIndex >= 0 ? "Only the English entry is used" : `No English entry; the first one (${used.language_code}) is used`;
+    ignore("task_displayed_data", `${usedWhy}; entries for ${listOf(otherLanguages)} ignored.`);
+  }
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.has(key)) ignore(key, "Not a field Switchboard knows in a Mojodex task spec; ignored.");
+  }
+
+  return { ok: true, task: parsed.data, ignored };
+}
+
+function outputKindOf(outputType: string): TaskInput["outputKind"] {
+  const type = outputType.toLowerCase();
+  if (type.includes("minute")) return "minutes";
+  if (type.includes("mail")) return "email";
+  if (type.includes("memo") || type.includes("document") || type.includes("note")) return "memo";
+  return "custom";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Entry point
+
+function specLabel(index: number, raw: unknown): string {
+  const name = isPlainObject(raw) && typeof raw.name_for_system === "string" ? raw.name_for_system.trim() : "";
+  if (!name) return `spec ${index + 1}`;
+  const shown = name.length > SPEC_LABEL_NAME_MAX ? `${name.slice(0, SPEC_LABEL_NAME_MAX - 1)}…` : name;
+  return `spec ${index + 1} (name_for_system ${JSON.stringify(shown)})`;
+}
+
+/**
+ * Converts one Mojodex task spec, or a list of them, into Switchboard tasks. All or nothing: when any spec is
+ * invalid it throws AppError("bad_request:import") whose fields say which spec and which Mojodex field is wrong.
+ */
+export function convertMojodexSpecs(input: unknown): MojodexConversion {
+  if (!Array.isArray(input) && !isPlainObject(input)) {
+    throw new AppError(
+      "bad_request:import",
+      "This is not a Mojodex task spec or a list of them; nothing was imported.",
+      { _: [`Expected a Mojodex task spec (an object) or a list of them, got ${describeValue(input)}.`] },
+    );
+  }
+  const rawSpecs: unknown[] = Array.isArray(input) ? input : [input];
+  if (rawSpecs.length === 0) {
+    throw new AppError("bad_request:import", "The list of Mojodex task specs is empty; nothing was imported.", {
+      _: ["The list is empty: give at least one Mojodex task spec."],
+    });
+  }
+
+  const fields: FieldErrors = {};
+  const invalidSpecs = new Set<number>();
+  const addError = (index: number, field: string, messages: string[]) => {
+    invalidSpecs.add(index);
+    const key = field ? `${specLabel(index, rawSpecs[index])}.${field}` : specLabel(index, rawSpecs[index]);
+    (fields[key] ??= []).push(...messages);
+  };
+
+  const tasks: TaskInput[] = [];
+  const ignored: MojodexIgnored[] = [];
+  const firstByName = new Map<string, number>();
+  const firstBySlug = new Map<string, number>();
+
+  rawSpecs.forEach((raw, index) => {
+    // Duplicates are judged on the raw name so they are reported even when the spec has other problems.
+    const rawName = isPlainObject(raw) && typeof raw.name_for_system === "string" ? raw.name_for_system.trim() : "";
+    if (rawName) {
+      const earlier = firstByName.get(rawName);
+      if (earlier === undefined) firstByName.set(rawName, index);
+      else addError(index, "name_for_system", [`Same name_for_system as spec ${earlier + 1}; each task needs its own.`]);
+    }
+
+    const parsed = mojodexSpecSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) addError(index, issue.path.join("."), [issue.message]);
+      return;
+    }
+    const converted = convertSpec(parsed.data, raw as Record<string, unknown>);
+    if (!converted.ok) {
+      for (const [field, messages] of Object.entries(converted.errors)) addError(index, field === "_" ? "" : field, messages);
+      return;
+    }
+    const earlierSlug = firstBySlug.get(converted.task.slug);
+    if (earlierSlug !== undefined) {
+      if (firstByName.get(rawName) === index) {
+        addError(index, "name_for_system", [
+          `Becomes the task slug "${converted.task.slug}", like spec ${earlierSlug + 1}; each task needs its own.`,
+        ]);
+      }
+      return;
+    }
+    firstBySlug.set(converted.task.slug, index);
+    tasks.push(converted.task);
+    ignored.push(...converted.ignored);
+  });
+
+  if (invalidSpecs.size) {
+    const total = rawSpecs.length;
+    throw new AppError(
+      "bad_request:import",
+      `${invalidSpecs.size} of ${total} Mojodex task spec${total === 1 ? "" : "s"} ${invalidSpecs.size === 1 ? "is" : "are"} invalid; nothing was imported.`,
+      fields,
+    );
+  }
+  return { tasks, ignored };
+}
