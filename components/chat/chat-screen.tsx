@@ -9,6 +9,7 @@ export function ChatScreen({ data }: { data: Awaited<ReturnType<typeof chatPageD
     <ChatView
       key={data.initial?.conversation.id ?? "new"}
       initial={data.initial}
+      votes={data.votes}
       conversations={data.conversations}
       tasks={data.tasks.map((t) => ({ slug: t.slug, name: t.name, icon: t.icon }))}
       modelProblem={data.modelProblem}

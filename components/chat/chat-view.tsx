@@ -12,7 +12,9 @@ import type {
   DeliverableView,
   RoutingEvent,
   TaskRef,
+  VoteView,
 } from "@/lib/chat/types";
+import { voteKey } from "@/lib/chat/types";
 import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { DeliverablePanel } from "./deliverable-panel";
@@ -20,6 +22,8 @@ import { MessageView } from "./message-view";
 
 interface Props {
   initial: { conversation: ConversationSummary; messages: ChatUIMessage[]; deliverables: DeliverableView[] } | null;
+  /** the user's own votes in this conversation */
+  votes: VoteView[];
   conversations: ConversationSummary[];
   tasks: TaskRef[];
   /** shown when there are no messages yet */
@@ -37,7 +41,7 @@ function readableError(error: Error): string {
   }
 }
 
-export function ChatView({ initial, conversations: initialConversations, tasks, emptyState, modelProblem }: Props) {
+export function ChatView({ initial, votes: initialVotes, conversations: initialConversations, tasks, emptyState, modelProblem }: Props) {
   const [chatId] = useState(() => initial?.conversation.id ?? crypto.randomUUID());
   const conversationId = useRef<string | null>(initial?.conversation.id ?? null);
   const [conversations, setConversations] = useState(initialConversations);
@@ -47,6 +51,19 @@ export function ChatView({ initial, conversations: initialConversations, tasks, 
   const [sheetOpen, setSheetOpen] = useState(false);
   const [stopped, setStopped] = useState<Set<string>>(new Set());
   const [createError, setCreateError] = useState<string | null>(null);
+  const [votes, setVotes] = useState(() => new Map(initialVotes.map((v) => [voteKey(v.target.type, v.target.id), v])));
+  const feedback = {
+    tasks,
+    votes,
+    onVote(key: string, vote: VoteView | null) {
+      setVotes((map) => {
+        const next = new Map(map);
+        if (vote) next.set(key, vote);
+        else next.delete(key);
+        return next;
+      });
+    },
+  };
   const lastRouting = useRef<RoutingEvent | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
 
@@ -139,6 +156,7 @@ export function ChatView({ initial, conversations: initialConversations, tasks, 
       activeId={activeDeliverable}
       onSelect={setActiveDeliverable}
       onSaved={(version) => addVersion(version, deliverables.find((d) => d.id === version.deliverableId)?.task ?? null)}
+      feedback={feedback}
       onClose={onClose}
     />
   );
@@ -191,6 +209,7 @@ export function ChatView({ initial, conversations: initialConversations, tasks, 
                   streaming={busy && i === messages.length - 1}
                   stopped={stopped.has(message.id)}
                   onOpenDeliverable={openDeliverable}
+                  feedback={busy && i === messages.length - 1 ? undefined : feedback}
                 />
               ))}
               {status === "submitted" && messages.at(-1)?.role === "user" && (

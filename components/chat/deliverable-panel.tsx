@@ -3,7 +3,10 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
+import { voteKey } from "@/lib/chat/types";
+import { FeedbackButtons } from "./feedback-buttons";
 import { Markdown } from "./markdown";
+import type { FeedbackProps } from "./message-view";
 
 interface Props {
   deliverables: DeliverableView[];
@@ -11,6 +14,7 @@ interface Props {
   onSelect(id: string): void;
   onSaved(version: DeliverableVersionView): void;
   onClose?(): void;
+  feedback: FeedbackProps;
 }
 
 function download(version: DeliverableVersionView) {
@@ -25,7 +29,7 @@ function download(version: DeliverableVersionView) {
 }
 
 /** The conversation's deliverables: the current version, older versions, copy, download and editing. */
-export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, onClose }: Props) {
+export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, onClose, feedback }: Props) {
   const active = deliverables.find((d) => d.id === activeId) ?? deliverables[0];
   const latest = active?.versions.at(-1);
   const [shown, setShown] = useState<number | null>(null);
@@ -166,6 +170,16 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
           <article>
             <h2 className="mb-3 text-lg font-semibold" data-testid="deliverable-title">{version.title}</h2>
             <Markdown text={version.body} />
+            <div className="mt-4 flex items-center gap-2 text-sm text-zinc-500">
+              Is this version good?
+              <FeedbackButtons
+                type="version"
+                id={version.versionId}
+                label="deliverable version"
+                vote={feedback.votes.get(voteKey("version", version.versionId))}
+                onChange={(vote) => feedback.onVote(voteKey("version", version.versionId), vote)}
+              />
+            </div>
             {status.kind === "error" && <p role="alert" className="mt-2 text-sm text-red-600">{status.message}</p>}
           </article>
         )}

@@ -1,5 +1,6 @@
 import { splitAnswer } from "@/lib/executor/deliverable-format";
-import type { ChatUIMessage, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
+import { voteKey, type ChatUIMessage, type DeliverableVersionView, type RoutingEvent, type TaskRef, type VoteView } from "@/lib/chat/types";
+import { FeedbackButtons } from "./feedback-buttons";
 import { Markdown } from "./markdown";
 import { RoutingChip } from "./routing-chip";
 
@@ -8,9 +9,17 @@ interface Props {
   streaming: boolean;
   stopped: boolean;
   onOpenDeliverable(deliverableId: string): void;
+  /** absent while the answer is still streaming */
+  feedback?: FeedbackProps;
 }
 
-export function MessageView({ message, streaming, stopped, onOpenDeliverable }: Props) {
+export interface FeedbackProps {
+  tasks: TaskRef[];
+  votes: Map<string, VoteView>;
+  onVote(key: string, vote: VoteView | null): void;
+}
+
+export function MessageView({ message, streaming, stopped, onOpenDeliverable, feedback }: Props) {
   const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
   if (message.role === "user") {
     return (
@@ -51,10 +60,33 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable }: 
         })}
         {!text && streaming && <p className="animate-pulse text-sm text-zinc-500">Thinking…</p>}
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        {routing && <RoutingChip event={routing} />}
-        {status === "stopped" && <span className="text-xs text-zinc-500">Stopped</span>}
-        {status === "failed" && <span className="text-xs text-red-600">Answer interrupted</span>}
+      <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
+        {routing && (
+          <div className="flex items-center gap-1">
+            <RoutingChip event={routing} />
+            {feedback && routing.decisionId && (
+              <FeedbackButtons
+                type="decision"
+                id={routing.decisionId}
+                label="task choice"
+                tasks={feedback.tasks}
+                vote={feedback.votes.get(voteKey("decision", routing.decisionId))}
+                onChange={(vote) => feedback.onVote(voteKey("decision", routing.decisionId!), vote)}
+              />
+            )}
+          </div>
+        )}
+        {status === "stopped" && <span className="self-center text-xs text-zinc-500">Stopped</span>}
+        {status === "failed" && <span className="self-center text-xs text-red-600">Answer interrupted</span>}
+        {feedback && text && (
+          <FeedbackButtons
+            type="message"
+            id={message.id}
+            label="answer"
+            vote={feedback.votes.get(voteKey("message", message.id))}
+            onChange={(vote) => feedback.onVote(voteKey("message", message.id), vote)}
+          />
+        )}
       </div>
     </li>
   );

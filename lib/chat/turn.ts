@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createUIMessageStream, createUIMessageStreamResponse, type ModelMessage } from "ai";
 import { z } from "zod";
 import { modelFor } from "@/lib/ai";
@@ -13,6 +14,7 @@ import {
   type Execution,
 } from "@/lib/executor";
 import { DEFAULT_ROUTER_TIMEOUT_MS, deriveAction, routeTurn, saveDecision, type RouterResult } from "@/lib/router";
+import { relevantLearnings } from "@/lib/learnings";
 import { enabledTasks, type InfoField, type Task } from "@/lib/tasks";
 import { getOwnedConversation, loadHistory, saveAssistantMessage, saveUserMessage } from "./queries";
 import { recentWithinBudget } from "./tokens";
@@ -32,6 +34,8 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 const EXECUTOR_HISTORY_TOKENS = Number(process.env.EXECUTOR_HISTORY_TOKENS ?? 6_000);
 const EXECUTOR_CHUNK_TIMEOUT_MS = Number(process.env.EXECUTOR_TIMEOUT_MS ?? 60_000);
+const ROUTER_LEARNINGS_TOKENS = Number(process.env.ROUTER_LEARNINGS_TOKENS ?? 300);
+const EXECUTOR_LEARNINGS_TOKENS = Number(process.env.EXECUTOR_LEARNINGS_TOKENS ?? 1_200);
 
 type RegistryTask = Task;
 
@@ -68,10 +72,17 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
   const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content }));
 
   const execute = async (task: RegistryTask | null): Promise<Execution> => {
-    const latest = task ? await latestVersion(conversation.id, task.id) : null;
+    const [latest, learnings] = task
+      ? await Promise.all([
+          latestVersion(conversation.id, task.id),
+          relevantLearnings({ scope: "task", taskId: task.id, text: `${task.name} ${request.text}`, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+        ])
+      : [null, []];
     const system = buildExecutorSystemPrompt({
       task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
       latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
+      examples: learnings.filter((l) => l.kind === "example"),
+      avoid: learnings.filter((l) => l.kind === "avoid").map((l) => l.expectedOutput),
       availableTasks: tasks,
     });
     const messages: ModelMessage[] = recentWithinBudget(routerHistory, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content }));
@@ -87,10 +98,17 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
           // the browser went away (stop or closed tab): keep going so the turn is still saved
         }
       };
-      write({ type: "start" });
+      // the assistant message's id is chosen now, so the browser can rate it as soon as it is saved
+      const assistantId = randomUUID();
+      write({ type: "start", messageId: assistantId });
 
       // Speculation: the current task's answer starts now and stays buffered until the router confirms.
-      const speculative = explicit ? undefined : await execute(previous);
+      const [speculative, routerExamples] = explicit
+        ? [undefined, []]
+        : await Promise.all([
+            execute(previous),
+            relevantLearnings({ scope: "router", text: request.text, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+          ]);
       let chosen: RegistryTask | null;
       let routed: RouterResult | undefined;
       if (explicit) {
@@ -101,6 +119,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
           tasks,
           currentTask: previous?.slug ?? null,
           messages: routerHistory,
+          examples: routerExamples,
           timeoutMs: Number(process.env.ROUTER_TIMEOUT_MS ?? DEFAULT_ROUTER_TIMEOUT_MS),
           signal: requestSignal,
         });
@@ -144,6 +163,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       write({ type: "text-end", id: textId });
 
       const [assistant] = await saveAssistantMessage({
+        id: assistantId,
         conversationId: conversation.id,
         content: outcome.text,
         status: outcome.status,

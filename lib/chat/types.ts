@@ -67,3 +67,14 @@ export interface ChatRequestBody {
 }
 
 export const MAX_MESSAGE_CHARS = 20_000;
+
+export type FeedbackTargetType = "message" | "decision" | "version";
+
+export interface VoteView {
+  target: { type: FeedbackTargetType; id: string };
+  rating: "up" | "down";
+  comment: string | null;
+  correction: string | null;
+}
+
+export const voteKey = (type: FeedbackTargetType, id: string) => `${type}:${id}`;

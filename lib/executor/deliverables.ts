@@ -1,6 +1,7 @@
 import { db, type OutputKind, type VersionAuthor } from "@/lib/db";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
 import { AppError } from "@/lib/http";
+import { learnFromEdit } from "@/lib/learnings/feedback";
 
 type VersionRow = { id: string; deliverableId: string; version: number; title: string; body: string; author: VersionAuthor; createdAt: Date };
 
@@ -73,7 +74,7 @@ export async function saveUserEdit(userId: string, deliverableId: string, edit: 
   if (!deliverable) throw new AppError("not_found:deliverable");
   if (deliverable.conversation.userId !== userId) throw new AppError("forbidden:deliverable");
   if (!deliverable.taskId) throw new AppError("conflict:deliverable", "This deliverable's task was deleted; it can no longer be edited.");
-  return addVersion({
+  const version = await addVersion({
     conversationId: deliverable.conversationId,
     taskId: deliverable.taskId,
     kind: deliverable.kind,
@@ -81,6 +82,9 @@ export async function saveUserEdit(userId: string, deliverableId: string, edit: 
     body: edit.body,
     author: "user",
   });
+  // the user's finished version teaches the task what a good deliverable looks like
+  await learnFromEdit(deliverable.id, version);
+  return version;
 }
 
 export async function listDeliverables(conversationId: string): Promise<DeliverableView[]> {

@@ -15,6 +15,10 @@ export interface ExecutorPromptInput {
   task: ExecutableTask | null;
   /** the latest version of this task's deliverable in the conversation, whoever wrote it */
   latestDeliverable?: { title: string; body: string; version: number; author: "model" | "user" } | null;
+  /** deliverables users approved or finished for this task, most relevant first */
+  examples?: { inputExcerpt: string; expectedOutput: string }[];
+  /** what users asked the assistant to avoid for this task */
+  avoid?: string[];
   /** for the general assistant: tasks it may suggest */
   availableTasks?: { slug: string; name: string }[];
   now?: Date;
@@ -24,7 +28,7 @@ export interface ExecutorPromptInput {
  * The executor's system prompt. Task text comes only from the admin-edited registry; user text never
  * enters the system prompt, so a user cannot rewrite the task's instructions.
  */
-export function buildExecutorSystemPrompt({ task, latestDeliverable, availableTasks = [], now = new Date() }: ExecutorPromptInput): string {
+export function buildExecutorSystemPrompt({ task, latestDeliverable, examples = [], avoid = [], availableTasks = [], now = new Date() }: ExecutorPromptInput): string {
   const today = `Today is ${now.toISOString().slice(0, 10)}.`;
   if (!task) {
     return [
@@ -58,6 +62,10 @@ export function buildExecutorSystemPrompt({ task, latestDeliverable, availableTa
     `Kind: ${task.outputKind}`,
     `Title: ${task.outputTitleFormat}`,
     `Body: ${task.outputBodyFormat}`,
+    ...(examples.length
+      ? ["## Examples users approved (follow their structure and tone, not their facts)", ...examples.map((e, i) => `### Example ${i + 1}\nWhat the user said:\n${e.inputExcerpt}\nThe deliverable:\n${e.expectedOutput}`)]
+      : []),
+    ...(avoid.length ? ["## Users asked to avoid", ...avoid.map((a) => `- ${a.replace(/\s+/g, " ")}`)] : []),
     latestDeliverable
       ? `## Current version of the deliverable (version ${latestDeliverable.version}, ${latestDeliverable.author === "user" ? "edited by the user — keep their changes" : "written by you"})\nTitle: ${latestDeliverable.title}\n\n${latestDeliverable.body}`
       : "## Current version of the deliverable\nNone yet.",

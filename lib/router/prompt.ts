@@ -8,10 +8,17 @@ export interface RoutableTask {
   routerDescription: string;
 }
 
+export interface RouterExample {
+  inputExcerpt: string;
+  expectedOutput: string;
+}
+
 export interface RouterPromptInput {
   tasks: RoutableTask[];
   currentTask: string | null;
   messages: HistoryMessage[];
+  /** corrections users made to earlier decisions, most relevant first */
+  examples?: RouterExample[];
   /** tokens allowed for the conversation excerpt */
   historyBudget?: number;
 }
@@ -24,7 +31,7 @@ export function routerTaskLine(task: RoutableTask): string {
   return `- ${task.slug}: ${task.routerDescription.replace(/\s+/g, " ").trim()}`;
 }
 
-export function buildRouterPrompt({ tasks, currentTask, messages, historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS }: RouterPromptInput) {
+export function buildRouterPrompt({ tasks, currentTask, messages, examples = [], historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS }: RouterPromptInput) {
   const system = [
     "You are the behavior router of an assistant for professionals. Decide which task the assistant should be doing after the user's latest message.",
     "Tasks:",
@@ -34,6 +41,12 @@ export function buildRouterPrompt({ tasks, currentTask, messages, historyBudget 
     "- Keep the current task while the user is still working on it (giving information, asking for changes).",
     "- Choose another task only when the user asks for that deliverable now; talking about a task is not asking for it.",
     `- Answer ${NONE} when nothing fits; never pick the closest task by default.`,
+    ...(examples.length
+      ? [
+          "Corrected past decisions (what the router should have answered in similar conversations):",
+          ...examples.map((e) => `Conversation:\n${e.inputExcerpt}\nAnswer: {"task": "${e.expectedOutput}"}`),
+        ]
+      : []),
     `Answer with JSON only: {"task": "<one of: ${[...tasks.map((t) => t.slug), NONE].join(", ")}>"}.`,
   ].join("\n");
   const excerpt = recentWithinBudget(

@@ -1,13 +1,14 @@
 import { generateText, NoObjectGeneratedError, Output, type LanguageModel } from "ai";
 import { z } from "zod";
 import type { HistoryMessage } from "@/lib/chat/tokens";
-import { buildRouterPrompt, NONE, type RoutableTask } from "./prompt";
+import { buildRouterPrompt, NONE, type RoutableTask, type RouterExample } from "./prompt";
 
 export interface RouterInput {
   model: LanguageModel;
   tasks: RoutableTask[];
   currentTask: string | null;
   messages: HistoryMessage[];
+  examples?: RouterExample[];
   timeoutMs: number;
   signal?: AbortSignal;
 }

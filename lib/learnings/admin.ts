@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/http";
+
+export const learningFilterSchema = z.object({
+  scope: z.enum(["router", "task"]).optional(),
+  status: z.enum(["active", "disabled"]).optional(),
+});
+
+export const learningUpdateSchema = z
+  .object({
+    inputExcerpt: z.string().trim().min(1, "The excerpt cannot be empty.").max(8_000).optional(),
+    expectedOutput: z.string().trim().min(1, "The expected output cannot be empty.").max(20_000).optional(),
+    status: z.enum(["active", "disabled"]).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
+
+/** Learnings for review, newest first, with where each came from. */
+export async function listLearnings(filter: z.infer<typeof learningFilterSchema> = {}) {
+  const rows = await db().learning.findMany({
+    where: filter,
+    orderBy: { createdAt: "desc" },
+    take: 500,
+    select: {
+      id: true,
+      scope: true,
+      kind: true,
+      status: true,
+      inputExcerpt: true,
+      expectedOutput: true,
+      conversationId: true,
+      createdAt: true,
+      task: { select: { slug: true, name: true } },
+      feedback: { select: { rating: true, comment: true, correction: true, user: { select: { email: true } } } },
+      deliverableId: true,
+    },
+  });
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    source: row.feedback
+      ? `${row.feedback.rating === "up" ? "Thumbs up" : "Thumbs down"} by ${row.feedback.user.email}${row.feedback.comment ? `: “${row.feedback.comment}”` : ""}`
+      : row.deliverableId
+        ? "A deliverable the user finished by editing it"
+        : "Unknown",
+  }));
+}
+
+export async function updateLearning(id: string, changes: z.infer<typeof learningUpdateSchema>) {
+  const existing = await db().learning.findUnique({ where: { id }, select: { id: true } });
+  if (!existing) throw new AppError("not_found:learning", "This learning does not exist.");
+  return db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
+}
+
+export async function deleteLearning(id: string) {
+  const { count } = await db().learning.deleteMany({ where: { id } });
+  if (!count) throw new AppError("not_found:learning", "This learning does not exist.");
+}
