@@ -116,6 +116,18 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     setActiveDeliverable(version.deliverableId);
   }
 
+  // Escape closes the drawer and the sheet, as it would any dialog
+  useEffect(() => {
+    if (!drawerOpen && !sheetOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setDrawerOpen(false);
+      setSheetOpen(false);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [drawerOpen, sheetOpen]);
+
   // keep the newest message in view while it streams, unless the user scrolled up to read
   useEffect(() => {
     const el = scroller.current;
@@ -170,8 +182,15 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
 
       {drawerOpen && (
         <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label="Conversations">
-          <button type="button" aria-label="Close conversations" className="absolute inset-0 bg-black/40" onClick={() => setDrawerOpen(false)} />
-          <div className="absolute inset-y-0 left-0 w-[85%] max-w-xs bg-white shadow-xl dark:bg-zinc-950">{list(() => setDrawerOpen(false))}</div>
+          <div aria-hidden="true" className="absolute inset-0 bg-black/40" onClick={() => setDrawerOpen(false)} />
+          <div className="absolute inset-y-0 left-0 flex w-[85%] max-w-xs flex-col bg-white shadow-xl dark:bg-zinc-950">
+            <div className="flex justify-end px-2 pt-2">
+              <Button variant="ghost" aria-label="Close conversations" onClick={() => setDrawerOpen(false)}>
+                ✕
+              </Button>
+            </div>
+            <div className="min-h-0 flex-1">{list(() => setDrawerOpen(false))}</div>
+          </div>
         </div>
       )}
 
@@ -244,7 +263,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
       )}
       {sheetOpen && (
         <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Deliverable">
-          <button type="button" aria-label="Close deliverable" className="absolute inset-0 bg-black/40" onClick={() => setSheetOpen(false)} />
+          <div aria-hidden="true" className="absolute inset-0 bg-black/40" onClick={() => setSheetOpen(false)} />
           <div className="absolute inset-x-0 bottom-0 h-[85dvh] overflow-hidden rounded-t-2xl bg-white shadow-xl dark:bg-zinc-950">
             {panel(() => setSheetOpen(false))}
           </div>

@@ -1,8 +1,11 @@
 "use client";
 
-import { useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { MAX_MESSAGE_CHARS, type TaskRef } from "@/lib/chat/types";
+import { VoiceInput } from "./voice-input";
+
+const VOICE_SETTINGS_KEY = "switchboard.voice";
 
 interface Props {
   tasks: TaskRef[];
@@ -20,13 +23,42 @@ export function Composer({ tasks, busy, disabled, onSend, onStop }: Props) {
   const [text, setText] = useState("");
   const [taskSlug, setTaskSlug] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const [voiceError, setVoiceError] = useState<string | null>(null);
+  const [voice, setVoice] = useState({ language: "auto", autoSend: false });
+  // what was typed before speaking: spoken words are added after it, never replace it
+  const typedBeforeVoice = useRef<string | null>(null);
+
+  useEffect(() => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(VOICE_SETTINGS_KEY) ?? "null");
+      if (saved) setVoice((v) => ({ ...v, ...saved }));
+    } catch {
+      // no saved settings
+    }
+  }, []);
+
+  function saveVoice(next: typeof voice) {
+    setVoice(next);
+    localStorage.setItem(VOICE_SETTINGS_KEY, JSON.stringify(next));
+  }
+
+  function onVoiceText(heard: string, final: boolean) {
+    typedBeforeVoice.current ??= text;
+    const base = typedBeforeVoice.current;
+    const combined = base.trim() ? `${base.trimEnd()} ${heard}` : heard;
+    setText(combined);
+    if (!final) return;
+    typedBeforeVoice.current = null;
+    if (voice.autoSend && combined.trim()) void submit(combined);
+    else textarea.current?.focus();
+  }
   const command = /^\/([a-z0-9_-]*)$/i.exec(text.trim())?.[1]?.toLowerCase();
   const suggestions = command !== undefined ? tasks.filter((t) => t.slug.startsWith(command)) : [];
   const tooLong = text.length > MAX_MESSAGE_CHARS;
 
-  async function submit() {
-    if (busy || disabled || !text.trim() || tooLong) return;
-    const sent = await onSend(text.trim(), taskSlug || undefined);
+  async function submit(value = text) {
+    if (busy || disabled || !value.trim() || value.length > MAX_MESSAGE_CHARS) return;
+    const sent = await onSend(value.trim(), taskSlug || undefined);
     if (sent) {
       setText("");
       setTaskSlug("");
@@ -70,7 +102,7 @@ export function Composer({ tasks, busy, disabled, onSend, onStop }: Props) {
         <select
           aria-label="Task"
           title="Let the assistant choose, or pick a task for this message"
-          className="min-h-11 max-w-[7.5rem] shrink-0 rounded-lg border border-zinc-300 bg-transparent px-1 text-base sm:max-w-[11rem] dark:border-zinc-700"
+          className="min-h-11 w-[4.75rem] shrink-0 rounded-lg border border-zinc-300 bg-transparent px-1 text-base sm:w-auto sm:max-w-[11rem] dark:border-zinc-700"
           value={taskSlug}
           onChange={(e) => setTaskSlug(e.target.value)}
         >
@@ -90,8 +122,9 @@ export function Composer({ tasks, busy, disabled, onSend, onStop }: Props) {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
-          className="max-h-48 min-h-11 flex-1 resize-none rounded-lg border border-zinc-300 bg-transparent px-3 py-2 text-base [field-sizing:content] dark:border-zinc-700"
+          className="max-h-48 min-h-11 min-w-0 flex-1 resize-none rounded-lg border border-zinc-300 bg-transparent px-3 py-2 text-base [field-sizing:content] dark:border-zinc-700"
         />
+        <VoiceInput language={voice.language} disabled={busy || disabled} onText={onVoiceText} onError={setVoiceError} />
         {busy ? (
           <Button type="button" variant="secondary" onClick={onStop} aria-label="Stop">
             ■ Stop
@@ -102,6 +135,34 @@ export function Composer({ tasks, busy, disabled, onSend, onStop }: Props) {
           </Button>
         )}
       </div>
+      {voiceError && (
+        <p role="alert" className="mx-auto mt-1 max-w-3xl text-sm text-red-600">
+          {voiceError}
+        </p>
+      )}
+      <details className="mx-auto mt-1 max-w-3xl text-xs text-zinc-500">
+        <summary className="cursor-pointer py-1">Voice settings</summary>
+        <div className="flex flex-wrap items-center gap-3 py-1">
+          <label className="flex items-center gap-1">
+            Language
+            <select
+              aria-label="Voice language"
+              className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-1 text-base dark:border-zinc-700"
+              value={voice.language}
+              onChange={(e) => saveVoice({ ...voice, language: e.target.value })}
+            >
+              <option value="auto">Browser language</option>
+              <option value="en">English</option>
+              <option value="es">Español</option>
+              <option value="fr">Français</option>
+            </select>
+          </label>
+          <label className="flex min-h-11 items-center gap-2">
+            <input type="checkbox" className="size-5" checked={voice.autoSend} onChange={(e) => saveVoice({ ...voice, autoSend: e.target.checked })} />
+            Send automatically after speaking
+          </label>
+        </div>
+      </details>
       {tooLong && (
         <p role="alert" className="mx-auto mt-1 max-w-3xl text-sm text-red-600">
           Messages are limited to {MAX_MESSAGE_CHARS.toLocaleString("en")} characters ({text.length.toLocaleString("en")} now).

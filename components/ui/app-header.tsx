@@ -14,7 +14,7 @@ export function AppHeader({ user }: { user: PublicUser }) {
         )}
       </nav>
       <div className="flex min-w-0 items-center gap-2 text-sm">
-        <span className="truncate text-zinc-600 dark:text-zinc-400" data-testid="current-user">
+        <span className="hidden truncate text-zinc-600 sm:inline dark:text-zinc-400" data-testid="current-user">
           {user.name ?? user.email}
         </span>
         {user.role === "ADMIN" && (

@@ -131,9 +131,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** True when the input looks like a Mojodex task spec file: an object, or a list whose first element is one, with name_for_system. */
+const MOJODEX_KEYS = ["name_for_system", "definition_for_system", "final_instruction", "infos_to_extract", "task_displayed_data"];
+
+/**
+ * True when the input looks like Mojodex specs: a list (Switchboard's own file is an object) or an
+ * object carrying Mojodex's keys. A list whose first spec lacks name_for_system still counts, so the
+ * error names that spec and field instead of calling the file unknown.
+ */
 export function isMojodexSpecFile(input: unknown): boolean {
-  const first = Array.isArray(input) ? input[0] : input;
-  return isPlainObject(first) && Object.hasOwn(first, "name_for_system");
+  const specs = Array.isArray(input) ? input : [input];
+  return specs.some((spec) => isPlainObject(spec) && MOJODEX_KEYS.some((key) => Object.hasOwn(spec, key)));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 /** Debian's Chromium (apt-get install chromium); Playwright cannot download browsers offline. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** Chromium flags that play a WAV file as the microphone and grant microphone permission. */
+export function fakeMicrophone(wavPath: string): string[] {
+  return ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${wavPath}`];
+}
+
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Browser tests need Chromium at ${CHROMIUM_PATH}: run "apt-get install -y chromium" or set CHROMIUM_PATH.`);

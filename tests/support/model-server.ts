@@ -77,6 +77,7 @@ export class ScriptedModelServer {
     if (req.method === "GET" && path === "/api/tags") {
       return json(res, 200, { models: this.models.map((name) => ({ name, model: name })) });
     }
+    if (req.method === "POST" && path === "/v1/audio/transcriptions") return this.transcribe(req, res);
     if (req.method !== "POST" || (path !== "/v1/chat/completions" && path !== "/api/chat")) {
       return json(res, 404, { error: { message: `scripted server: no route ${req.method} ${path}` } });
     }
@@ -92,6 +93,30 @@ export class ScriptedModelServer {
     const stream = path === "/api/chat" ? body.stream !== false : body.stream === true;
     if (path === "/api/chat") return stream ? this.streamOllama(res, model!, reply) : json(res, 200, ollamaFinal(model!, reply.text, true));
     return stream ? this.streamOpenAi(res, model!, reply) : json(res, 200, openAiCompletion(model!, reply.text));
+  }
+
+  /** OpenAI's transcription endpoint: multipart form with file, model and optional language. */
+  private async transcribe(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const form = await new Request("http://scripted/", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: Buffer.concat(chunks) }).formData();
+    const file = form.get("file");
+    const model = String(form.get("model") ?? "");
+    this.requests.push({
+      path: "/v1/audio/transcriptions",
+      model,
+      body: {
+        language: form.get("language"),
+        fileType: file instanceof File ? file.type : null,
+        fileSize: file instanceof File ? file.size : 0,
+      },
+      messages: [],
+    });
+    const reply = this.queues.get(model)?.shift();
+    if (!reply) return json(res, 500, { error: { message: `scripted server: no reply queued for model "${model}"` } });
+    if (reply.delayMs) await sleep(reply.delayMs);
+    if (reply.status && reply.status >= 400) return json(res, reply.status, { error: { message: `scripted failure ${reply.status}` } });
+    return json(res, 200, { text: reply.text, language: form.get("language") ?? "english", duration: 3.2 });
   }
 
   private async streamOpenAi(res: ServerResponse, model: string, reply: ScriptedReply) {

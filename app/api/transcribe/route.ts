@@ -1,0 +1,29 @@
+import { requireUser } from "@/lib/auth";
+import { AppError, invalidInput, route } from "@/lib/http";
+import { MAX_AUDIO_BYTES, transcribeUpload, transcriptionFieldsSchema } from "@/lib/voice";
+
+export const dynamic = "force-dynamic";
+
+/** multipart/form-data: audio (file), language (en | es | fr, optional), durationMs (optional). */
+export const POST = route(async (request) => {
+  await requireUser();
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) {
+    throw new AppError("unsupported_media_type:transcription", "Send the recording as multipart/form-data with an \"audio\" file.");
+  }
+  // refuse oversized uploads before reading them (the form adds a little around the file)
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_AUDIO_BYTES + 64 * 1024) {
+    throw new AppError("payload_too_large:transcription", `The recording is larger than ${Math.round(MAX_AUDIO_BYTES / 1024 / 1024)} MB.`);
+  }
+  const form = await request.formData().catch(() => {
+    throw new AppError("bad_request:transcription", "The upload could not be read.");
+  });
+  const audio = form.get("audio");
+  if (!(audio instanceof File)) throw new AppError("bad_request:transcription", "The upload has no \"audio\" file.", { audio: ["Attach the recording."] });
+  const fields = transcriptionFieldsSchema.safeParse({
+    language: form.get("language") || undefined,
+    durationMs: form.get("durationMs") || undefined,
+  });
+  if (!fields.success) throw invalidInput(fields.error, "transcription");
+  return Response.json(await transcribeUpload(audio, fields.data));
+});

@@ -1,0 +1,66 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { transcribe } from "ai";
+import { z } from "zod";
+import { AppError } from "@/lib/http";
+
+export const TRANSCRIPTION_LANGUAGES = ["en", "es", "fr"] as const;
+export const MAX_AUDIO_BYTES = Number(process.env.TRANSCRIBE_MAX_BYTES ?? 10 * 1024 * 1024);
+export const MAX_AUDIO_SECONDS = Number(process.env.TRANSCRIBE_MAX_SECONDS ?? 120);
+
+/** What MediaRecorder produces in Chromium, Firefox and Safari, plus common uploads. */
+const AUDIO_TYPES = ["audio/webm", "audio/ogg", "audio/mp4", "audio/mpeg", "audio/wav", "audio/x-wav", "audio/aac", "audio/x-m4a"];
+
+export const transcriptionFieldsSchema = z.object({
+  language: z.enum(TRANSCRIPTION_LANGUAGES).optional(),
+  durationMs: z.coerce.number().int().nonnegative().max(MAX_AUDIO_SECONDS * 1000, `Recordings are limited to ${MAX_AUDIO_SECONDS} seconds.`).optional(),
+});
+
+/**
+ * The transcription model: TRANSCRIBE_MODEL as provider:model with provider openai (OpenAI, or any
+ * OpenAI-compatible transcription server at TRANSCRIBE_BASE_URL, such as a local Whisper server that
+ * keeps audio on your network). Default: openai:whisper-1 when an OpenAI key is set.
+ */
+export function transcriptionModel(env: Record<string, string | undefined> = process.env) {
+  const spec = env.TRANSCRIBE_MODEL || (env.OPENAI_API_KEY ? "openai:whisper-1" : "");
+  const match = /^(openai|compatible):(\S+)$/.exec(spec);
+  if (!match) {
+    throw new AppError(
+      "unavailable:transcription",
+      "Voice input is not configured. Set TRANSCRIBE_MODEL (e.g. openai:whisper-1, or compatible:whisper with TRANSCRIBE_BASE_URL), or type your message.",
+    );
+  }
+  const baseURL = env.TRANSCRIBE_BASE_URL || (match[1] === "openai" ? env.OPENAI_BASE_URL : undefined);
+  if (match[1] === "compatible" && !baseURL) {
+    throw new AppError("unavailable:transcription", "Set TRANSCRIBE_BASE_URL to the transcription server's /v1 address.");
+  }
+  const apiKey = env.TRANSCRIBE_API_KEY || env.OPENAI_API_KEY || "none";
+  return createOpenAI({ apiKey, baseURL }).transcription(match[2]);
+}
+
+/** Checks the upload, transcribes it, and says clearly what went wrong when it cannot. */
+export async function transcribeUpload(file: File, fields: z.infer<typeof transcriptionFieldsSchema>): Promise<{ text: string; language: string | null }> {
+  const type = file.type.split(";")[0].trim().toLowerCase();
+  if (!AUDIO_TYPES.includes(type)) {
+    throw new AppError("unsupported_media_type:transcription", `Audio of type "${file.type || "unknown"}" is not supported. Use WebM, Ogg, MP4, MP3 or WAV.`);
+  }
+  if (file.size > MAX_AUDIO_BYTES) {
+    throw new AppError("payload_too_large:transcription", `The recording is larger than ${Math.round(MAX_AUDIO_BYTES / 1024 / 1024)} MB.`);
+  }
+  if (file.size < 200) throw new AppError("bad_request:transcription", "The recording is empty. Check your microphone and try again.");
+  const model = transcriptionModel();
+  try {
+    const result = await transcribe({
+      model,
+      audio: new Uint8Array(await file.arrayBuffer()),
+      providerOptions: fields.language ? { openai: { language: fields.language } } : undefined,
+      maxRetries: 1,
+      abortSignal: AbortSignal.timeout(60_000),
+    });
+    const text = result.text.trim();
+    if (!text) throw new AppError("bad_request:transcription", "No speech was heard in the recording. Try again closer to the microphone.");
+    return { text, language: result.language ?? fields.language ?? null };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("unavailable:transcription", "Transcription failed. Your recording was not kept; please try again or type your message.");
+  }
+}
