@@ -7,6 +7,7 @@ import {
   addVersion,
   answerForHistory,
   buildExecutorSystemPrompt,
+  buildReferenceMessage,
   finalDeliverable,
   latestVersion,
   startExecution,
@@ -75,17 +76,22 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
     const [latest, learnings] = task
       ? await Promise.all([
           latestVersion(conversation.id, task.id),
-          relevantLearnings({ scope: "task", taskId: task.id, text: `${task.name} ${request.text}`, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+          relevantLearnings({ scope: "task", taskId: task.id, text: request.text, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
         ])
       : [null, []];
     const system = buildExecutorSystemPrompt({
       task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
       latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
-      examples: learnings.filter((l) => l.kind === "example"),
-      avoid: learnings.filter((l) => l.kind === "avoid").map((l) => l.expectedOutput),
       availableTasks: tasks,
     });
-    const messages: ModelMessage[] = recentWithinBudget(routerHistory, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content }));
+    const reference = buildReferenceMessage({
+      examples: learnings.filter((l) => l.kind === "example"),
+      avoid: learnings.filter((l) => l.kind === "avoid").map((l) => l.expectedOutput),
+    });
+    const messages: ModelMessage[] = [
+      ...(reference ? [{ role: "user" as const, content: reference }] : []),
+      ...recentWithinBudget(routerHistory, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content })),
+    ];
     return startExecution({ model: best.model, taskSlug: task?.slug ?? null, system, messages, signal: requestSignal, firstChunkTimeoutMs: EXECUTOR_CHUNK_TIMEOUT_MS });
   };
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/http";
+import { forgetWordFrequencies } from "./retrieve";
 
 export const learningFilterSchema = z.object({
   scope: z.enum(["router", "task"]).optional(),
@@ -49,7 +50,9 @@ export async function listLearnings(filter: z.infer<typeof learningFilterSchema>
 export async function updateLearning(id: string, changes: z.infer<typeof learningUpdateSchema>) {
   const existing = await db().learning.findUnique({ where: { id }, select: { id: true } });
   if (!existing) throw new AppError("not_found:learning", "This learning does not exist.");
-  return db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
+  const learning = await db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
+  forgetWordFrequencies();
+  return learning;
 }
 
 export async function deleteLearning(id: string) {

@@ -3,6 +3,7 @@ import { answerForHistory } from "@/lib/executor/deliverable-format";
 import { recentWithinBudget } from "@/lib/chat/tokens";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/http";
+import { forgetWordFrequencies } from "./retrieve";
 
 export const feedbackTargetSchema = z.object({
   type: z.enum(["message", "decision", "version"]),
@@ -126,17 +127,19 @@ export async function castVote(userId: string, vote: Vote) {
     }
   }
 
-  return db().$transaction(async (tx) => {
+  const result = await db().$transaction(async (tx) => {
     const where = { [`userId_${column}`]: { userId, [column]: vote.target.id } } as unknown as Prisma.FeedbackWhereUniqueInput;
     const data = { rating: vote.rating, comment: vote.comment ?? null, correction: vote.correction ?? null };
     const feedback = await tx.feedback.upsert({ where, create: { userId, [column]: vote.target.id, ...data }, update: data });
     if (learning) {
-      await tx.learning.upsert({ where: { feedbackId: feedback.id }, create: { ...learning, feedbackId: feedback.id }, update: { ...learning, status: "active" } });
+      await tx.learning.upsert({ where: { feedbackId: feedback.id }, create: { ...learning, feedbackId: feedback.id }, update: learning });
     } else {
       await tx.learning.deleteMany({ where: { feedbackId: feedback.id } });
     }
     return { feedback: toVoteView(feedback), learned: learning?.kind ?? null };
   });
+  if (learning) forgetWordFrequencies();
+  return result;
 }
 
 export async function removeVote(userId: string, target: FeedbackTarget) {
@@ -189,5 +192,6 @@ export async function learnFromEdit(deliverableId: string, version: { title: str
     expectedOutput: `${version.title}\n\n${version.body}`,
     conversationId: deliverable.conversationId,
   };
-  await db().learning.upsert({ where: { deliverableId }, create: { ...data, deliverableId }, update: { ...data, status: "active" } });
+  await db().learning.upsert({ where: { deliverableId }, create: { ...data, deliverableId }, update: data });
+  forgetWordFrequencies();
 }

@@ -9,9 +9,52 @@ export interface RetrievedLearning {
   rank: number;
 }
 
-/** An OR of the text's words, for to_tsquery; words are letters and digits only, so the query cannot be malformed. */
-export function orQuery(text: string, maxWords = 40): string | null {
-  const words = [...new Set(text.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) ?? [])].slice(0, maxWords);
+const QUERY_WORDS = 5;
+// short enough that a learning written on another instance is searchable by its new words within a minute
+const STATS_TTL_MS = 60_000;
+type WordStats = { at: number; docs: Map<string, number>; loading?: Promise<void> };
+const globalForStats = globalThis as unknown as { switchboardWordStats?: WordStats };
+
+/**
+ * How many active learnings contain each word (lexeme), cached per process for a minute. A stale
+ * table is used while a fresh one loads: it only steers which words are searched, never what is found.
+ */
+async function wordFrequencies(): Promise<Map<string, number>> {
+  const load = async () => {
+    const rows = await db().$queryRawUnsafe<{ word: string; ndoc: number }[]>(
+      `SELECT word, ndoc FROM ts_stat($$SELECT "search" FROM "Learning" WHERE "status" = 'active'$$)`,
+    );
+    globalForStats.switchboardWordStats = { at: Date.now(), docs: new Map(rows.map((r) => [r.word, Number(r.ndoc)])) };
+  };
+  const cached = globalForStats.switchboardWordStats;
+  if (!cached) await load();
+  else if (Date.now() - cached.at > STATS_TTL_MS && !cached.loading) {
+    cached.loading = load().catch(() => {
+      cached.loading = undefined;
+    });
+  }
+  return globalForStats.switchboardWordStats!.docs;
+}
+
+/** Forgets the word counts after this process writes a learning, so its words are searchable at once. */
+export function forgetWordFrequencies() {
+  globalForStats.switchboardWordStats = undefined;
+}
+
+/**
+ * The text's rarest words that learnings contain, as an OR for to_tsquery. Common words ("email",
+ * "meeting") match most learnings and would make every query rank thousands of rows; the rare ones
+ * find the relevant learnings through the GIN index. A word no learning contains is left out, and
+ * lexemes are letters and digits only, so the query cannot be malformed.
+ */
+export async function rareWordQuery(text: string, maxWords = QUERY_WORDS): Promise<string | null> {
+  const [{ lexemes }] = await db().$queryRaw<{ lexemes: string[] }[]>`
+    SELECT tsvector_to_array(to_tsvector('english', ${text.slice(0, 4_000)})) AS lexemes`;
+  const docs = await wordFrequencies();
+  const words = lexemes
+    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0)
+    .sort((a, b) => docs.get(a)! - docs.get(b)!)
+    .slice(0, maxWords);
   return words.length ? words.join(" | ") : null;
 }
 
@@ -28,12 +71,14 @@ export async function relevantLearnings(input: {
   excludeConversationId?: string;
   limit?: number;
 }): Promise<RetrievedLearning[]> {
-  const query = orQuery(input.text);
-  if (!query || input.budgetTokens <= 0) return [];
+  if (input.budgetTokens <= 0) return [];
+  const query = await rareWordQuery(input.text);
+  if (!query) return [];
   const taskFilter = input.scope === "task" ? (input.taskId ?? "") : null;
+  // the lexemes are already stemmed: 'simple' keeps them as they are
   const rows = await db().$queryRaw<RetrievedLearning[]>`
-    SELECT "id", "kind", "inputExcerpt", "expectedOutput", ts_rank_cd("search", q) AS "rank"
-    FROM "Learning", to_tsquery('english', ${query}) AS q
+    SELECT "id", "kind", "inputExcerpt", "expectedOutput", ts_rank("search", q) AS "rank"
+    FROM "Learning", to_tsquery('simple', ${query}) AS q
     WHERE "scope" = ${input.scope}::"LearningScope"
       AND "status" = 'active'
       AND (${taskFilter}::text IS NULL OR "taskId" = ${taskFilter})

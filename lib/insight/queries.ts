@@ -1,0 +1,224 @@
+import { db, Prisma, type DecisionSource, type RoutingAction } from "@/lib/db";
+import { invalidInput } from "@/lib/http";
+import { NO_TASK } from "./constants";
+import { insightQuerySchema, type InsightBucket } from "./schema";
+
+export interface InsightMeasures {
+  /** routed turns (routing decisions) */
+  turns: number;
+  actions: Record<RoutingAction, number>;
+  sources: Record<DecisionSource, number>;
+  /** thumbs-down votes on decisions that name the task the router should have chosen */
+  corrections: number;
+  thumbsUp: number;
+  thumbsDown: number;
+  /** thumbsUp / (thumbsUp + thumbsDown); null without votes */
+  upRate: number | null;
+  /** router answers that were not in the expected format (validFormat = false) */
+  invalid: number;
+  /** router latency percentiles (source = router only); null without router turns */
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+}
+
+export interface TaskInsight extends InsightMeasures {
+  /** the chosen task; null for turns routed to no task */
+  taskId: string | null;
+  /** the task's name, or "No task" */
+  name: string;
+  slug: string | null;
+  /** the task was deleted by an admin and is kept for history */
+  deleted: boolean;
+}
+
+export interface BucketInsight {
+  /** first day of the bucket (UTC), YYYY-MM-DD */
+  start: string;
+  turns: number;
+  actions: Record<RoutingAction, number>;
+  invalid: number;
+  corrections: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+}
+
+export interface RoutingInsight {
+  /** from inclusive, to exclusive, ISO date-times */
+  range: { from: string; to: string; bucket: InsightBucket };
+  totals: InsightMeasures;
+  /** per chosen task, most turns first */
+  tasks: TaskInsight[];
+  /** every bucket of the range in order, empty ones included */
+  buckets: BucketInsight[];
+}
+
+export interface RoutingInsightInput {
+  from?: Date | string;
+  to?: Date | string;
+  bucket?: InsightBucket;
+}
+
+type MeasureRow = {
+  turns: number;
+  a_start: number;
+  a_continue: number;
+  a_switch: number;
+  a_end: number;
+  a_none: number;
+  s_router: number;
+  s_user: number;
+  corrections: number;
+  up: number;
+  down: number;
+  up_rate: number | null;
+  invalid: number;
+  p50: number | null;
+  p95: number | null;
+};
+type TaskRow = MeasureRow & { is_total: boolean; task_id: string | null; name: string | null; slug: string | null; deleted: boolean | null };
+type BucketRow = Pick<MeasureRow, "turns" | "a_start" | "a_continue" | "a_switch" | "a_end" | "a_none" | "invalid" | "corrections" | "p50" | "p95"> & {
+  start: string;
+};
+
+/**
+ * The range, the bucket unit, and the decisions in the range, one row each with its votes counted. The
+ * bounds arrive as ISO strings and become UTC timestamps, the type Prisma stores DateTime columns in.
+ * Votes are counted per decision first so joining them cannot multiply the decision rows.
+ */
+function decisionsInRange(from: Date, to: Date, bucket: InsightBucket) {
+  return Prisma.sql`
+    bounds AS (
+      SELECT CAST(${from.toISOString()} AS timestamptz) AT TIME ZONE 'UTC' AS lo,
+             CAST(${to.toISOString()} AS timestamptz) AT TIME ZONE 'UTC' AS hi,
+             CAST(${bucket} AS text) AS unit
+    ),
+    votes AS (
+      SELECT f."routingDecisionId" AS id,
+             COUNT(*) FILTER (WHERE f."rating" = 'up') AS up,
+             COUNT(*) FILTER (WHERE f."rating" = 'down') AS down,
+             COUNT(*) FILTER (WHERE f."rating" = 'down' AND f."correction" IS NOT NULL) AS corrections
+      FROM "Feedback" f
+      JOIN "RoutingDecision" r ON r."id" = f."routingDecisionId"
+      CROSS JOIN bounds b
+      WHERE r."createdAt" >= b.lo AND r."createdAt" < b.hi
+      GROUP BY f."routingDecisionId"
+    ),
+    d AS (
+      SELECT r."id", r."chosenTaskId", r."action", r."source", r."latencyMs", r."validFormat",
+             date_trunc(b.unit, r."createdAt") AS bucket_start,
+             COALESCE(v.up, 0) AS up, COALESCE(v.down, 0) AS down, COALESCE(v.corrections, 0) AS corrections
+      FROM "RoutingDecision" r
+      CROSS JOIN bounds b
+      LEFT JOIN votes v ON v.id = r."id"
+      WHERE r."createdAt" >= b.lo AND r."createdAt" < b.hi
+    )`;
+}
+
+/** Counts by action and invalid answers, corrections and latency percentiles, over the rows of `d`. */
+const coreMeasures = Prisma.sql`
+  COUNT(d."id")::int AS turns,
+  COUNT(d."id") FILTER (WHERE d."action" = 'start')::int AS a_start,
+  COUNT(d."id") FILTER (WHERE d."action" = 'continue')::int AS a_continue,
+  COUNT(d."id") FILTER (WHERE d."action" = 'switch')::int AS a_switch,
+  COUNT(d."id") FILTER (WHERE d."action" = 'end')::int AS a_end,
+  COUNT(d."id") FILTER (WHERE d."action" = 'none')::int AS a_none,
+  COUNT(d."id") FILTER (WHERE NOT d."validFormat")::int AS invalid,
+  COALESCE(SUM(d.corrections), 0)::int AS corrections,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY d."latencyMs") FILTER (WHERE d."source" = 'router') AS p50,
+  percentile_cont(0.95) WITHIN GROUP (ORDER BY d."latencyMs") FILTER (WHERE d."source" = 'router') AS p95`;
+
+type ActionColumns = Pick<MeasureRow, "a_start" | "a_continue" | "a_switch" | "a_end" | "a_none">;
+
+function actionsOf(row: ActionColumns | undefined): Record<RoutingAction, number> {
+  return {
+    start: row?.a_start ?? 0,
+    continue: row?.a_continue ?? 0,
+    switch: row?.a_switch ?? 0,
+    end: row?.a_end ?? 0,
+    none: row?.a_none ?? 0,
+  };
+}
+
+function measuresOf(row: MeasureRow | undefined): InsightMeasures {
+  return {
+    turns: row?.turns ?? 0,
+    actions: actionsOf(row),
+    sources: { router: row?.s_router ?? 0, user: row?.s_user ?? 0 },
+    corrections: row?.corrections ?? 0,
+    thumbsUp: row?.up ?? 0,
+    thumbsDown: row?.down ?? 0,
+    upRate: row?.up_rate ?? null,
+    invalid: row?.invalid ?? 0,
+    latencyP50Ms: row?.p50 ?? null,
+    latencyP95Ms: row?.p95 ?? null,
+  };
+}
+
+/**
+ * The measures of the Mojodex routing study over live data: per chosen task and overall, the routing
+ * decisions by action and by source, corrections, thumbs and their up-rate, invalid router answers and
+ * router latency p50/p95; and the same per day or week. Everything is aggregated in SQL (standard
+ * Postgres, so the same on PGlite), over decisions with from <= createdAt < to, buckets in UTC.
+ */
+export async function routingInsight(input: RoutingInsightInput = {}): Promise<RoutingInsight> {
+  const parsed = insightQuerySchema.safeParse(input);
+  if (!parsed.success) throw invalidInput(parsed.error, "insight");
+  const { from, to, bucket } = parsed.data;
+  const ranged = decisionsInRange(from, to, bucket);
+
+  // One pass for per-task rows and the grand total: the empty grouping set () is the total, and it
+  // exists even when the range holds no decision.
+  const taskRows = await db().$queryRaw<TaskRow[]>`
+    WITH ${ranged}
+    SELECT GROUPING(d."chosenTaskId") = 1 AS is_total,
+           d."chosenTaskId" AS task_id, t."name" AS name, t."slug" AS slug, (t."deletedAt" IS NOT NULL) AS deleted,
+           ${coreMeasures},
+           COUNT(d."id") FILTER (WHERE d."source" = 'router')::int AS s_router,
+           COUNT(d."id") FILTER (WHERE d."source" = 'user')::int AS s_user,
+           COALESCE(SUM(d.up), 0)::int AS up,
+           COALESCE(SUM(d.down), 0)::int AS down,
+           CAST(SUM(d.up) AS double precision) / NULLIF(SUM(d.up) + SUM(d.down), 0) AS up_rate
+    FROM d
+    LEFT JOIN "Task" t ON t."id" = d."chosenTaskId"
+    GROUP BY GROUPING SETS ((d."chosenTaskId", t."name", t."slug", t."deletedAt"), ())
+    ORDER BY is_total, turns DESC, t."name" NULLS LAST`;
+
+  // Every bucket of the range, empty ones too, so a chart's time axis has no gaps.
+  const bucketRows = await db().$queryRaw<BucketRow[]>`
+    WITH ${ranged},
+    series AS (
+      SELECT s AS bucket_start
+      FROM bounds b,
+           generate_series(date_trunc(b.unit, b.lo), date_trunc(b.unit, b.hi - interval '1 millisecond'), CAST('1 ' || b.unit AS interval)) AS s
+    )
+    SELECT to_char(s.bucket_start, 'YYYY-MM-DD') AS start,
+           ${coreMeasures}
+    FROM series s
+    LEFT JOIN d ON d.bucket_start = s.bucket_start
+    GROUP BY s.bucket_start
+    ORDER BY s.bucket_start`;
+
+  const total = taskRows.find((row) => row.is_total);
+  return {
+    range: { from: from.toISOString(), to: to.toISOString(), bucket },
+    totals: measuresOf(total),
+    tasks: taskRows
+      .filter((row) => !row.is_total)
+      .map((row) => ({
+        taskId: row.task_id,
+        name: row.task_id ? (row.name ?? row.task_id) : NO_TASK,
+        slug: row.slug,
+        deleted: Boolean(row.deleted),
+        ...measuresOf(row),
+      })),
+    buckets: bucketRows.map((row) => ({
+      start: row.start,
+      turns: row.turns,
+      actions: actionsOf(row),
+      invalid: row.invalid,
+      corrections: row.corrections,
+      latencyP50Ms: row.p50,
+      latencyP95Ms: row.p95,
+    })),
+  };
+}
