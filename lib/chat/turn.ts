@@ -14,7 +14,16 @@ import {
   toVersionView,
   type Execution,
 } from "@/lib/executor";
-import { DEFAULT_ROUTER_TIMEOUT_MS, deriveAction, routeTurn, saveDecision, type RouterResult } from "@/lib/router";
+import {
+  DEFAULT_ROUTER_TIMEOUT_MS,
+  DEFAULT_SHORTLIST_SIZE,
+  DEFAULT_SHORTLIST_THRESHOLD,
+  deriveAction,
+  routeTurn,
+  saveDecision,
+  shortlistTasks,
+  type RouterResult,
+} from "@/lib/router";
 import { relevantLearnings } from "@/lib/learnings";
 import { enabledTasks, type InfoField, type Task } from "@/lib/tasks";
 import { getOwnedConversation, loadHistory, saveAssistantMessage, saveUserMessage } from "./queries";
@@ -35,6 +44,8 @@ export type ChatRequest = z.infer<typeof chatRequestSchema>;
 
 const EXECUTOR_HISTORY_TOKENS = Number(process.env.EXECUTOR_HISTORY_TOKENS ?? 6_000);
 const EXECUTOR_CHUNK_TIMEOUT_MS = Number(process.env.EXECUTOR_TIMEOUT_MS ?? 60_000);
+const SHORTLIST_THRESHOLD = Number(process.env.ROUTER_SHORTLIST_THRESHOLD ?? DEFAULT_SHORTLIST_THRESHOLD);
+const SHORTLIST_SIZE = Number(process.env.ROUTER_SHORTLIST_SIZE ?? DEFAULT_SHORTLIST_SIZE);
 const ROUTER_LEARNINGS_TOKENS = Number(process.env.ROUTER_LEARNINGS_TOKENS ?? 300);
 const EXECUTOR_LEARNINGS_TOKENS = Number(process.env.EXECUTOR_LEARNINGS_TOKENS ?? 1_200);
 
@@ -120,9 +131,21 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       if (explicit) {
         chosen = explicit.task;
       } else {
+        // a large registry is cut to the tasks relevant to this turn, so the router's prompt stays bounded
+        const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
+        const routable =
+          tasks.length > SHORTLIST_THRESHOLD
+            ? shortlistTasks({
+                tasks,
+                currentTask: previous?.slug ?? null,
+                text: lastUserTexts,
+                size: SHORTLIST_SIZE,
+                alwaysInclude: routerExamples.map((l) => tasks.find((t) => t.id === l.taskId)?.slug).filter((s): s is string => !!s),
+              })
+            : tasks;
         routed = await routeTurn({
           model: fast!.model,
-          tasks,
+          tasks: routable,
           currentTask: previous?.slug ?? null,
           messages: routerHistory,
           examples: routerExamples,

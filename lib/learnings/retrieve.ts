@@ -4,6 +4,7 @@ import { estimateTokens } from "@/lib/chat/tokens";
 export interface RetrievedLearning {
   id: string;
   kind: LearningKind;
+  taskId: string | null;
   inputExcerpt: string;
   expectedOutput: string;
   rank: number;
@@ -77,7 +78,7 @@ export async function relevantLearnings(input: {
   const taskFilter = input.scope === "task" ? (input.taskId ?? "") : null;
   // the lexemes are already stemmed: 'simple' keeps them as they are
   const rows = await db().$queryRaw<RetrievedLearning[]>`
-    SELECT "id", "kind", "inputExcerpt", "expectedOutput", ts_rank("search", q) AS "rank"
+    SELECT "id", "kind", "taskId", "inputExcerpt", "expectedOutput", ts_rank("search", q) AS "rank"
     FROM "Learning", to_tsquery('simple', ${query}) AS q
     WHERE "scope" = ${input.scope}::"LearningScope"
       AND "status" = 'active'
