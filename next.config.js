@@ -1,9 +1,44 @@
+// Content-Security-Policy for every page and API response. Model output and deliverables are rendered
+// as Markdown without raw HTML (components/chat/markdown.tsx); this policy is the second line of defence
+// should markup ever get through.
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  // 'unsafe-inline': Next.js streams its bootstrap and React Server Component payload as inline
+  // <script> tags (self.__next_f.push(...)); without nonces (which would force every page to be rendered
+  // dynamically) they only run with 'unsafe-inline'. In development React also evaluates strings to
+  // rebuild server stack traces, so `next dev` additionally gets 'unsafe-eval'; production never does.
+  `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`,
+  // React and Next set inline style attributes
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  // recordings are played back from blob: URLs
+  "media-src 'self' blob:",
+  "connect-src 'self'",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const securityHeaders = [
+  { key: "Content-Security-Policy", value: contentSecurityPolicy },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  // the microphone is used by voice input on this origin only
+  { key: "Permissions-Policy", value: "camera=(), geolocation=(), microphone=(self)" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time instead of bundled: PGlite and the Postgres driver read files
   // next to their own code (WebAssembly, extension bundles).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

@@ -66,7 +66,12 @@ function explicitChoice(request: ChatRequest, tasks: RegistryTask[]): { task: Re
  * One user turn: save the message, route (while speculatively running the executor for the current
  * task), execute, and persist — streamed to the browser as a UI message stream.
  */
-export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal): Promise<Response> {
+export interface TurnOptions {
+  /** models to use instead of the configured slots (benchmarks drive the pipeline with scripted models) */
+  models?: { best: Awaited<ReturnType<typeof modelFor>>; fast: Awaited<ReturnType<typeof modelFor>> };
+}
+
+export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal, options: TurnOptions = {}): Promise<Response> {
   const conversation = await getOwnedConversation(user.id, request.conversationId);
   const { message: userMessage } = await saveUserMessage(conversation.id, request.messageId, request.text);
 
@@ -78,7 +83,9 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       ? `“${conversation.currentTask.name}” is no longer available, so the assistant continues without a task.`
       : undefined;
   const explicit = explicitChoice(request, tasks);
-  const [best, fast] = await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
+  const [best, fast] = options.models
+    ? [options.models.best, options.models.fast]
+    : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
 
   const history = (await loadHistory(conversation.id)).filter((m) => m.content.trim());
   const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content }));
