@@ -51,7 +51,8 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
       }
       const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
       if (!result || result.error) {
-        setFormError(mode === "signin" ? "The email or password is incorrect." : "Account created, but signing in failed. Please sign in.");
+        const limited = result?.error?.startsWith("Too many");
+        setFormError(limited ? result!.error! : mode === "signin" ? "The email or password is incorrect." : "Account created, but signing in failed. Please sign in.");
         return;
       }
       router.replace("/");

@@ -1,5 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { AppError } from "@/lib/http";
+import { enforceLimit, resetLimit } from "@/lib/limits";
 import { authenticate, credentialsSchema } from "./users";
 
 export const authOptions: NextAuthOptions = {
@@ -12,7 +14,16 @@ export const authOptions: NextAuthOptions = {
       async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return authenticate(parsed.data.email, parsed.data.password);
+        // counted per address being tried, so guessing one account's password is slowed wherever it comes from
+        const key = parsed.data.email;
+        try {
+          await enforceLimit("signin", key);
+        } catch (error) {
+          throw new Error(error instanceof AppError ? error.message : "Sign-in is not available right now.");
+        }
+        const user = await authenticate(parsed.data.email, parsed.data.password);
+        if (user) await resetLimit("signin", key);
+        return user;
       },
     }),
   ],

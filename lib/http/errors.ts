@@ -40,6 +40,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message?: string,
     readonly fields?: FieldErrors,
+    /** for rate limits: when to try again (sent as Retry-After) */
+    readonly retryAfterSeconds?: number,
   ) {
     const type = code.split(":")[0] as ErrorType;
     super(message ?? defaultMessages[type]);
@@ -50,7 +52,7 @@ export class AppError extends Error {
   toResponse(): Response {
     return Response.json(
       { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
-      { status: this.status },
+      { status: this.status, headers: this.retryAfterSeconds ? { "retry-after": String(this.retryAfterSeconds) } : undefined },
     );
   }
 }

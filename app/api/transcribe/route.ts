@@ -1,12 +1,14 @@
 import { requireUser } from "@/lib/auth";
 import { AppError, invalidInput, route } from "@/lib/http";
+import { enforceLimit } from "@/lib/limits";
 import { MAX_AUDIO_BYTES, transcribeUpload, transcriptionFieldsSchema } from "@/lib/voice";
 
 export const dynamic = "force-dynamic";
 
 /** multipart/form-data: audio (file), language (en | es | fr, optional), durationMs (optional). */
 export const POST = route(async (request) => {
-  await requireUser();
+  const user = await requireUser();
+  await enforceLimit("transcribe", user.id);
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) {
     throw new AppError("unsupported_media_type:transcription", "Send the recording as multipart/form-data with an \"audio\" file.");
