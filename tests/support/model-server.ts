@@ -34,6 +34,13 @@ export class ScriptedModelServer {
   private server: Server | undefined;
   /** model names listed by /v1/models and /api/tags */
   models: string[] = [];
+  /**
+   * For load tests: the reply when a model's queue is empty (chosen by the load script per request,
+   * e.g. a random fault); without it an empty queue is an error, as in every other test.
+   */
+  fallback: ((model: string) => ScriptedReply) | undefined;
+  /** keep recorded requests (off for long load runs) */
+  record = true;
   url = "";
 
   script(model: string, ...replies: (ScriptedReply | string)[]): this {
@@ -83,8 +90,8 @@ export class ScriptedModelServer {
     }
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     const model = body.model as string | undefined;
-    this.requests.push({ path, model, body, messages: flattenMessages(body.messages) });
-    const reply = model ? this.queues.get(model)?.shift() : undefined;
+    if (this.record) this.requests.push({ path, model, body, messages: flattenMessages(body.messages) });
+    const reply = model ? (this.queues.get(model)?.shift() ?? this.fallback?.(model)) : undefined;
     if (!reply) return json(res, 500, { error: { message: `scripted server: no reply queued for model "${model}"` } });
     if (reply.delayMs) await sleep(reply.delayMs);
     if (reply.status && reply.status >= 400) {
@@ -146,6 +153,8 @@ export class ScriptedModelServer {
     let sent = 0;
     for (let i = 0; i < reply.text.length; i += size) {
       if (reply.failAfterChunks !== undefined && sent >= reply.failAfterChunks) {
+        // let what was written reach the client first, then drop the connection mid-answer
+        await sleep(50);
         res.destroy();
         return false;
       }

@@ -1,0 +1,280 @@
+// Measures the router on a dataset of conversations (eval/README.md describes the format).
+//
+//   npm run eval:router -- --model <provider:model> [--dataset eval/router-dataset.jsonl] [--out eval/report.md]
+//                          [--registry <name|file.json>] [--shortlist-size N] [--timeout-ms N] [--limit N]
+//                          [--only-registry <name>]
+//     Replays every conversation turn by turn through the real routeTurn (lib/router) with the model
+//     built from lib/ai (provider settings from the environment: OPENAI_API_KEY, OLLAMA_BASE_URL,
+//     COMPATIBLE_BASE_URL, …). Teacher forcing: the router's current task is the previous turn's
+//     EXPECTED task. Prints the Markdown report on stdout (progress on stderr) and writes it to --out.
+//
+//   npm run eval:router -- --shortlist-only --registry <name|file.json> [--dataset …] [--shortlist-size N] [--out file]
+//     No model: for every turn, shortlists the registry (merged with the conversation's own registry
+//     so the expected task exists) and reports the shortlist's recall, its size and the router prompt
+//     tokens with and without it.
+//
+// A registry is a name (eval/registries/<name>.json; "large-1000" is generated when the file is
+// missing) or a path to a { "tasks": TaskInput[] } file. All the arithmetic is in lib/router/evaluation.ts.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { missingSetting, parseModelSpec, providerSettingsFromEnv } from "../lib/ai/config";
+import { checkReachable, languageModel } from "../lib/ai/providers";
+import type { HistoryMessage } from "../lib/chat/tokens";
+import {
+  datasetStats,
+  parseDataset,
+  renderReport,
+  renderShortlistReport,
+  summarize,
+  summarizeShortlist,
+  taskOrNull,
+  unknownSlugs,
+  type EvalConversation,
+  type ShortlistOutcome,
+  type TurnOutcome,
+} from "../lib/router/evaluation";
+import { buildRouterPrompt } from "../lib/router/prompt";
+import { DEFAULT_ROUTER_TIMEOUT_MS, routeTurn } from "../lib/router/route";
+import { DEFAULT_SHORTLIST_SIZE, shortlistTasks } from "../lib/router/shortlist";
+import { taskInputSchema, type TaskInput } from "../lib/tasks/schema";
+import { LARGE_REGISTRY_NAME, makeLargeRegistry, REGISTRY_DIR } from "./make-large-registry";
+
+const USAGE = `usage:
+  npm run eval:router -- --model <provider:model> [--dataset eval/router-dataset.jsonl] [--out eval/report.md]
+                         [--registry <name|file.json>] [--shortlist-size N] [--timeout-ms N] [--limit N]
+                         [--only-registry <name>]
+  npm run eval:router -- --shortlist-only --registry <name|file.json> [--dataset eval/router-dataset.jsonl]
+                         [--shortlist-size N] [--out file.md]`;
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const { values: args } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        model: { type: "string" },
+        dataset: { type: "string", default: "eval/router-dataset.jsonl" },
+        out: { type: "string" },
+        registry: { type: "string" },
+        "shortlist-size": { type: "string" },
+        "shortlist-only": { type: "boolean", default: false },
+        "timeout-ms": { type: "string" },
+        limit: { type: "string" },
+        "only-registry": { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${USAGE}`);
+  }
+})();
+if (args.help) fail(USAGE, 0);
+
+const positiveInt = (name: string, value: string | undefined) => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) fail(`--${name} must be a positive whole number, not "${value}".`);
+  return n;
+};
+const shortlistSize = positiveInt("shortlist-size", args["shortlist-size"]);
+const timeoutMs = positiveInt("timeout-ms", args["timeout-ms"]) ?? Number(process.env.ROUTER_TIMEOUT_MS ?? DEFAULT_ROUTER_TIMEOUT_MS);
+const limit = positiveInt("limit", args.limit);
+
+// ---------------------------------------------------------------------------------------------
+// Registries and dataset
+// ---------------------------------------------------------------------------------------------
+
+const registryFileSchema = z.object({ tasks: z.array(taskInputSchema).min(1) });
+const registries = new Map<string, TaskInput[]>();
+
+/** A registry by name (eval/registries/<name>.json) or path; the enabled tasks. */
+function loadRegistry(ref: string): TaskInput[] {
+  const cached = registries.get(ref);
+  if (cached) return cached;
+  const isPath = ref.endsWith(".json") || ref.includes("/");
+  const file = isPath ? path.resolve(ref) : path.join(REGISTRY_DIR, `${ref}.json`);
+  let tasks: TaskInput[];
+  if (!existsSync(file) && ref === LARGE_REGISTRY_NAME) {
+    tasks = makeLargeRegistry(loadRegistry("extended"));
+  } else {
+    if (!existsSync(file)) fail(`Registry "${ref}" not found (${path.relative(process.cwd(), file)}).`, 1);
+    const parsed = registryFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail(`Registry ${file} is not valid: ${issue.path.join(".")}: ${issue.message}`, 1);
+    }
+    tasks = parsed.data.tasks.filter((t) => t.enabled !== false);
+  }
+  registries.set(ref, tasks);
+  return tasks;
+}
+
+const merged = new Map<string, TaskInput[]>();
+/**
+ * The tasks the router sees for a conversation: its own registry, or --registry with the
+ * conversation's tasks added. One array per registry, so the shortlist's index is built once.
+ */
+function tasksFor(conversation: EvalConversation): TaskInput[] {
+  const own = loadRegistry(conversation.registry);
+  if (!args.registry) return own;
+  let tasks = merged.get(conversation.registry);
+  if (!tasks) {
+    const extra = loadRegistry(args.registry);
+    const slugs = new Set(extra.map((t) => t.slug));
+    tasks = [...extra, ...own.filter((t) => !slugs.has(t.slug))];
+    merged.set(conversation.registry, tasks);
+  }
+  return tasks;
+}
+
+const datasetPath = args.dataset!;
+if (!existsSync(datasetPath)) fail(`Dataset ${datasetPath} not found.`, 1);
+const { conversations: all, problems } = parseDataset(readFileSync(datasetPath, "utf8"));
+for (const conversation of all) {
+  const unknown = unknownSlugs(conversation, new Set(loadRegistry(conversation.registry).map((t) => t.slug)));
+  if (unknown.length) problems.push(`${conversation.id}: ${unknown.join(", ")} not in registry "${conversation.registry}"`);
+}
+if (problems.length) fail(`The dataset has problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`, 1);
+if (!all.length) fail(`The dataset ${datasetPath} has no conversations.`, 1);
+const selected = args["only-registry"] ? all.filter((c) => c.registry === args["only-registry"]) : all;
+if (!selected.length) fail(`No conversation of ${datasetPath} is over the registry "${args["only-registry"]}".`, 1);
+const conversations = limit ? selected.slice(0, limit) : selected;
+const stats = datasetStats(conversations);
+
+/** The conversation up to and including turn `index`'s user message. */
+function historyAt(conversation: EvalConversation, index: number): HistoryMessage[] {
+  const messages: HistoryMessage[] = [];
+  conversation.turns.slice(0, index).forEach((turn) => {
+    messages.push({ role: "user", content: turn.user });
+    if (turn.assistant?.trim()) messages.push({ role: "assistant", content: turn.assistant });
+  });
+  messages.push({ role: "user", content: conversation.turns[index].user });
+  return messages;
+}
+
+/** The shortlist's query, as the app builds it (lib/chat/turn.ts): the last two user messages. */
+function shortlistQuery(conversation: EvalConversation, index: number): string {
+  return conversation.turns
+    .slice(Math.max(0, index - 1), index + 1)
+    .map((t) => t.user)
+    .join(" ");
+}
+
+function registryLabel(): string {
+  const names = [...new Set(conversations.map((c) => c.registry))];
+  if (!args.registry) return `each conversation's own (${names.map((n) => `${n}: ${loadRegistry(n).length} tasks`).join(", ")})`;
+  return `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks) merged with each conversation's own (${names.join(", ")})`;
+}
+
+function output(report: string, out: string | undefined) {
+  process.stdout.write(report);
+  if (out) {
+    mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    writeFileSync(out, report);
+    console.error(`\nReport written to ${out}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// --shortlist-only
+// ---------------------------------------------------------------------------------------------
+
+if (args["shortlist-only"]) {
+  if (!args.registry) fail(`--shortlist-only needs --registry.\n${USAGE}`);
+  const size = shortlistSize ?? DEFAULT_SHORTLIST_SIZE;
+  const outcomes: ShortlistOutcome[] = [];
+  for (const conversation of conversations) {
+    const tasks = tasksFor(conversation);
+    let previous: string | null = null;
+    conversation.turns.forEach((turn, index) => {
+      const expected = taskOrNull(turn.expected);
+      const messages = historyAt(conversation, index);
+      const started = performance.now();
+      const shortlist = shortlistTasks({ tasks, currentTask: previous, text: shortlistQuery(conversation, index), size });
+      const ms = performance.now() - started;
+      outcomes.push({
+        conversationId: conversation.id,
+        language: conversation.language,
+        turn: index + 1,
+        user: turn.user,
+        previous,
+        expected,
+        shortlist: shortlist.map((t) => t.slug),
+        hit: expected === null ? null : shortlist.some((t) => t.slug === expected),
+        registrySize: tasks.length,
+        tokensWith: buildRouterPrompt({ tasks: shortlist, currentTask: previous, messages }).estimatedTokens,
+        tokensWithout: buildRouterPrompt({ tasks, currentTask: previous, messages }).estimatedTokens,
+        ms,
+      });
+      previous = expected;
+    });
+  }
+  output(renderShortlistReport(summarizeShortlist(outcomes), { dataset: datasetPath, registry: `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks)`, shortlistSize: size, stats }), args.out);
+  process.exit(0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replay through the model
+// ---------------------------------------------------------------------------------------------
+
+if (!args.model) fail(`--model is required (e.g. --model ollama:llama3.2).\n${USAGE}`);
+const spec = parseModelSpec(args.model, "--model");
+if ("error" in spec) fail(spec.error);
+const settings = providerSettingsFromEnv();
+const missing = missingSetting(spec, settings);
+if (missing) fail(missing);
+const unreachable = await checkReachable(spec, settings, 10_000);
+if (unreachable) fail(`The model is not usable: ${unreachable}`, 1);
+const model = languageModel(spec, settings);
+
+const outcomes: TurnOutcome[] = [];
+const started = Date.now();
+for (const conversation of conversations) {
+  const allTasks = tasksFor(conversation);
+  let previous: string | null = null;
+  const marks: string[] = [];
+  for (const [index, turn] of conversation.turns.entries()) {
+    const expected = taskOrNull(turn.expected);
+    const messages = historyAt(conversation, index);
+    const tasks = shortlistSize ? shortlistTasks({ tasks: allTasks, currentTask: previous, text: shortlistQuery(conversation, index), size: shortlistSize }) : allTasks;
+    const result = await routeTurn({ model, tasks, currentTask: previous, messages, timeoutMs });
+    outcomes.push({
+      conversationId: conversation.id,
+      language: conversation.language,
+      registry: conversation.registry,
+      turn: index + 1,
+      user: turn.user,
+      previous,
+      expected,
+      predicted: result.slug,
+      validFormat: result.validFormat,
+      fallback: result.fallback,
+      latencyMs: result.latencyMs,
+      promptTokens: result.promptTokens,
+      estimatedTokens: buildRouterPrompt({ tasks, currentTask: previous, messages }).estimatedTokens,
+      rawOutput: result.rawOutput,
+      shortlist: shortlistSize ? { size: tasks.length, hit: expected === null ? null : tasks.some((t) => t.slug === expected) } : undefined,
+    });
+    marks.push(result.fallback ? "!" : result.slug === expected ? "✓" : "✗");
+    // teacher forcing: the next turn starts from what should have been chosen
+    previous = expected;
+  }
+  console.error(`${marks.join("")}  ${conversation.id}`);
+}
+console.error(`${outcomes.length} turns in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+
+const report = renderReport(summarize(outcomes), {
+  model: `${spec.provider}:${spec.model}`,
+  dataset: datasetPath,
+  date: new Date().toISOString(),
+  timeoutMs,
+  registry: registryLabel(),
+  shortlistSize: shortlistSize ?? null,
+  stats,
+});
+output(report, args.out ?? "eval/report.md");
