@@ -1,4 +1,5 @@
 import MiniSearch from "minisearch";
+import { expandQuery } from "./glossary";
 
 export interface ShortlistTask {
   slug: string;
@@ -48,7 +49,7 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   const bySlug = new Map(tasks.map((t) => [t.slug, t]));
   const chosen = new Set<string>();
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
-  for (const hit of indexFor(tasks).search(input.text)) {
+  for (const hit of indexFor(tasks).search(expandQuery(input.text))) {
     if (chosen.size >= size) break;
     chosen.add(hit.id as string);
   }

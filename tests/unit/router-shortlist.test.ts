@@ -47,3 +47,12 @@ describe("shortlistTasks", () => {
     expect(list.map((t) => t.slug)).toContain("procurement-proposal");
   });
 });
+
+describe("shortlist across languages", () => {
+  it("finds an English-described task from a Spanish or French request", () => {
+    const es = shortlistTasks({ tasks: registry, currentTask: null, text: "Acabo de salir de la reunión, ¿puedes redactar el acta?", size: 6 });
+    expect(es.map((t) => t.slug)).toContain("meeting-minutes");
+    const fr = shortlistTasks({ tasks: registry, currentTask: null, text: "Peux-tu écrire le courriel de relance aux participants ?", size: 6 });
+    expect(fr.map((t) => t.slug)).toContain("follow-up-email");
+  });
+});
