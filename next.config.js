@@ -1,6 +1,8 @@
-// Content-Security-Policy for every page and API response. Model output and deliverables are rendered
-// as Markdown without raw HTML (components/chat/markdown.tsx); this policy is the second line of defence
-// should markup ever get through.
+// Content-Security-Policy for every page and API response. It keeps scripts, styles, frames, fetches and
+// form posts to this origin and forbids framing the app. Because script-src needs 'unsafe-inline' (see
+// below), it does NOT stop an inline script or event handler that gets into the page: the defence against
+// hostile model output stays the Markdown renderer, which never renders raw HTML
+// (components/chat/markdown.tsx; tests/e2e/content-safety.test.ts).
 const contentSecurityPolicy = [
   "default-src 'self'",
   // 'unsafe-inline': Next.js streams its bootstrap and React Server Component payload as inline

@@ -250,7 +250,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
           )}
         </div>
 
-        {modelProblem && (
+        {modelProblem && messages.length > 0 && (
           <p role="status" className="border-t border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
             {modelProblem}
           </p>

@@ -21,8 +21,9 @@ export interface ExecutorPromptInput {
 }
 
 /**
- * The executor's system prompt. Task text comes only from the admin-edited registry; user text never
- * enters the system prompt, so a user cannot rewrite the task's instructions.
+ * The executor's system prompt. Task text comes only from the admin-edited registry, and the only
+ * user-written text in it is the latest version of this conversation's own deliverable (so the user's
+ * edits reach the model); other users' words never enter it, and the conversation is sent as messages.
  */
 export function buildExecutorSystemPrompt({ task, latestDeliverable, availableTasks = [], now = new Date() }: ExecutorPromptInput): string {
   const today = `Today is ${now.toISOString().slice(0, 10)}.`;

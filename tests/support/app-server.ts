@@ -38,6 +38,8 @@ export async function startApp(env: Record<string, string | undefined>, { timeou
       MODEL_FAST: undefined,
       OPENAI_API_KEY: undefined,
       OLLAMA_BASE_URL: "http://127.0.0.1:9", // never a real local Ollama during tests
+      // a loaded CI machine can be slow: only tests about the router timeout set a short one
+      ROUTER_TIMEOUT_MS: "20000",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
