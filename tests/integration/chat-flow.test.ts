@@ -13,7 +13,8 @@ import {
 } from "../support/chat-client";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer, type ScriptedReply } from "../support/model-server";
+import { ScriptedModelServer } from "../support/model-server";
+import { ROUTER_DELAY_MS, routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -26,25 +27,9 @@ const SEED_SLUGS = ["meeting-minutes", "follow-up-email", "memo-from-ideas"];
  * the queue); a reply that must time out is delayed far beyond the deadline.
  */
 const ROUTER_TIMEOUT_MS = 1_000;
-const ROUTER_DELAY_MS = 150;
 
-/** The fast model's answer naming a task (or "none"). */
-const routerSays = (task: string, extra: Partial<ScriptedReply> = {}): ScriptedReply => ({
-  text: JSON.stringify({ task }),
-  delayMs: ROUTER_DELAY_MS,
-  ...extra,
-});
 
-/** An executor answer that writes a deliverable. */
-const withDeliverable = (title: string, body: string, before = "Here it is.") =>
-  `${before}\n<deliverable title="${title}">\n${body}\n</deliverable>`;
 
-/** A speculative answer that must never reach the user: long and slow, still streaming when discarded. */
-const speculativeDiscard = (label: string): ScriptedReply => ({
-  text: `SPECULATIVE-DISCARD ${label} `.repeat(12),
-  chunkDelayMs: 40,
-  chunkSize: 6,
-});
 
 describe(`a conversation through /api/chat on ${kind}`, () => {
   let testDb: TestDatabase;

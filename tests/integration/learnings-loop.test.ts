@@ -4,7 +4,8 @@ import { startApp, type AppServer } from "../support/app-server";
 import { createConversation, getConversation, sendTurn, type TurnResult } from "../support/chat-client";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer, type ScriptedReply } from "../support/model-server";
+import { ScriptedModelServer } from "../support/model-server";
+import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -12,27 +13,13 @@ const BEST = "scripted-best";
 const FAST = "scripted-fast";
 /** See chat-flow.test.ts: router replies are delayed so the speculative executor request is queued first. */
 const ROUTER_TIMEOUT_MS = 1_000;
-const ROUTER_DELAY_MS = 150;
 
 const ROUTER_SECTION = "Corrected past decisions";
 const EXAMPLES_SECTION = "## Examples users approved";
 const AVOID_SECTION = "## Users asked to avoid";
 
-const routerSays = (task: string, extra: Partial<ScriptedReply> = {}): ScriptedReply => ({
-  text: JSON.stringify({ task }),
-  delayMs: ROUTER_DELAY_MS,
-  ...extra,
-});
 
-const withDeliverable = (title: string, body: string, before = "Here it is.") =>
-  `${before}\n<deliverable title="${title}">\n${body}\n</deliverable>`;
 
-/** A speculative answer that is discarded when the router chooses another task. */
-const speculativeDiscard = (label: string): ScriptedReply => ({
-  text: `SPECULATIVE-DISCARD ${label} `.repeat(12),
-  chunkDelayMs: 40,
-  chunkSize: 6,
-});
 
 /** The id the server gave the assistant message of a turn (the stream's start chunk). */
 const assistantIdOf = (turn: TurnResult): string => {

@@ -3,7 +3,8 @@ import { startApp, type AppServer } from "../support/app-server";
 import { createConversation, sendTurn } from "../support/chat-client";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer, type RecordedRequest, type ScriptedReply } from "../support/model-server";
+import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { routerSays } from "../support/scripted-replies";
 
 /**
  * Prompt boundaries: whatever a user writes reaches the models only as a user-role message. The
@@ -15,8 +16,6 @@ const kind = testDatabaseKind();
 const BEST = "scripted-best";
 const FAST = "scripted-fast";
 const ROUTER_TIMEOUT_MS = 2_000;
-/** router replies wait a little so the speculative executor request is recorded first (see chat-flow) */
-const routerSays = (task: string): ScriptedReply => ({ text: JSON.stringify({ task }), delayMs: 150 });
 
 const INJECTIONS = [
   {

@@ -3,7 +3,8 @@ import { startApp, type AppServer } from "../support/app-server";
 import { createConversation, getConversation, routingsOf, sendTurn } from "../support/chat-client";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer, type RecordedRequest, type ScriptedReply } from "../support/model-server";
+import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -12,13 +13,7 @@ const FAST = "scripted-fast";
 const SEED_SLUGS = ["meeting-minutes", "follow-up-email", "memo-from-ideas"];
 const ROUTER_TIMEOUT_MS = 2_000;
 /** Router replies wait a little, so the speculative executor request reaches the scripted server first. */
-const ROUTER_DELAY_MS = 150;
 
-const routerSays = (task: string): ScriptedReply => ({ text: JSON.stringify({ task }), delayMs: ROUTER_DELAY_MS });
-const withDeliverable = (title: string, body: string, before = "Here it is.") =>
-  `${before}\n<deliverable title="${title}">\n${body}\n</deliverable>`;
-/** A speculative answer that must never reach the user. */
-const speculativeDiscard = (label: string): ScriptedReply => ({ text: `SPECULATIVE-DISCARD ${label} `.repeat(6), chunkDelayMs: 20, chunkSize: 6 });
 
 interface TaskBody {
   slug: string;

@@ -1,0 +1,25 @@
+import type { ScriptedReply } from "./model-server";
+
+/**
+ * Router replies that must be used are delayed this long, so the speculative executor request reaches
+ * the scripted server first and takes its reply from the queue in the order the test wrote.
+ */
+export const ROUTER_DELAY_MS = 150;
+
+/** The fast model's answer naming a task (or "none"). */
+export const routerSays = (task: string, extra: Partial<ScriptedReply> = {}): ScriptedReply => ({
+  text: JSON.stringify({ task }),
+  delayMs: ROUTER_DELAY_MS,
+  ...extra,
+});
+
+/** An executor answer that writes a deliverable. */
+export const withDeliverable = (title: string, body: string, before = "Here it is.") =>
+  `${before}\n<deliverable title="${title}">\n${body}\n</deliverable>`;
+
+/** A speculative answer that must never reach the user: long and slow, still streaming when discarded. */
+export const speculativeDiscard = (label: string): ScriptedReply => ({
+  text: `SPECULATIVE-DISCARD ${label} `.repeat(12),
+  chunkDelayMs: 40,
+  chunkSize: 6,
+});
