@@ -1,5 +1,5 @@
 import { db, type Prisma } from "@/lib/db";
-import { listDeliverables, toVersionView } from "@/lib/executor";
+import { appendVersion, listDeliverables, toVersionView, withVersionRetry, type NewVersion } from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import type { ChatUIMessage, ConversationSummary, RoutingEvent, TaskRef } from "./types";
 
@@ -88,11 +88,20 @@ function titleFrom(content: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
-export function saveAssistantMessage(data: Omit<Prisma.MessageUncheckedCreateInput, "role">) {
-  return db().$transaction([
-    db().message.create({ data: { ...data, role: "assistant" } }),
-    db().conversation.update({ where: { id: data.conversationId }, data: { updatedAt: new Date() } }),
-  ]);
+/**
+ * Saves the answer and the deliverable version it wrote in one transaction: either both are stored or
+ * neither, so a failure never leaves a saved answer that the user is told to retry.
+ */
+export function saveAnswer(
+  data: Omit<Prisma.MessageUncheckedCreateInput, "role">,
+  deliverable: Omit<NewVersion, "messageId" | "conversationId"> | null,
+) {
+  return withVersionRetry(async (tx) => {
+    const message = await tx.message.create({ data: { ...data, role: "assistant" } });
+    await tx.conversation.update({ where: { id: data.conversationId }, data: { updatedAt: new Date() } });
+    const version = deliverable ? await appendVersion(tx, { ...deliverable, conversationId: data.conversationId, messageId: message.id }) : null;
+    return { message, version };
+  });
 }
 
 /** The messages the models see, oldest first. */

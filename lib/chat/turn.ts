@@ -4,7 +4,6 @@ import { z } from "zod";
 import { modelFor } from "@/lib/ai";
 import type { PublicUser } from "@/lib/auth";
 import {
-  addVersion,
   answerForHistory,
   buildExecutorSystemPrompt,
   buildReferenceMessage,
@@ -25,8 +24,9 @@ import {
   type RouterResult,
 } from "@/lib/router";
 import { relevantLearnings } from "@/lib/learnings";
+import { isDatabaseUnreachable } from "@/lib/http";
 import { enabledTasks, type InfoField, type Task } from "@/lib/tasks";
-import { getOwnedConversation, loadHistory, saveAssistantMessage, saveUserMessage } from "./queries";
+import { getOwnedConversation, loadHistory, saveAnswer, saveUserMessage } from "./queries";
 import { recentWithinBudget } from "./tokens";
 import { MAX_MESSAGE_CHARS, type ChatUIMessage, type RoutingEvent, type TaskRef } from "./types";
 
@@ -198,31 +198,26 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       const outcome = await execution.pipe((delta) => write({ type: "text-delta", id: textId, delta }));
       write({ type: "text-end", id: textId });
 
-      const [assistant] = await saveAssistantMessage({
-        id: assistantId,
-        conversationId: conversation.id,
-        content: outcome.text,
-        status: outcome.status,
-      });
       const deliverable = outcome.status === "complete" && chosen ? finalDeliverable(outcome.text) : null;
-      if (deliverable && chosen) {
-        const version = await addVersion({
-          conversationId: conversation.id,
-          taskId: chosen.id,
-          kind: chosen.outputKind,
-          title: deliverable.title,
-          body: deliverable.body,
-          author: "model",
-          messageId: assistant.id,
-        });
-        write({ type: "data-deliverable", id: version.id, data: toVersionView(version) });
-      }
+      const { message: assistant, version } = await saveAnswer(
+        { id: assistantId, conversationId: conversation.id, content: outcome.text, status: outcome.status },
+        deliverable && chosen
+          ? { taskId: chosen.id, kind: chosen.outputKind, title: deliverable.title, body: deliverable.body, author: "model" }
+          : null,
+      );
+      if (version) write({ type: "data-deliverable", id: version.id, data: toVersionView(version) });
       if (outcome.status === "failed") {
         write({ type: "error", errorText: `${outcome.error} Your message is saved; press Retry to try again.` });
       }
       write({ type: "finish", messageMetadata: { status: outcome.status, createdAt: assistant.createdAt.toISOString() } });
     },
-    onError: () => "Something went wrong while answering. Your message is saved; press Retry to try again.",
+    onError: (error) => {
+      // the kind of failure only: messages can hold user content
+      console.error("turn failed", error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error);
+      return isDatabaseUnreachable(error)
+        ? "The database is unreachable, so the answer could not be saved. Your message is saved; press Retry in a moment."
+        : "Something went wrong while answering. Your message is saved; press Retry to try again.";
+    },
   });
   return createUIMessageStreamResponse({ stream });
 }

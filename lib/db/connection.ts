@@ -38,7 +38,8 @@ export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgres") {
     const poolConfig = { connectionString: target.location, connectionTimeoutMillis: 5_000 };
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ ...poolConfig, max }) });
+    // a busy pool makes a transaction wait for a connection: wait as long as a plain query would
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ ...poolConfig, max }), transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
     return {
       target,
       async withMigrationAdapter(fn) {

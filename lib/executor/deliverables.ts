@@ -1,4 +1,4 @@
-import { db, type OutputKind, type VersionAuthor } from "@/lib/db";
+import { db, type OutputKind, type Prisma, type VersionAuthor } from "@/lib/db";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
@@ -25,11 +25,7 @@ export function latestVersion(conversationId: string, taskId: string) {
   });
 }
 
-/**
- * Appends a version to the conversation's deliverable for the task (created on first use). The
- * unique (deliverable, version) pair turns a race between two writers into a retry, not a duplicate.
- */
-export async function addVersion(input: {
+export interface NewVersion {
   conversationId: string;
   taskId: string;
   kind: OutputKind;
@@ -37,32 +33,45 @@ export async function addVersion(input: {
   body: string;
   author: VersionAuthor;
   messageId?: string | null;
-}) {
+}
+
+/** Appends a version to the conversation's deliverable for the task (created on first use), in the caller's transaction. */
+export async function appendVersion(tx: Prisma.TransactionClient, input: NewVersion) {
+  const deliverable =
+    (await tx.deliverable.findFirst({ where: { conversationId: input.conversationId, taskId: input.taskId } })) ??
+    (await tx.deliverable.create({ data: { conversationId: input.conversationId, taskId: input.taskId, kind: input.kind } }));
+  const last = await tx.deliverableVersion.findFirst({ where: { deliverableId: deliverable.id }, orderBy: { version: "desc" } });
+  const version = await tx.deliverableVersion.create({
+    data: {
+      deliverableId: deliverable.id,
+      version: (last?.version ?? 0) + 1,
+      title: input.title,
+      body: input.body,
+      author: input.author,
+      messageId: input.messageId ?? null,
+    },
+  });
+  await tx.deliverable.update({ where: { id: deliverable.id }, data: { updatedAt: new Date() } });
+  return version;
+}
+
+/**
+ * Runs a transaction that appends versions; the unique (deliverable, version) pair turns a race between
+ * two writers into a retry of the whole transaction, not a duplicate.
+ */
+export async function withVersionRetry<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db().$transaction(async (tx) => {
-        const deliverable =
-          (await tx.deliverable.findFirst({ where: { conversationId: input.conversationId, taskId: input.taskId } })) ??
-          (await tx.deliverable.create({ data: { conversationId: input.conversationId, taskId: input.taskId, kind: input.kind } }));
-        const last = await tx.deliverableVersion.findFirst({ where: { deliverableId: deliverable.id }, orderBy: { version: "desc" } });
-        const version = await tx.deliverableVersion.create({
-          data: {
-            deliverableId: deliverable.id,
-            version: (last?.version ?? 0) + 1,
-            title: input.title,
-            body: input.body,
-            author: input.author,
-            messageId: input.messageId ?? null,
-          },
-        });
-        await tx.deliverable.update({ where: { id: deliverable.id }, data: { updatedAt: new Date() } });
-        return version;
-      });
+      return await db().$transaction(work);
     } catch (error) {
       if (attempt < 2 && (error as { code?: string }).code === "P2002") continue;
       throw error;
     }
   }
+}
+
+export function addVersion(input: NewVersion) {
+  return withVersionRetry((tx) => appendVersion(tx, input));
 }
 
 /** A manual edit by the conversation's owner, saved as a new version authored by the user. */

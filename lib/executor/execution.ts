@@ -101,6 +101,8 @@ export function describeModelError(cause: unknown): string {
   if (/timeout/i.test(name) || /timed? ?out/i.test(String((error as Error)?.message))) return "The model took too long to answer.";
   if (status === 429) return "The model provider is rate-limiting requests.";
   if (status && status >= 500) return `The model provider failed (HTTP ${status}).`;
+  // a 2xx status on an error: the answer had started and the connection broke off
+  if (status && status < 300) return "The connection to the model provider broke off mid-answer.";
   if (status) return `The model provider refused the request (HTTP ${status}).`;
   if (/ECONNREFUSED|fetch failed|Cannot connect|network/i.test(String((error as Error)?.message))) return "The model provider is unreachable.";
   return "The model failed to answer.";

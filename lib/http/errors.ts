@@ -88,8 +88,9 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1017", "57P01", "57P03"].includes(code)) return true;
-    if (typeof message === "string" && /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable/i.test(message)) return true;
+    // P2028: no connection free to start a transaction in time (overloaded or restarting database)
+    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1017", "P2028", "57P01", "57P03"].includes(code)) return true;
+    if (typeof message === "string" && /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable|closed the connection|ConnectionClosed|Unable to start a transaction/i.test(message)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
