@@ -64,8 +64,6 @@ export async function deleteConversation(userId: string, conversationId: string)
  * key: sending the same message again (a retry) returns the stored one instead of a copy.
  */
 export async function saveUserMessage(conversationId: string, idempotencyKey: string, content: string) {
-  const existing = await db().message.findUnique({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
-  if (existing) return { message: existing, retried: true };
   try {
     const message = await db().message.create({ data: { conversationId, role: "user", content, idempotencyKey } });
     await db().conversation.updateMany({
@@ -74,7 +72,7 @@ export async function saveUserMessage(conversationId: string, idempotencyKey: st
     });
     return { message, retried: false };
   } catch (error) {
-    // two copies of the same retry raced: the other one stored it
+    // a retry (or two copies of it racing): the message is already stored
     if ((error as { code?: string }).code === "P2002") {
       const message = await db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
       return { message, retried: true };

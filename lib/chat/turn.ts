@@ -88,6 +88,9 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
     : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
 
   const history = (await loadHistory(conversation.id)).filter((m) => m.content.trim());
+  const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
+  // with no task the assistant may suggest one: the few relevant to the turn, not the whole registry
+  const suggestible = shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: SHORTLIST_SIZE });
   const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content }));
 
   const execute = async (task: RegistryTask | null): Promise<Execution> => {
@@ -100,7 +103,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
     const system = buildExecutorSystemPrompt({
       task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
       latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
-      availableTasks: tasks,
+      availableTasks: suggestible,
     });
     const reference = buildReferenceMessage({
       examples: learnings.filter((l) => l.kind === "example"),
@@ -139,7 +142,6 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         chosen = explicit.task;
       } else {
         // a large registry is cut to the tasks relevant to this turn, so the router's prompt stays bounded
-        const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
         const routable =
           tasks.length > SHORTLIST_THRESHOLD
             ? shortlistTasks({
