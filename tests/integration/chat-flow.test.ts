@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatUIMessage } from "@/lib/chat/types";
 import type { DeliverableVersionView } from "@/lib/chat/types";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
 import {
   createConversation,
   getConversation,
@@ -11,15 +11,14 @@ import {
   textOf,
   type ConversationView,
 } from "../support/chat-client";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer } from "../support/model-server";
+import type { ScriptedModelServer } from "../support/model-server";
 import { ROUTER_DELAY_MS, routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
+import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
 const kind = testDatabaseKind();
 
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 const SEED_SLUGS = ["meeting-minutes", "follow-up-email", "memo-from-ideas"];
 /**
  * The router's deadline for this file. Router replies that must be used are delayed ROUTER_DELAY_MS
@@ -39,16 +38,7 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
   let other: HttpClient;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    models = await new ScriptedModelServer().start();
-    models.models = [BEST, FAST];
-    app = await startApp({
-      ...testDb.env,
-      MODEL_BEST: `compatible:${BEST}`,
-      MODEL_FAST: `compatible:${FAST}`,
-      COMPATIBLE_BASE_URL: `${models.url}/v1`,
-      ROUTER_TIMEOUT_MS: String(ROUTER_TIMEOUT_MS),
-    });
+    ({ testDb, models, app } = await startScriptedApp({ ROUTER_TIMEOUT_MS: String(ROUTER_TIMEOUT_MS) }));
     const accounts = [
       { email: uniqueEmail("owner"), password: "owner-password-1" },
       { email: uniqueEmail("other"), password: "other-password-1" },

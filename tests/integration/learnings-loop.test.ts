@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeliverableVersionView, VoteView } from "@/lib/chat/types";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
 import { createConversation, getConversation, sendTurn, type TurnResult } from "../support/chat-client";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer } from "../support/model-server";
+import type { ScriptedModelServer } from "../support/model-server";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
+import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
 const kind = testDatabaseKind();
 
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 /** See chat-flow.test.ts: router replies are delayed so the speculative executor request is queued first. */
 const ROUTER_TIMEOUT_MS = 1_000;
 
@@ -50,16 +49,7 @@ describe(`learning from feedback and edits on ${kind}`, () => {
   const emails = { admin: uniqueEmail("admin"), owner: uniqueEmail("owner"), other: uniqueEmail("other") };
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    models = await new ScriptedModelServer().start();
-    models.models = [BEST, FAST];
-    app = await startApp({
-      ...testDb.env,
-      MODEL_BEST: `compatible:${BEST}`,
-      MODEL_FAST: `compatible:${FAST}`,
-      COMPATIBLE_BASE_URL: `${models.url}/v1`,
-      ROUTER_TIMEOUT_MS: String(ROUTER_TIMEOUT_MS),
-    });
+    ({ testDb, models, app } = await startScriptedApp({ ROUTER_TIMEOUT_MS: String(ROUTER_TIMEOUT_MS) }));
     // the first account of this fresh database is the administrator; sign-ups one at a time
     const clients: HttpClient[] = [];
     for (const [name, email] of Object.entries(emails)) {

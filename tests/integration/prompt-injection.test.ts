@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
 import { createConversation, sendTurn } from "../support/chat-client";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { type ScriptedModelServer, type RecordedRequest } from "../support/model-server";
 import { routerSays } from "../support/scripted-replies";
+import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
 /**
  * Prompt boundaries: whatever a user writes reaches the models only as a user-role message. The
@@ -13,8 +14,6 @@ import { routerSays } from "../support/scripted-replies";
  */
 
 const kind = testDatabaseKind();
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 const ROUTER_TIMEOUT_MS = 2_000;
 
 const INJECTIONS = [
@@ -64,16 +63,7 @@ describe(`prompt boundaries on ${kind}`, () => {
   let user: HttpClient;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    models = await new ScriptedModelServer().start();
-    models.models = [BEST, FAST];
-    app = await startApp({
-      ...testDb.env,
-      MODEL_BEST: `compatible:${BEST}`,
-      MODEL_FAST: `compatible:${FAST}`,
-      COMPATIBLE_BASE_URL: `${models.url}/v1`,
-      ROUTER_TIMEOUT_MS: String(ROUTER_TIMEOUT_MS),
-    });
+    ({ testDb, models, app } = await startScriptedApp({ ROUTER_TIMEOUT_MS: String(ROUTER_TIMEOUT_MS) }));
     user = new HttpClient(app.url);
     const email = uniqueEmail("injector");
     expect((await user.signUp(email, "injector-password-1")).status).toBe(201);

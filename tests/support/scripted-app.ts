@@ -1,0 +1,25 @@
+import { startApp, type AppServer } from "./app-server";
+import { createTestDatabase, type TestDatabase } from "./database";
+import { ScriptedModelServer } from "./model-server";
+
+/** The model names the app's two slots use against the scripted server. */
+export const BEST = "scripted-best";
+export const FAST = "scripted-fast";
+
+/**
+ * The app as the chat tests need it: a fresh database of the kind under test, the scripted model server
+ * on 127.0.0.1, and the app started with both model slots pointing at it.
+ */
+export async function startScriptedApp(env: Record<string, string> = {}): Promise<{ testDb: TestDatabase; models: ScriptedModelServer; app: AppServer }> {
+  const testDb = await createTestDatabase();
+  const models = await new ScriptedModelServer().start();
+  models.models = [BEST, FAST];
+  const app = await startApp({
+    ...testDb.env,
+    MODEL_BEST: `compatible:${BEST}`,
+    MODEL_FAST: `compatible:${FAST}`,
+    COMPATIBLE_BASE_URL: `${models.url}/v1`,
+    ...env,
+  });
+  return { testDb, models, app };
+}
