@@ -558,7 +558,9 @@ async function main() {
       };
       const profiledTurn = async (conversationId: string, text: string) => {
         const conversation = await timed("getOwnedConversation", () => getOwnedConversation(user.id, conversationId));
-        const { message } = await timed("saveUserMessage (3 queries)", () => saveUserMessage(conversation.id, randomUUID(), text));
+        const { message, retried } = await timed("saveUserMessage", () =>
+          saveUserMessage(conversation.id, randomUUID(), text, { untitled: conversation.title === "New conversation" }),
+        );
         const tasksNow = await timed("enabledTasks (version check)", () => enabledTasks());
         const previous = tasksNow.find((t) => t.id === conversation.currentTaskId) ?? null;
         const history = (await timed("loadHistory", () => loadHistory(conversation.id))).filter((m) => m.content.trim());
@@ -612,7 +614,7 @@ async function main() {
         );
         const chosen = tasksNow.find((t) => t.slug === routed.slug) ?? null;
         const action = router.deriveAction(previous?.slug ?? null, chosen?.slug ?? null);
-        await timed("saveDecision (transaction)", () =>
+        await timed("saveDecision", () =>
           router.saveDecision({
             conversationId: conversation.id,
             messageId: message.id,
@@ -625,7 +627,7 @@ async function main() {
             promptTokens: routed.promptTokens,
             validFormat: routed.validFormat,
             rawOutput: routed.rawOutput,
-          }),
+          }, { retried, taskChanged: (chosen?.id ?? null) !== conversation.currentTaskId }),
         );
         if (prepared.slug !== (chosen?.slug ?? null)) prepared = await prepare(chosen);
         const outcome = await timed("executor stream (SDK, model 0 ms)", () =>

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/http";
 import type { ChatUIMessage, ConversationSummary, RoutingEvent, TaskRef } from "./types";
 
 const taskRef = { select: { slug: true, name: true, icon: true } } as const;
+export const DEFAULT_TITLE = "New conversation";
 
 function toSummary(row: { id: string; title: string; updatedAt: Date; currentTask: TaskRef | null }): ConversationSummary {
   const task = row.currentTask;
@@ -63,13 +64,16 @@ export async function deleteConversation(userId: string, conversationId: string)
  * Stores the user's message before any model is called. The client's message id is the idempotency
  * key: sending the same message again (a retry) returns the stored one instead of a copy.
  */
-export async function saveUserMessage(conversationId: string, idempotencyKey: string, content: string) {
+export async function saveUserMessage(conversationId: string, idempotencyKey: string, content: string, { untitled }: { untitled: boolean }) {
   try {
     const message = await db().message.create({ data: { conversationId, role: "user", content, idempotencyKey } });
-    await db().conversation.updateMany({
-      where: { id: conversationId, title: "New conversation" },
-      data: { title: titleFrom(content) },
-    });
+    // the first message names the conversation
+    if (untitled) {
+      await db().conversation.updateMany({
+        where: { id: conversationId, title: DEFAULT_TITLE },
+        data: { title: titleFrom(content) },
+      });
+    }
     return { message, retried: false };
   } catch (error) {
     // a retry (or two copies of it racing): the message is already stored

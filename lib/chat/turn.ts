@@ -26,7 +26,7 @@ import {
 import { relevantLearnings } from "@/lib/learnings";
 import { isDatabaseUnreachable } from "@/lib/http";
 import { enabledTasks, type InfoField, type Task } from "@/lib/tasks";
-import { getOwnedConversation, loadHistory, saveAnswer, saveUserMessage } from "./queries";
+import { DEFAULT_TITLE, getOwnedConversation, loadHistory, saveAnswer, saveUserMessage } from "./queries";
 import { recentWithinBudget } from "./tokens";
 import { MAX_MESSAGE_CHARS, type ChatUIMessage, type RoutingEvent, type TaskRef } from "./types";
 
@@ -73,7 +73,9 @@ export interface TurnOptions {
 
 export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal, options: TurnOptions = {}): Promise<Response> {
   const conversation = await getOwnedConversation(user.id, request.conversationId);
-  const { message: userMessage } = await saveUserMessage(conversation.id, request.messageId, request.text);
+  const { message: userMessage, retried } = await saveUserMessage(conversation.id, request.messageId, request.text, {
+    untitled: conversation.title === DEFAULT_TITLE,
+  });
 
   // the registry as it is at this moment, on whichever instance changed it
   const tasks = await enabledTasks();
@@ -176,7 +178,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         promptTokens: routed?.promptTokens ?? null,
         validFormat: routed?.validFormat ?? true,
         rawOutput: routed ? (routed.fallback ? `[${routed.fallback}] ${routed.rawOutput}` : routed.rawOutput) : request.taskSlug ? `picker:${request.taskSlug}` : "command",
-      });
+      }, { retried, taskChanged: (chosen?.id ?? null) !== conversation.currentTaskId });
       const routing: RoutingEvent = {
         decisionId: decision.id,
         action,

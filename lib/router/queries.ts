@@ -16,9 +16,11 @@ export interface DecisionRecord {
 
 /**
  * Saves the decision for a user message and makes the chosen task the conversation's current one.
- * A retried message replaces its earlier decision.
+ * A retried message replaces its earlier decision. The common turn (a new message, the task unchanged)
+ * is one insert: the per-turn cost is mostly round trips.
  */
-export async function saveDecision(record: DecisionRecord) {
+export async function saveDecision(record: DecisionRecord, { retried, taskChanged }: { retried: boolean; taskChanged: boolean }) {
+  if (!retried && !taskChanged) return db().routingDecision.create({ data: record });
   const [decision] = await db().$transaction([
     db().routingDecision.upsert({
       where: { messageId: record.messageId },

@@ -17,13 +17,24 @@ const indexes = new WeakMap<object, MiniSearch<ShortlistTask & { id: string }>>(
 
 const foldDiacritics = (term: string) => term.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 
+// Words too common to tell tasks apart: left out of the index and the query (a third of the search time).
+const STOP_WORDS = new Set(
+  ("the and for with that this from have what when want wants user users about into your you our their them they will would " +
+    "can could should please just also some any all are was were been has had not but out who how why which there here then " +
+    "los las una unos para con que por del como pero mas sus este esta esto son fue ser muy " +
+    "les des une pour avec que qui dans sur par pas est sont mais plus").split(" "),
+);
+
 function indexFor(tasks: ShortlistTask[]) {
   let index = indexes.get(tasks);
   if (!index) {
     index = new MiniSearch<ShortlistTask & { id: string }>({
       fields: ["slugWords", "name", "routerDescription"],
       extractField: (task, field) => (field === "slugWords" ? task.slug.replace(/[-_]/g, " ") : (task as unknown as Record<string, string>)[field]),
-      processTerm: (term) => (term.length > 2 ? foldDiacritics(term) : null),
+      processTerm: (term) => {
+        const folded = foldDiacritics(term);
+        return folded.length > 2 && !STOP_WORDS.has(folded) ? folded : null;
+      },
       searchOptions: { boost: { name: 2, slugWords: 2 }, prefix: true, fuzzy: 0.15, combineWith: "OR" },
     });
     index.addAll(tasks.map((t) => ({ ...t, id: t.slug })));
