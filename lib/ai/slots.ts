@@ -81,13 +81,27 @@ export async function modelFor(slot: SlotName): Promise<{ model: LanguageModel; 
   return { model: languageModel(status.spec, slots.settings), spec: status.spec };
 }
 
-/** Health of both slots, including whether each provider answers. */
+// Every chat page render and every health poll asks whether the providers answer: the answer is kept
+// briefly so that neither waits on (or floods) a provider each time.
+const REACHABILITY_TTL_MS = 15_000;
+const reachability = new Map<string, { at: number; problem: Promise<string | null> }>();
+
+function cachedReachability(spec: ModelSpec, settings: ProviderSettings): Promise<string | null> {
+  const key = JSON.stringify([spec.provider, spec.model, settings.openaiBaseUrl, settings.ollamaBaseUrl, settings.compatibleBaseUrl]);
+  const cached = reachability.get(key);
+  if (cached && Date.now() - cached.at < REACHABILITY_TTL_MS) return cached.problem;
+  const problem = checkReachable(spec, settings);
+  reachability.set(key, { at: Date.now(), problem });
+  return problem;
+}
+
+/** Health of both slots, including whether each provider answers (checked at most every 15 s). */
 export async function checkModelSlots(): Promise<SlotStatus[]> {
   const slots = await resolveModelSlots();
   return Promise.all(
     [slots.best, slots.fast].map(async (status) => {
       if (!status.spec || status.problem) return status;
-      return { ...status, problem: await checkReachable(status.spec, slots.settings) };
+      return { ...status, problem: await cachedReachability(status.spec, slots.settings) };
     }),
   );
 }
