@@ -1,12 +1,11 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { ScriptedModelServer } from "../support/model-server";
+import type { TestDatabase } from "../support/database";
+import type { ScriptedModelServer } from "../support/model-server";
+import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 const route = (task: string) => JSON.stringify({ task });
 
 describe("a routed conversation in Chromium", () => {
@@ -17,13 +16,10 @@ describe("a routed conversation in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase("pglite");
-    models = await new ScriptedModelServer().start();
-    models.models = [BEST, FAST];
-    [app, browser] = await Promise.all([
-      startApp({ ...testDb.env, MODEL_BEST: `compatible:${BEST}`, MODEL_FAST: `compatible:${FAST}`, COMPATIBLE_BASE_URL: `${models.url}/v1` }),
-      launchBrowser(),
-    ]);
+    // the e2e project runs on PGlite (TEST_DATABASE)
+    const [scripted, launched] = await Promise.all([startScriptedApp(), launchBrowser()]);
+    ({ testDb, models, app } = scripted);
+    browser = launched;
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await signUpInBrowser(page, app.url, "story@example.test", "story-password-1");
   });

@@ -1,9 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { ScriptedModelServer } from "../support/model-server";
+import type { TestDatabase } from "../support/database";
+import type { ScriptedModelServer } from "../support/model-server";
+import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
 /**
  * A model answer (or a deliverable) full of hostile Markdown and HTML must render as inert text: no
@@ -11,8 +12,6 @@ import { ScriptedModelServer } from "../support/model-server";
  * saved, and after a reload (when the page is rendered on the server).
  */
 
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 
 /** Raw HTML that must appear literally, as text. */
 const RAW_PAYLOADS = [
@@ -48,13 +47,10 @@ describe("hostile Markdown and HTML in Chromium", () => {
   const popups: Page[] = [];
 
   beforeAll(async () => {
-    testDb = await createTestDatabase("pglite");
-    models = await new ScriptedModelServer().start();
-    models.models = [BEST, FAST];
-    [app, browser] = await Promise.all([
-      startApp({ ...testDb.env, MODEL_BEST: `compatible:${BEST}`, MODEL_FAST: `compatible:${FAST}`, COMPATIBLE_BASE_URL: `${models.url}/v1` }),
-      launchBrowser(),
-    ]);
+    // the e2e project runs on PGlite (TEST_DATABASE)
+    const [scripted, launched] = await Promise.all([startScriptedApp(), launchBrowser()]);
+    ({ testDb, models, app } = scripted);
+    browser = launched;
     context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     context.on("page", (p) => {
       popups.push(p);

@@ -1,13 +1,12 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
 import { fakeMicrophone, launchBrowser, signUpInBrowser } from "../support/browser";
-import { createTestDatabase, type TestDatabase } from "../support/database";
-import { ScriptedModelServer } from "../support/model-server";
+import type { TestDatabase } from "../support/database";
+import type { ScriptedModelServer } from "../support/model-server";
+import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 const WHISPER = "scripted-whisper";
 const SPOKEN = "I just left the meeting with ACME, please write the minutes";
 const PHONE = { width: 375, height: 667 };
@@ -41,20 +40,13 @@ describe("voice input and the phone layout in Chromium", () => {
   let page: Page;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase("pglite");
-    models = await new ScriptedModelServer().start();
-    models.models = [BEST, FAST, WHISPER];
-    [app, browser] = await Promise.all([
-      startApp({
-        ...testDb.env,
-        MODEL_BEST: `compatible:${BEST}`,
-        MODEL_FAST: `compatible:${FAST}`,
-        COMPATIBLE_BASE_URL: `${models.url}/v1`,
-        TRANSCRIBE_MODEL: `compatible:${WHISPER}`,
-        TRANSCRIBE_BASE_URL: `${models.url}/v1`,
-      }),
+    // the e2e project runs on PGlite (TEST_DATABASE)
+    const [scripted, launched] = await Promise.all([
+      startScriptedApp((modelsUrl) => ({ TRANSCRIBE_MODEL: `compatible:${WHISPER}`, TRANSCRIBE_BASE_URL: `${modelsUrl}/v1` })),
       launchBrowser(fakeMicrophone(path.resolve("tests/fixtures/meeting-en.wav"))),
     ]);
+    ({ testDb, models, app } = scripted);
+    browser = launched;
     const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "en-US" });
     await context.addInitScript(withoutSpeechRecognition);
     page = await context.newPage();

@@ -10,7 +10,10 @@ export const FAST = "scripted-fast";
  * The app as the chat tests need it: a fresh database of the kind under test, the scripted model server
  * on 127.0.0.1, and the app started with both model slots pointing at it.
  */
-export async function startScriptedApp(env: Record<string, string> = {}): Promise<{ testDb: TestDatabase; models: ScriptedModelServer; app: AppServer }> {
+export async function startScriptedApp(
+  /** more settings; a function gets the scripted server's address (e.g. for TRANSCRIBE_BASE_URL) */
+  env: Record<string, string> | ((modelsUrl: string) => Record<string, string>) = {},
+): Promise<{ testDb: TestDatabase; models: ScriptedModelServer; app: AppServer }> {
   const testDb = await createTestDatabase();
   const models = await new ScriptedModelServer().start();
   models.models = [BEST, FAST];
@@ -19,7 +22,7 @@ export async function startScriptedApp(env: Record<string, string> = {}): Promis
     MODEL_BEST: `compatible:${BEST}`,
     MODEL_FAST: `compatible:${FAST}`,
     COMPATIBLE_BASE_URL: `${models.url}/v1`,
-    ...env,
+    ...(typeof env === "function" ? env(models.url) : env),
   });
   return { testDb, models, app };
 }
