@@ -31,6 +31,12 @@ describe(`database on ${testDatabaseKind()}`, () => {
     }
   });
 
+  it("keeps the learnings' search index without a pending list, so searches never scan unmerged entries", async () => {
+    const [index] = await db().$queryRaw<{ options: string[] | null }[]>`
+      SELECT reloptions AS options FROM pg_class WHERE relname = 'Learning_search_idx'`;
+    expect(index.options).toContain("fastupdate=off");
+  });
+
   it("seeds the three tasks once and never overwrites an admin's change", async () => {
     expect((await listTasks()).map((t) => t.slug).sort()).toEqual(seedTasks.map((t) => t.slug).sort());
     await db().task.update({ where: { slug: "meeting-minutes" }, data: { name: "Minutes (edited)", enabled: false } });
