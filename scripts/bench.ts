@@ -558,25 +558,29 @@ async function main() {
       };
       const profiledTurn = async (conversationId: string, text: string) => {
         const conversation = await timed("getOwnedConversation", () => getOwnedConversation(user.id, conversationId));
-        const { message, retried } = await timed("saveUserMessage", () =>
+        // runTurn runs these four alongside each other (Promise.all); here each is timed on its own
+        const learningQuery = await timed("rareWordQuery (once a turn)", () => rareWordQuery(text));
+        const { message } = await timed("saveUserMessage", () =>
           saveUserMessage(conversation.id, randomUUID(), text, { untitled: conversation.title === "New conversation" }),
         );
         const tasksNow = await timed("enabledTasks (version check)", () => enabledTasks());
         const previous = tasksNow.find((t) => t.id === conversation.currentTaskId) ?? null;
         const history = (await timed("loadHistory", () => loadHistory(conversation.id))).filter((m) => m.content.trim());
         const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? executor.answerForHistory(m.content) : m.content }));
+        const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
         const prepare = async (task: typeof previous) => {
           const latest = task ? await timed("latestVersion", () => executor.latestVersion(conversation.id, task.id)) : null;
           const found = task
             ? await timed("relevantLearnings(task)", () =>
-                relevantLearnings({ scope: "task", taskId: task.id, text, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+                relevantLearnings({ scope: "task", taskId: task.id, text, query: Promise.resolve(learningQuery), budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
               )
             : [];
+          const availableTasks = task ? [] : await timed("shortlistTasks", () => router.shortlistTasks({ tasks: tasksNow, currentTask: null, text: lastUserTexts, size: router.DEFAULT_SHORTLIST_SIZE }));
           return timed("executor prompt (CPU)", () => {
             const system = executor.buildExecutorSystemPrompt({
               task: task ? { ...task, infoToCollect: task.infoToCollect as never } : null,
               latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
-              availableTasks: tasksNow,
+              availableTasks,
             });
             const reference = executor.buildReferenceMessage({
               examples: found.filter((l) => l.kind === "example"),
@@ -594,10 +598,8 @@ async function main() {
         };
         let prepared = await prepare(previous);
         const examples = await timed("relevantLearnings(router)", () =>
-          relevantLearnings({ scope: "router", text, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+          relevantLearnings({ scope: "router", text, query: Promise.resolve(learningQuery), budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
         );
-        await timed("  of which rareWordQuery (extra call)", () => rareWordQuery(text), true);
-        const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
         const routable = await timed("shortlistTasks", () =>
           tasksNow.length > router.DEFAULT_SHORTLIST_THRESHOLD
             ? router.shortlistTasks({
@@ -616,6 +618,7 @@ async function main() {
         const action = router.deriveAction(previous?.slug ?? null, chosen?.slug ?? null);
         await timed("saveDecision", () =>
           router.saveDecision({
+            id: randomUUID(),
             conversationId: conversation.id,
             messageId: message.id,
             previousTaskId: previous?.id ?? null,
@@ -627,7 +630,7 @@ async function main() {
             promptTokens: routed.promptTokens,
             validFormat: routed.validFormat,
             rawOutput: routed.rawOutput,
-          }, { retried, taskChanged: (chosen?.id ?? null) !== conversation.currentTaskId }),
+          }),
         );
         if (prepared.slug !== (chosen?.slug ?? null)) prepared = await prepare(chosen);
         const outcome = await timed("executor stream (SDK, model 0 ms)", () =>
@@ -636,7 +639,7 @@ async function main() {
             .pipe(() => {}),
         );
         const deliverable = outcome.status === "complete" && chosen ? executor.finalDeliverable(outcome.text) : null;
-        await timed(deliverable ? "saveAnswer + deliverable version (transaction)" : "saveAnswer (transaction)", () =>
+        await timed(deliverable ? "saveAnswer + deliverable version (one statement)" : "saveAnswer (one statement)", () =>
           saveAnswer(
             { id: randomUUID(), conversationId: conversation.id, content: outcome.text, status: outcome.status },
             deliverable && chosen ? { taskId: chosen.id, kind: chosen.outputKind, title: deliverable.title, body: deliverable.body, author: "model" } : null,
@@ -1165,7 +1168,7 @@ function report(results: ChildResult[], totalMs: number) {
   for (const r of results) for (const t of r.throughput) if (t.errors) verdicts.push(`throughput, ${name(r.kind)}, ${t.conversations} conversations: ${t.errors} errors of ${t.turns} turns`);
 
   console.log("\n=== Stage profile (each step of runTurn called on its own, in turn order; ms) ===");
-  console.log("  in runTurn, relevantLearnings(task)+latestVersion run alongside relevantLearnings(router) (Promise.all); on PGlite one connection serialises them anyway");
+  console.log("  in runTurn, rareWordQuery, saveUserMessage, enabledTasks and loadHistory run alongside each other, and relevantLearnings(task)+latestVersion alongside relevantLearnings(router), and saveDecision alongside the executor stream; on PGlite one connection serialises them anyway");
   for (const r of results) {
     for (const p of r.profiles) {
       const cpuSum = p.stages.reduce((sum, st) => sum + st.cpuPerTurn, 0);
@@ -1189,9 +1192,9 @@ function report(results: ChildResult[], totalMs: number) {
       console.log(`  single round trips for scale: ${p.baseline.map((b) => `${b.name} p50 ${b.p50.toFixed(2)} ms`).join("; ")}`);
       const groups: [string, (stage: string) => boolean][] = [
         ["database writes (user message, decision, answer + deliverable version)", (st) => /^(saveUserMessage|saveDecision|saveAnswer)/.test(st)],
-        ["learning retrieval (router + task)", (st) => st.startsWith("relevantLearnings")],
+        ["learning retrieval (words once, then router + task)", (st) => /^(relevantLearnings|rareWordQuery)/.test(st)],
         ["other reads (conversation, registry version, history, latest version)", (st) => /^(getOwnedConversation|enabledTasks|loadHistory|latestVersion)/.test(st)],
-        ["router shortlist (MiniSearch)", (st) => st.startsWith("shortlistTasks")],
+        ["shortlist (MiniSearch: the executor's suggestions with no task, the router's at > 30 tasks)", (st) => st.startsWith("shortlistTasks")],
         ["AI SDK around the 0 ms models (generateText, streamText)", (st) => /\(SDK/.test(st)],
         ["executor prompt building", (st) => st.startsWith("executor prompt")],
       ];

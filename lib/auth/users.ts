@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma, Role } from "@/lib/db";
+import { db, isUniqueViolation, Role } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { hashPassword, verifyPassword } from "./password";
 
@@ -46,7 +46,7 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
       });
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict:user", "An account with this email already exists.", {
         email: ["An account with this email already exists."],
       });

@@ -1,5 +1,5 @@
-import { db, type Prisma } from "@/lib/db";
-import { appendVersion, listDeliverables, toVersionView, withVersionRetry, type NewVersion } from "@/lib/executor";
+import { db, isUniqueViolation, Prisma, type MessageStatus } from "@/lib/db";
+import { appendVersionSql, listDeliverables, toVersionView, withVersionRetry, type NewVersion, type VersionRow } from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import type { ChatUIMessage, ConversationSummary, RoutingEvent, TaskRef } from "./types";
 
@@ -34,15 +34,15 @@ export async function createConversation(userId: string, title?: string): Promis
   return toSummary(row);
 }
 
-/** The conversation if it exists and belongs to the user: 404 when it does not exist, 403 when it is someone else's. */
-export async function getOwnedConversation(userId: string, conversationId: string) {
-  const conversation = await db().conversation.findUnique({
-    where: { id: conversationId },
-    include: { currentTask: true },
-  });
+function ownedBy<T extends { userId: string }>(userId: string, conversation: T | null): T {
   if (!conversation) throw new AppError("not_found:chat", "This conversation does not exist.");
   if (conversation.userId !== userId) throw new AppError("forbidden:chat", "This conversation belongs to someone else.");
   return conversation;
+}
+
+/** The conversation if it exists and belongs to the user: 404 when it does not exist, 403 when it is someone else's. */
+export async function getOwnedConversation(userId: string, conversationId: string) {
+  return ownedBy(userId, await db().conversation.findUnique({ where: { id: conversationId } }));
 }
 
 export async function renameConversation(userId: string, conversationId: string, title: string) {
@@ -77,7 +77,7 @@ export async function saveUserMessage(conversationId: string, idempotencyKey: st
     return { message, retried: false };
   } catch (error) {
     // a retry (or two copies of it racing): the message is already stored
-    if ((error as { code?: string }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       const message = await db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
       return { message, retried: true };
     }
@@ -91,19 +91,31 @@ function titleFrom(content: string): string {
 }
 
 /**
- * Saves the answer and the deliverable version it wrote in one transaction: either both are stored or
- * neither, so a failure never leaves a saved answer that the user is told to retry.
+ * Saves the answer, marks the conversation active and appends the deliverable version it wrote, in one
+ * statement: either all are stored or none, so a failure never leaves a saved answer that the user is
+ * told to retry. (A transaction would cost a round trip per statement; this is one.)
  */
-export function saveAnswer(
-  data: Omit<Prisma.MessageUncheckedCreateInput, "role">,
+export async function saveAnswer(
+  answer: { id: string; conversationId: string; content: string; status: MessageStatus },
   deliverable: Omit<NewVersion, "messageId" | "conversationId"> | null,
-) {
-  return withVersionRetry(async (tx) => {
-    const message = await tx.message.create({ data: { ...data, role: "assistant" } });
-    await tx.conversation.update({ where: { id: data.conversationId }, data: { updatedAt: new Date() } });
-    const version = deliverable ? await appendVersion(tx, { ...deliverable, conversationId: data.conversationId, messageId: message.id }) : null;
-    return { message, version };
-  });
+): Promise<{ createdAt: Date; version: VersionRow | null }> {
+  const now = new Date();
+  const version = deliverable && appendVersionSql({ ...deliverable, conversationId: answer.conversationId, messageId: answer.id }, now);
+  const [row] = await withVersionRetry(
+    () => db().$queryRaw<({ answerCreatedAt: Date } & Partial<VersionRow>)[]>`
+      WITH answer AS (
+        INSERT INTO "Message" ("id", "conversationId", "role", "content", "status", "createdAt")
+        VALUES (${answer.id}, ${answer.conversationId}, 'assistant', ${answer.content}, ${answer.status}::"MessageStatus", ${now})
+        RETURNING "createdAt"
+      ),
+      touched_conversation AS (
+        UPDATE "Conversation" SET "updatedAt" = ${now} WHERE "id" = ${answer.conversationId}
+      )${version ? Prisma.sql`, ${version}` : Prisma.empty}
+      SELECT answer."createdAt" AS "answerCreatedAt"${version ? Prisma.sql`, version.*` : Prisma.empty}
+      FROM answer${version ? Prisma.sql` CROSS JOIN version` : Prisma.empty}`,
+  );
+  const { answerCreatedAt, ...written } = row;
+  return { createdAt: answerCreatedAt, version: version ? (written as VersionRow) : null };
 }
 
 /** The messages the models see, oldest first. */
@@ -120,7 +132,7 @@ export function loadHistory(conversationId: string, limit = 200) {
 
 /** Everything the chat page shows for a conversation, as UI messages with their chips and versions. */
 export async function loadConversationView(userId: string, conversationId: string) {
-  const conversation = await getOwnedConversation(userId, conversationId);
+  const conversation = ownedBy(userId, await db().conversation.findUnique({ where: { id: conversationId }, include: { currentTask: taskRef } }));
   const rows = await db().message.findMany({
     where: { conversationId },
     orderBy: { createdAt: "asc" },

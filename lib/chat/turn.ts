@@ -23,9 +23,9 @@ import {
   shortlistTasks,
   type RouterResult,
 } from "@/lib/router";
-import { relevantLearnings } from "@/lib/learnings";
+import { rareWordQuery, relevantLearnings } from "@/lib/learnings";
 import { isDatabaseUnreachable } from "@/lib/http";
-import { enabledTasks, type InfoField, type Task } from "@/lib/tasks";
+import { enabledTasks, taskNameForHistory, type InfoField, type Task } from "@/lib/tasks";
 import { DEFAULT_TITLE, getOwnedConversation, loadHistory, saveAnswer, saveUserMessage } from "./queries";
 import { recentWithinBudget } from "./tokens";
 import { MAX_MESSAGE_CHARS, type ChatUIMessage, type RoutingEvent, type TaskRef } from "./types";
@@ -73,39 +73,42 @@ export interface TurnOptions {
 
 export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal, options: TurnOptions = {}): Promise<Response> {
   const conversation = await getOwnedConversation(user.id, request.conversationId);
-  const { message: userMessage, retried } = await saveUserMessage(conversation.id, request.messageId, request.text, {
-    untitled: conversation.title === DEFAULT_TITLE,
-  });
+  // the words to search learnings with, for the router and the task alike
+  const learningQuery = rareWordQuery(request.text);
+  learningQuery.catch(() => {}); // awaited where it is used; a failure surfaces there
+  // the message is stored before any model is called; the reads that do not need it run alongside
+  const [{ message: userMessage }, tasks, earlier] = await Promise.all([
+    saveUserMessage(conversation.id, request.messageId, request.text, { untitled: conversation.title === DEFAULT_TITLE }),
+    // the registry as it is at this moment, on whichever instance changed it
+    enabledTasks(),
+    loadHistory(conversation.id),
+  ]);
+  // the history was read alongside the insert: it may not hold the new message yet
+  const history = (earlier.some((m) => m.id === userMessage.id) ? earlier : [...earlier, userMessage]).filter((m) => m.content.trim());
 
-  // the registry as it is at this moment, on whichever instance changed it
-  const tasks = await enabledTasks();
   const previous = tasks.find((t) => t.id === conversation.currentTaskId) ?? null;
-  const notice =
-    conversation.currentTask && !previous
-      ? `“${conversation.currentTask.name}” is no longer available, so the assistant continues without a task.`
-      : undefined;
+  const droppedTask = conversation.currentTaskId && !previous ? await taskNameForHistory(conversation.currentTaskId) : null;
+  const notice = droppedTask ? `“${droppedTask}” is no longer available, so the assistant continues without a task.` : undefined;
   const explicit = explicitChoice(request, tasks);
   const [best, fast] = options.models
     ? [options.models.best, options.models.fast]
     : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
 
-  const history = (await loadHistory(conversation.id)).filter((m) => m.content.trim());
   const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
-  // with no task the assistant may suggest one: the few relevant to the turn, not the whole registry
-  const suggestible = shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: SHORTLIST_SIZE });
   const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content }));
 
   const execute = async (task: RegistryTask | null): Promise<Execution> => {
     const [latest, learnings] = task
       ? await Promise.all([
           latestVersion(conversation.id, task.id),
-          relevantLearnings({ scope: "task", taskId: task.id, text: request.text, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+          relevantLearnings({ scope: "task", taskId: task.id, text: request.text, query: learningQuery, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
         ])
       : [null, []];
     const system = buildExecutorSystemPrompt({
       task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
       latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
-      availableTasks: suggestible,
+      // with no task the assistant may suggest one: the few relevant to the turn, not the whole registry
+      availableTasks: task ? [] : shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: SHORTLIST_SIZE }),
     });
     const reference = buildReferenceMessage({
       examples: learnings.filter((l) => l.kind === "example"),
@@ -136,7 +139,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         ? [undefined, []]
         : await Promise.all([
             execute(previous),
-            relevantLearnings({ scope: "router", text: request.text, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+            relevantLearnings({ scope: "router", text: request.text, query: learningQuery, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
           ]);
       let chosen: RegistryTask | null;
       let routed: RouterResult | undefined;
@@ -166,7 +169,10 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         chosen = tasks.find((t) => t.slug === routed!.slug) ?? null;
       }
       const action = deriveAction(previous?.slug ?? null, chosen?.slug ?? null);
-      const decision = await saveDecision({
+      // saved while the answer starts (its id is chosen here), and always before the answer is saved
+      const decisionId = randomUUID();
+      const decisionSaved = saveDecision({
+        id: decisionId,
         conversationId: conversation.id,
         messageId: userMessage.id,
         previousTaskId: previous?.id ?? null,
@@ -178,9 +184,10 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         promptTokens: routed?.promptTokens ?? null,
         validFormat: routed?.validFormat ?? true,
         rawOutput: routed ? (routed.fallback ? `[${routed.fallback}] ${routed.rawOutput}` : routed.rawOutput) : request.taskSlug ? `picker:${request.taskSlug}` : "command",
-      }, { retried, taskChanged: (chosen?.id ?? null) !== conversation.currentTaskId });
+      });
+      decisionSaved.catch(() => {}); // awaited below; a failure surfaces there
       const routing: RoutingEvent = {
-        decisionId: decision.id,
+        decisionId,
         action,
         source: explicit ? "user" : "router",
         task: ref(chosen),
@@ -202,8 +209,9 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       const outcome = await execution.pipe((delta) => write({ type: "text-delta", id: textId, delta }));
       write({ type: "text-end", id: textId });
 
+      await decisionSaved;
       const deliverable = outcome.status === "complete" && chosen ? finalDeliverable(outcome.text) : null;
-      const { message: assistant, version } = await saveAnswer(
+      const { createdAt, version } = await saveAnswer(
         { id: assistantId, conversationId: conversation.id, content: outcome.text, status: outcome.status },
         deliverable && chosen
           ? { taskId: chosen.id, kind: chosen.outputKind, title: deliverable.title, body: deliverable.body, author: "model" }
@@ -213,7 +221,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       if (outcome.status === "failed") {
         write({ type: "error", errorText: `${outcome.error} Your message is saved; press Retry to try again.` });
       }
-      write({ type: "finish", messageMetadata: { status: outcome.status, createdAt: assistant.createdAt.toISOString() } });
+      write({ type: "finish", messageMetadata: { status: outcome.status, createdAt: createdAt.toISOString() } });
     },
     onError: (error) => {
       // the kind of failure only: messages can hold user content

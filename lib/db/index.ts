@@ -1,6 +1,7 @@
 import { databaseTargetFromEnv, openDatabase, type Database } from "./connection";
 
 export { databaseTargetFromEnv, openDatabase, type Database, type DatabaseTarget } from "./connection";
+export { isUniqueViolation } from "./errors";
 export { pendingMigrations } from "./migration-files";
 export { Prisma } from "./generated/client";
 export type { PrismaClient } from "./generated/client";

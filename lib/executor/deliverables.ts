@@ -1,9 +1,10 @@
-import { db, type OutputKind, type Prisma, type VersionAuthor } from "@/lib/db";
+import { randomUUID } from "node:crypto";
+import { db, isUniqueViolation, Prisma, type OutputKind, type VersionAuthor } from "@/lib/db";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
 
-type VersionRow = { id: string; deliverableId: string; version: number; title: string; body: string; author: VersionAuthor; createdAt: Date };
+export type VersionRow = { id: string; deliverableId: string; version: number; title: string; body: string; author: VersionAuthor; createdAt: Date };
 
 export function toVersionView(row: VersionRow): DeliverableVersionView {
   return {
@@ -35,43 +36,54 @@ export interface NewVersion {
   messageId?: string | null;
 }
 
-/** Appends a version to the conversation's deliverable for the task (created on first use), in the caller's transaction. */
-export async function appendVersion(tx: Prisma.TransactionClient, input: NewVersion) {
-  const deliverable =
-    (await tx.deliverable.findFirst({ where: { conversationId: input.conversationId, taskId: input.taskId } })) ??
-    (await tx.deliverable.create({ data: { conversationId: input.conversationId, taskId: input.taskId, kind: input.kind } }));
-  const last = await tx.deliverableVersion.findFirst({ where: { deliverableId: deliverable.id }, orderBy: { version: "desc" } });
-  const version = await tx.deliverableVersion.create({
-    data: {
-      deliverableId: deliverable.id,
-      version: (last?.version ?? 0) + 1,
-      title: input.title,
-      body: input.body,
-      author: input.author,
-      messageId: input.messageId ?? null,
-    },
-  });
-  await tx.deliverable.update({ where: { id: deliverable.id }, data: { updatedAt: new Date() } });
-  return version;
+/**
+ * The common table expressions that append a version to the conversation's deliverable for the task
+ * (created on first use), for one statement whose `version` CTE returns the new row. One statement,
+ * not a transaction of five: most of a turn's database time is round trips. Two writers racing for the
+ * same version number (or the same new deliverable) make the later one fail on a unique index: run the
+ * statement with `withVersionRetry`.
+ */
+export function appendVersionSql(input: NewVersion, now = new Date()): Prisma.Sql {
+  return Prisma.sql`
+    existing AS (
+      SELECT "id" FROM "Deliverable" WHERE "conversationId" = ${input.conversationId} AND "taskId" = ${input.taskId}
+    ),
+    created AS (
+      INSERT INTO "Deliverable" ("id", "conversationId", "taskId", "kind", "createdAt", "updatedAt")
+      SELECT ${randomUUID()}, ${input.conversationId}, ${input.taskId}, ${input.kind}::"OutputKind", ${now}, ${now}
+      WHERE NOT EXISTS (SELECT 1 FROM existing)
+      RETURNING "id"
+    ),
+    touched_deliverable AS (
+      UPDATE "Deliverable" SET "updatedAt" = ${now} WHERE "id" IN (SELECT "id" FROM existing)
+    ),
+    version AS (
+      INSERT INTO "DeliverableVersion" ("id", "deliverableId", "version", "title", "body", "author", "messageId", "createdAt")
+      SELECT ${randomUUID()}, target."id",
+        COALESCE((SELECT max(v."version") FROM "DeliverableVersion" v WHERE v."deliverableId" = target."id"), 0) + 1,
+        ${input.title}, ${input.body}, ${input.author}::"VersionAuthor", ${input.messageId ?? null}, ${now}
+      FROM (SELECT "id" FROM existing UNION ALL SELECT "id" FROM created) AS target
+      RETURNING "id", "deliverableId", "version", "title", "body", "author", "createdAt"
+    )`;
 }
 
 /**
- * Runs a transaction that appends versions; the unique (deliverable, version) pair turns a race between
- * two writers into a retry of the whole transaction, not a duplicate.
+ * Runs a statement that appends a version; the unique (deliverable, version) pair turns a race between
+ * two writers into a retry, not a duplicate. Each attempt is one statement, so a failed one wrote nothing.
  */
-export async function withVersionRetry<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export async function withVersionRetry<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db().$transaction(work);
+      return await write();
     } catch (error) {
-      if (attempt < 2 && (error as { code?: string }).code === "P2002") continue;
+      if (attempt < 2 && isUniqueViolation(error)) continue;
       throw error;
     }
   }
 }
 
-export function addVersion(input: NewVersion) {
-  return withVersionRetry((tx) => appendVersion(tx, input));
+export function addVersion(input: NewVersion): Promise<VersionRow> {
+  return withVersionRetry(async () => (await db().$queryRaw<VersionRow[]>`WITH ${appendVersionSql(input)} SELECT * FROM version`)[0]);
 }
 
 /** A manual edit by the conversation's owner, saved as a new version authored by the user. */

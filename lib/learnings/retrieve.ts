@@ -11,6 +11,8 @@ export interface RetrievedLearning {
 }
 
 const QUERY_WORDS = 5;
+// learnings one search may rank, summed over its words' document counts
+const MAX_MATCHES = 1_500;
 // short enough that a learning written on another instance is searchable by its new words within a minute
 const STATS_TTL_MS = 60_000;
 type WordStats = { at: number; docs: Map<string, number>; loading?: Promise<void> };
@@ -45,17 +47,23 @@ export function forgetWordFrequencies() {
 /**
  * The text's rarest words that learnings contain, as an OR for to_tsquery. Common words ("email",
  * "meeting") match most learnings and would make every query rank thousands of rows; the rare ones
- * find the relevant learnings through the GIN index. A word no learning contains is left out, and
- * lexemes are letters and digits only, so the query cannot be malformed.
+ * find the relevant learnings through the GIN index. Words are added rarest first while the learnings
+ * they appear in stay under `maxMatches`, so a search ranks a bounded set however many learnings there
+ * are. A word no learning contains is left out, and lexemes are letters and digits only, so the query
+ * cannot be malformed.
  */
-export async function rareWordQuery(text: string, maxWords = QUERY_WORDS): Promise<string | null> {
+export async function rareWordQuery(text: string, { maxWords = QUERY_WORDS, maxMatches = MAX_MATCHES } = {}): Promise<string | null> {
   const [{ lexemes }] = await db().$queryRaw<{ lexemes: string[] }[]>`
     SELECT tsvector_to_array(to_tsvector('english', ${text.slice(0, 4_000)})) AS lexemes`;
   const docs = await wordFrequencies();
-  const words = lexemes
-    .filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0)
-    .sort((a, b) => docs.get(a)! - docs.get(b)!)
-    .slice(0, maxWords);
+  const words: string[] = [];
+  let matches = 0;
+  const rarestFirst = lexemes.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0).sort((a, b) => docs.get(a)! - docs.get(b)!);
+  for (const word of rarestFirst) {
+    if (words.length === maxWords || (words.length && matches + docs.get(word)! > maxMatches)) break;
+    words.push(word);
+    matches += docs.get(word)!;
+  }
   return words.length ? words.join(" | ") : null;
 }
 
@@ -68,12 +76,14 @@ export async function relevantLearnings(input: {
   taskId?: string | null;
   text: string;
   budgetTokens: number;
+  /** the text's rareWordQuery, when the caller already has it (a turn searches twice with the same text) */
+  query?: Promise<string | null>;
   /** the conversation being answered: its own learnings would only repeat what the prompt already holds */
   excludeConversationId?: string;
   limit?: number;
 }): Promise<RetrievedLearning[]> {
   if (input.budgetTokens <= 0) return [];
-  const query = await rareWordQuery(input.text);
+  const query = await (input.query ?? rareWordQuery(input.text));
   if (!query) return [];
   const taskFilter = input.scope === "task" ? (input.taskId ?? "") : null;
   // the lexemes are already stemmed: 'simple' keeps them as they are

@@ -1,6 +1,8 @@
 import { db, type DecisionSource, type RoutingAction } from "@/lib/db";
 
 export interface DecisionRecord {
+  /** chosen by the caller, so the turn can show the decision while it is being saved */
+  id: string;
   conversationId: string;
   messageId: string;
   previousTaskId: string | null;
@@ -15,22 +17,25 @@ export interface DecisionRecord {
 }
 
 /**
- * Saves the decision for a user message and makes the chosen task the conversation's current one.
- * A retried message replaces its earlier decision. The common turn (a new message, the task unchanged)
- * is one insert: the per-turn cost is mostly round trips.
+ * Saves the decision for a user message and makes the chosen task the conversation's current one, in
+ * one statement (a turn's database time is mostly round trips). A retried message replaces its earlier
+ * decision; the new id carries its votes along (the foreign key cascades on update).
  */
-export async function saveDecision(record: DecisionRecord, { retried, taskChanged }: { retried: boolean; taskChanged: boolean }) {
-  if (!retried && !taskChanged) return db().routingDecision.create({ data: record });
-  const [decision] = await db().$transaction([
-    db().routingDecision.upsert({
-      where: { messageId: record.messageId },
-      create: record,
-      update: { ...record, createdAt: new Date() },
-    }),
-    db().conversation.update({
-      where: { id: record.conversationId },
-      data: { currentTaskId: record.chosenTaskId },
-    }),
-  ]);
-  return decision;
+export async function saveDecision(record: DecisionRecord): Promise<void> {
+  const now = new Date();
+  await db().$executeRaw`
+    WITH decision AS (
+      INSERT INTO "RoutingDecision" ("id", "conversationId", "messageId", "previousTaskId", "chosenTaskId", "action", "source",
+        "model", "latencyMs", "promptTokens", "validFormat", "rawOutput", "createdAt")
+      VALUES (${record.id}, ${record.conversationId}, ${record.messageId}, ${record.previousTaskId}, ${record.chosenTaskId},
+        ${record.action}::"RoutingAction", ${record.source}::"DecisionSource", ${record.model}, ${record.latencyMs}, ${record.promptTokens},
+        ${record.validFormat}, ${record.rawOutput}, ${now})
+      ON CONFLICT ("messageId") DO UPDATE SET
+        "id" = EXCLUDED."id", "previousTaskId" = EXCLUDED."previousTaskId", "chosenTaskId" = EXCLUDED."chosenTaskId", "action" = EXCLUDED."action",
+        "source" = EXCLUDED."source", "model" = EXCLUDED."model", "latencyMs" = EXCLUDED."latencyMs",
+        "promptTokens" = EXCLUDED."promptTokens", "validFormat" = EXCLUDED."validFormat", "rawOutput" = EXCLUDED."rawOutput",
+        "createdAt" = EXCLUDED."createdAt"
+    )
+    UPDATE "Conversation" SET "currentTaskId" = ${record.chosenTaskId}, "updatedAt" = ${now}
+    WHERE "id" = ${record.conversationId} AND "currentTaskId" IS DISTINCT FROM ${record.chosenTaskId}`;
 }

@@ -43,6 +43,18 @@ function indexFor(tasks: ShortlistTask[]) {
   return index;
 }
 
+// A turn asks twice with the same text (the executor's suggestions, then the router's shortlist): the
+// last search is kept, per registry array.
+const lastSearch = new WeakMap<object, { text: string; slugs: string[] }>();
+
+function rankedSlugs(tasks: ShortlistTask[], text: string): string[] {
+  const last = lastSearch.get(tasks);
+  if (last?.text === text) return last.slugs;
+  const slugs = indexFor(tasks).search(expandQuery(text)).map((hit) => hit.id as string);
+  lastSearch.set(tasks, { text, slugs });
+  return slugs;
+}
+
 /**
  * The tasks most relevant to the turn (BM25 over slug, name and description), so the router's prompt
  * stays bounded however large the registry grows. The current task and the tasks of relevant routing
@@ -60,9 +72,9 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   const bySlug = new Map(tasks.map((t) => [t.slug, t]));
   const chosen = new Set<string>();
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
-  for (const hit of indexFor(tasks).search(expandQuery(input.text))) {
+  for (const slug of rankedSlugs(tasks, input.text)) {
     if (chosen.size >= size) break;
-    chosen.add(hit.id as string);
+    chosen.add(slug);
   }
   return tasks.filter((t) => chosen.has(t.slug));
 }

@@ -7,6 +7,7 @@ export {
   listTasks,
   seedDefaultTasks,
   setTaskEnabled,
+  taskNameForHistory,
   updateTask,
   upsertTasks,
   type Task,

@@ -1,4 +1,4 @@
-import { db, Prisma, type PrismaClient } from "@/lib/db";
+import { db, isUniqueViolation, Prisma, type PrismaClient } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import type { TaskInput } from "./schema";
 import { seedTasks } from "./seed-tasks";
@@ -18,7 +18,7 @@ async function bumpRegistry(tx: Tx) {
 }
 
 function slugTaken(error: unknown, slug: string): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+  if (isUniqueViolation(error)) {
     throw new AppError("conflict:task", `A task with the slug "${slug}" already exists.`, { slug: ["This slug is already used by another task."] });
   }
   throw error;
@@ -41,6 +41,11 @@ export async function getTask(id: string): Promise<Task> {
   const task = await db().task.findFirst({ where: { id, ...live } });
   if (!task) throw new AppError("not_found:task", "This task does not exist.");
   return task;
+}
+
+/** A task's name even after it was disabled or deleted: conversations still refer to it. */
+export async function taskNameForHistory(id: string): Promise<string | null> {
+  return (await db().task.findUnique({ where: { id }, select: { name: true } }))?.name ?? null;
 }
 
 export async function createTask(input: TaskInput): Promise<Task> {
