@@ -10,8 +10,7 @@
 //      sequential (routeTurn, then the executor), when the router confirms the current task
 //   4. throughput with 50 and 200 concurrent conversations
 //   + a stage profile (each lib call of a turn timed on its own, with its CPU time and SQL statements) to
-//     explain missed targets, and two small experiments that size fixes for learning retrieval and the
-//     router shortlist (they copy a little lib code: keep them in step)
+//     explain missed targets (it repeats lib/chat/turn.ts runTurn's steps: keep them in step)
 //
 // Without an argument the script runs itself once per database in a child process (lib/db's db() is one
 // database per process), collects their results and prints the tables. `tsx scripts/bench.ts
@@ -20,8 +19,7 @@
 // Settings (environment): BENCH_DATABASES (pglite,postgres), BENCH_TURNS (200 a cell), BENCH_WARMUP (10 a
 // cell; BENCH_PROCESS_WARMUP 80 before the first), BENCH_REGISTRIES (10,100,1000), BENCH_LEARNINGS
 // (0,1000,10000), BENCH_PROFILE_TURNS (60), BENCH_TTFT_SAMPLES (6 each), BENCH_THROUGHPUT (50,200),
-// BENCH_THROUGHPUT_TURNS (2 a conversation), BENCH_RETRIEVAL_QUERIES (80), BENCH_SHORTLIST_QUERIES (300),
-// and BENCH_POSTGRES_URL / TEST_POSTGRES_URL (scripts/bench-database.ts). About 3 minutes on 2 idle cores.
+// BENCH_THROUGHPUT_TURNS (2 a conversation), and BENCH_POSTGRES_URL / TEST_POSTGRES_URL (scripts/bench-database.ts). About 3 minutes on 2 idle cores.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -30,7 +28,6 @@ import { fileURLToPath } from "node:url";
 import type { LanguageModelV4CallOptions, LanguageModelV4Prompt, LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
-import MiniSearch from "minisearch";
 import type { PublicUser } from "../lib/auth/users";
 import type { ChatRequest } from "../lib/chat/turn";
 import { taskInputSchema } from "../lib/tasks/schema";
@@ -54,11 +51,6 @@ const TTFT_SCENARIOS = [
 ];
 const THROUGHPUT = list(process.env.BENCH_THROUGHPUT, [50, 200]);
 const THROUGHPUT_TURNS = Number(process.env.BENCH_THROUGHPUT_TURNS ?? 2);
-const RETRIEVAL_QUERIES = Number(process.env.BENCH_RETRIEVAL_QUERIES ?? 80);
-const SHORTLIST_QUERIES = Number(process.env.BENCH_SHORTLIST_QUERIES ?? 300);
-const STOP_WORDS = new Set(
-  "the and for are but not you your our ours all any can had her was one has him his how its may new now old see two who did get got let put say she too use will with from that this they them their there then than what when which while would could should about into over after before again also just more most some such only other these those been being have here were very can't don't it's i'm we're".split(" "),
-);
 const DATABASES = (process.env.BENCH_DATABASES?.split(",") as Kind[] | undefined) ?? kinds;
 
 // the targets
@@ -150,8 +142,6 @@ interface ChildResult {
   profiles: ProfileResult[];
   ttft: TtftResult[];
   throughput: ThroughputResult[];
-  retrieval: { variant: string; router: Dist; task: Dist; keptPerQuery: number; overlap: number | null }[];
-  shortlist: { variant: string; ms: Dist; recall: number }[];
   notes: string[];
   loadBefore: number[];
   loadAfter: number[];
@@ -397,7 +387,7 @@ async function main() {
   const bench = await openBenchDatabase(kind);
   const prisma = bench.database.prisma;
   log(`${bench.label}: migrated and seeded in ${bench.preparedMs.toFixed(0)} ms`);
-  const result: ChildResult = { kind, label: bench.label, preparedMs: bench.preparedMs, cells: [], profiles: [], ttft: [], throughput: [], retrieval: [], shortlist: [], notes: [], loadBefore, loadAfter: [], totalMs: 0 };
+  const result: ChildResult = { kind, label: bench.label, preparedMs: bench.preparedMs, cells: [], profiles: [], ttft: [], throughput: [], notes: [], loadBefore, loadAfter: [], totalMs: 0 };
 
   try {
     // lib modules that use the process-wide db(): only now that it is in place
@@ -435,7 +425,8 @@ async function main() {
       let error: string | null = null;
       let action: string | null = null;
       for (const line of body.split("\n")) {
-        if (!line.startsWith("data: {")) continue;
+        // the text itself is not looked at: parsing every delta would be the client's time, not the platform's
+        if (!line.startsWith("data: {") || line.startsWith('data: {"type":"text-')) continue;
         const chunk = JSON.parse(line.slice(6)) as { type: string; errorText?: string; data?: { action?: string }; messageMetadata?: { status?: string } };
         if (chunk.type === "data-routing") action = chunk.data?.action ?? null;
         else if (chunk.type === "error") error = `stream error: ${chunk.errorText}`;
@@ -742,7 +733,10 @@ async function main() {
           await prisma.learning.createMany({ data: Array.from({ length: batch }, () => gen.learningRow(pool, learningConversations, pickLearningTask)) });
           inserted += batch;
         }
-        await prisma.$executeRawUnsafe(`ANALYZE "Learning"`);
+        // a steady state, as autovacuum would leave it: not a database still digesting thousands of rows
+        // inserted in a few seconds (on 2 cores, Postgres's background writing competes with the turns)
+        await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Learning"`);
+        if (kind === "postgres") await prisma.$executeRawUnsafe(`CHECKPOINT`);
         forgetWordFrequencies();
         const insertMs = performance.now() - started;
         const cell = await runCell(size, count);
@@ -881,129 +875,6 @@ async function main() {
     }
     result.notes.push(`sections 3 and 4 ran on the last state: ${finalCell}`);
 
-    // ---- sizing a fix for learning retrieval (the largest stage at 10,000 learnings): the same queries
-    // (1) as relevantLearnings runs them, (2) searching only words that at most 1% (5%) of learnings
-    // contain, (3) as they run, with an index on the task of active learnings. Runs last: (3) adds an index.
-    if (RETRIEVAL_QUERIES > 0) {
-      const active = Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "Learning" WHERE "status" = 'active'`))[0].n);
-      const stats = await prisma.$queryRawUnsafe<{ word: string; ndoc: number }[]>(`SELECT word, ndoc FROM ts_stat($$SELECT "search" FROM "Learning" WHERE "status" = 'active'$$)`);
-      const docs = new Map(stats.map((r) => [r.word, Number(r.ndoc)]));
-      const queries = Array.from({ length: RETRIEVAL_QUERIES }, (_, i) => {
-        const picked = pickTask();
-        const task = pool.find((t) => t.slug === picked.slug)!;
-        const text = task.request();
-        return i % 2 === 0
-          ? { scope: "router" as const, text, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: pick(learningConversations) }
-          : { scope: "task" as const, taskId: task.id, text, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: pick(learningConversations) };
-      });
-      // the SQL of lib/learnings/retrieve.ts (keep in step with it), with a query of only rare words
-      const rareOnly = (share: number) => async (q: (typeof queries)[number]) => {
-        const [{ lexemes }] = await prisma.$queryRaw<{ lexemes: string[] }[]>`SELECT tsvector_to_array(to_tsvector('english', ${q.text.slice(0, 4_000)})) AS lexemes`;
-        const words = lexemes
-          .filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0 && docs.get(w)! <= active * share)
-          .sort((a, b) => docs.get(a)! - docs.get(b)!)
-          .slice(0, 5);
-        if (!words.length) return [];
-        const taskFilter = q.scope === "task" ? q.taskId : null;
-        const rows = await prisma.$queryRaw<{ id: string; inputExcerpt: string; expectedOutput: string }[]>`
-          SELECT "id", "kind", "taskId", "inputExcerpt", "expectedOutput", ts_rank("search", q) AS "rank"
-          FROM "Learning", to_tsquery('simple', ${words.join(" | ")}) AS q
-          WHERE "scope" = ${q.scope}::"LearningScope"
-            AND "status" = 'active'
-            AND (${taskFilter}::text IS NULL OR "taskId" = ${taskFilter})
-            AND "conversationId" IS DISTINCT FROM ${q.excludeConversationId}::text
-            AND "search" @@ q
-          ORDER BY "rank" DESC, "createdAt" DESC
-          LIMIT 20`;
-        const kept: typeof rows = [];
-        let used = 0;
-        for (const row of rows) {
-          const cost = Math.ceil(row.inputExcerpt.length / 4) + Math.ceil(row.expectedOutput.length / 4) + 8;
-          if (used + cost > q.budgetTokens) continue;
-          kept.push(row);
-          used += cost;
-        }
-        return kept;
-      };
-      const variant = async (label: string, fn: (q: (typeof queries)[number]) => Promise<{ id: string }[]>, reference?: Map<number, Set<string>>) => {
-        for (const q of queries.slice(0, 5)) await fn(q); // warm-up
-        const times: Record<"router" | "task", number[]> = { router: [], task: [] };
-        const keptIds = new Map<number, Set<string>>();
-        let kept = 0;
-        for (const [i, q] of queries.entries()) {
-          const t0 = performance.now();
-          const rows = await fn(q);
-          times[q.scope].push(performance.now() - t0);
-          kept += rows.length;
-          keptIds.set(i, new Set(rows.map((r) => r.id)));
-        }
-        let overlap: number | null = null;
-        if (reference) {
-          let shared = 0;
-          let total = 0;
-          for (const [i, ids] of reference) {
-            total += ids.size;
-            for (const id of ids) if (keptIds.get(i)!.has(id)) shared++;
-          }
-          overlap = total ? shared / total : null;
-        }
-        result.retrieval.push({ variant: label, router: dist(times.router), task: dist(times.task), keptPerQuery: kept / queries.length, overlap });
-        return keptIds;
-      };
-      const asIs = await variant("relevantLearnings as it is", (q) => relevantLearnings(q));
-      await variant("only words in ≤ 1% of learnings (same SQL)", rareOnly(0.01), asIs);
-      await variant("only words in ≤ 5% of learnings (same SQL)", rareOnly(0.05), asIs);
-      await prisma.$executeRawUnsafe(`CREATE INDEX "bench_Learning_active_taskId" ON "Learning" ("taskId") WHERE "status" = 'active'`);
-      await prisma.$executeRawUnsafe(`ANALYZE "Learning"`);
-      await variant("as it is + index on taskId of active learnings", (q) => relevantLearnings(q), asIs);
-      await prisma.$executeRawUnsafe(`DROP INDEX "bench_Learning_active_taskId"`);
-      log(`retrieval experiment: ${result.retrieval.map((r) => `${r.variant}: router p50 ${r.router.p50.toFixed(1)} ms, task p50 ${r.task.p50.toFixed(1)} ms`).join("; ")}`);
-    }
-
-    // ---- sizing a fix for the shortlist (CPU that grows with the registry): shortlistTasks as it is, and
-    // an index with lib/router/shortlist.ts's options (keep in step) that leaves out English stop words,
-    // which match almost every task description and make an OR query score the whole registry.
-    // The same for every database: run once.
-    if (SHORTLIST_QUERIES > 0 && kind === DATABASES[0] && registry.length > router.DEFAULT_SHORTLIST_THRESHOLD) {
-      const queries: { text: string; slug: string }[] = [];
-      const script = conversationScript(pickTask);
-      let previous = "";
-      while (queries.length < SHORTLIST_QUERIES) {
-        const step = script();
-        if (typeof step.intent.route === "string" && step.intent.route !== "continue") queries.push({ text: `${previous} ${step.text}`.trim(), slug: step.intent.route });
-        previous = step.text;
-      }
-      const fold = (term: string) => term.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-      const index = (stop: Set<string>) => {
-        const built = new MiniSearch<{ id: string; slug: string; name: string; routerDescription: string }>({
-          fields: ["slugWords", "name", "routerDescription"],
-          extractField: (task, field) => (field === "slugWords" ? task.slug.replace(/[-_]/g, " ") : (task as unknown as Record<string, string>)[field]),
-          processTerm: (term) => (term.length > 2 && !stop.has(term.toLowerCase()) ? fold(term) : null),
-          searchOptions: { boost: { name: 2, slugWords: 2 }, prefix: true, fuzzy: 0.15, combineWith: "OR" },
-        });
-        built.addAll(registry.map((t) => ({ id: t.slug, slug: t.slug, name: t.name, routerDescription: t.routerDescription })));
-        return built;
-      };
-      const variant = (label: string, search: (text: string) => string[]) => {
-        for (const q of queries.slice(0, 10)) search(q.text); // warm-up
-        const times: number[] = [];
-        let found = 0;
-        for (const q of queries) {
-          const t0 = performance.now();
-          const slugs = search(q.text);
-          times.push(performance.now() - t0);
-          if (slugs.includes(q.slug)) found++;
-        }
-        result.shortlist.push({ variant: label, ms: dist(times), recall: found / queries.length });
-      };
-      const size = router.DEFAULT_SHORTLIST_SIZE;
-      variant("shortlistTasks as it is", (text) => router.shortlistTasks({ tasks: registry, currentTask: null, text, size }).map((t) => t.slug));
-      const same = index(new Set());
-      variant("same index options, rebuilt here", (text) => same.search(text).slice(0, size).map((h) => h.id as string));
-      const withoutStopWords = index(STOP_WORDS);
-      variant("same, English stop words left out", (text) => withoutStopWords.search(text).slice(0, size).map((h) => h.id as string));
-      log(`shortlist experiment: ${result.shortlist.map((r) => `${r.variant}: p50 ${r.ms.p50.toFixed(2)} ms, recall ${(100 * r.recall).toFixed(0)}%`).join("; ")}`);
-    }
   } finally {
     result.loadAfter = loadavg();
     result.totalMs = performance.now() - totalStarted;
@@ -1207,32 +1078,6 @@ function report(results: ChildResult[], totalMs: number) {
       console.log("  by kind of work:");
       table(["work", "ms/turn", "share", "CPU ms/turn", "statements/turn"], grouped);
     }
-  }
-
-  if (results.some((r) => r.retrieval.length)) {
-    console.log(`\n=== Sizing a retrieval fix (${RETRIEVAL_QUERIES} queries, half router, half task; ms per relevantLearnings call; ${results[0].notes.join("; ").replace("sections 3 and 4 ran ", "")}) ===`);
-    table(
-      ["variant", ...results.flatMap((r) => [`${name(r.kind)} router p50`, "p95", "task p50", "p95"]), "kept/query", "same as now"],
-      results[0].retrieval.map((v, i) => [
-        v.variant,
-        ...results.flatMap((r) => {
-          const x = r.retrieval[i];
-          return x ? [ms(x.router.p50), ms(x.router.p95), ms(x.task.p50), ms(x.task.p95)] : ["–", "–", "–", "–"];
-        }),
-        v.keptPerQuery.toFixed(1),
-        v.overlap === null ? "" : `${(100 * v.overlap).toFixed(0)}%`,
-      ]),
-    );
-    console.log(`  "same as now" = share of the learnings relevantLearnings keeps today that the variant keeps too (${name(results[0].kind)}'s run)`);
-  }
-
-  const shortlist = results.find((r) => r.shortlist.length)?.shortlist;
-  if (shortlist) {
-    console.log(`\n=== Sizing a shortlist fix (${SHORTLIST_QUERIES} requests for a task, with the previous user message, against the ${results[0].notes.join("").replace(/.*state: (\d+) tasks.*/, "$1")}-task registry; CPU only) ===`);
-    table(
-      ["variant", "ms p50", "p95", "recall (wanted task in the 12)"],
-      shortlist.map((v) => [v.variant, v.ms.p50.toFixed(2), v.ms.p95.toFixed(2), `${(100 * v.recall).toFixed(0)}%`]),
-    );
   }
 
   console.log("\n=== Targets ===");
