@@ -551,7 +551,7 @@ async function main() {
         const conversation = await timed("getOwnedConversation", () => getOwnedConversation(user.id, conversationId));
         // runTurn runs these four alongside each other (Promise.all); here each is timed on its own
         const learningQuery = await timed("rareWordQuery (once a turn)", () => rareWordQuery(text));
-        const { message } = await timed("saveUserMessage", () =>
+        const message = await timed("saveUserMessage", () =>
           saveUserMessage(conversation.id, randomUUID(), text, { untitled: conversation.title === "New conversation" }),
         );
         const tasksNow = await timed("enabledTasks (version check)", () => enabledTasks());

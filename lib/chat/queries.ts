@@ -74,12 +74,11 @@ export async function saveUserMessage(conversationId: string, idempotencyKey: st
         data: { title: titleFrom(content) },
       });
     }
-    return { message, retried: false };
+    return message;
   } catch (error) {
     // a retry (or two copies of it racing): the message is already stored
     if (isUniqueViolation(error)) {
-      const message = await db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
-      return { message, retried: true };
+      return db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
     }
     throw error;
   }

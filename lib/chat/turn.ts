@@ -77,7 +77,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
   const learningQuery = rareWordQuery(request.text);
   learningQuery.catch(() => {}); // awaited where it is used; a failure surfaces there
   // the message is stored before any model is called; the reads that do not need it run alongside
-  const [{ message: userMessage }, tasks, earlier] = await Promise.all([
+  const [userMessage, tasks, earlier] = await Promise.all([
     saveUserMessage(conversation.id, request.messageId, request.text, { untitled: conversation.title === DEFAULT_TITLE }),
     // the registry as it is at this moment, on whichever instance changed it
     enabledTasks(),

@@ -79,7 +79,7 @@ describe(`a turn's writes on ${testDatabaseKind()}`, () => {
 
   it("saves a decision with the conversation's new task, and a retried message's decision keeps its votes", async () => {
     const conversation = await createConversation(userId);
-    const { message } = await saveUserMessage(conversation.id, randomUUID(), "Write the minutes", { untitled: true });
+    const message = await saveUserMessage(conversation.id, randomUUID(), "Write the minutes", { untitled: true });
     const decision = (id: string, chosenTaskId: string | null, action: "start" | "switch") => ({
       id,
       conversationId: conversation.id,
