@@ -62,14 +62,15 @@ function explicitChoice(request: ChatRequest, tasks: RegistryTask[]): { task: Re
   return task ? { task } : undefined;
 }
 
-/**
- * One user turn: save the message, route (while speculatively running the executor for the current
- * task), execute, and persist — streamed to the browser as a UI message stream.
- */
 export interface TurnOptions {
   /** models to use instead of the configured slots (benchmarks drive the pipeline with scripted models) */
   models?: { best: Awaited<ReturnType<typeof modelFor>>; fast: Awaited<ReturnType<typeof modelFor>> };
 }
+
+/**
+ * One user turn: save the message, route (while speculatively running the executor for the current
+ * task), execute, and persist — streamed to the browser as a UI message stream.
+ */
 
 export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal, options: TurnOptions = {}): Promise<Response> {
   const conversation = await getOwnedConversation(user.id, request.conversationId);
