@@ -71,7 +71,6 @@ export interface TurnOptions {
  * One user turn: save the message, route (while speculatively running the executor for the current
  * task), execute, and persist — streamed to the browser as a UI message stream.
  */
-
 export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal, options: TurnOptions = {}): Promise<Response> {
   const conversation = await getOwnedConversation(user.id, request.conversationId);
   // the words to search learnings with, for the router and the task alike
