@@ -15,7 +15,7 @@ import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
 import { ROUTER_DELAY_MS, routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
-import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
+import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 
 const kind = testDatabaseKind();
 
@@ -60,9 +60,7 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
   });
 
   /** Fails with the app's log when a scripted reply was left unused (the turn made fewer calls than scripted). */
-  const expectQueuesDrained = () => {
-    expect({ best: models.pending(BEST), fast: models.pending(FAST) }, app.output().slice(-3_000)).toEqual({ best: 0, fast: 0 });
-  };
+  const expectQueuesDrained = () => expectScriptedRepliesUsed(models, app);
 
   /**
    * A conversation whose current task is meeting minutes with a model-written version 1, reached by an

@@ -6,7 +6,7 @@ import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
-import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
+import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 
 const kind = testDatabaseKind();
 
@@ -69,9 +69,7 @@ describe(`learning from feedback and edits on ${kind}`, () => {
     await testDb?.drop();
   });
 
-  const expectQueuesDrained = () => {
-    expect({ best: models.pending(BEST), fast: models.pending(FAST) }, app.output().slice(-3_000)).toEqual({ best: 0, fast: 0 });
-  };
+  const expectQueuesDrained = () => expectScriptedRepliesUsed(models, app);
 
   const vote = (client: HttpClient, body: Record<string, unknown>) => client.request("/api/feedback", { method: "PUT", json: body });
   const unvote = (client: HttpClient, target: { type: string; id: string }) => client.request("/api/feedback", { method: "DELETE", json: { target } });

@@ -5,7 +5,7 @@ import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { type ScriptedModelServer, type RecordedRequest } from "../support/model-server";
 import { routerSays } from "../support/scripted-replies";
-import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
+import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 
 /**
  * Prompt boundaries: whatever a user writes reaches the models only as a user-role message. The
@@ -76,9 +76,7 @@ describe(`prompt boundaries on ${kind}`, () => {
     await testDb?.drop();
   });
 
-  const expectQueuesDrained = () => {
-    expect({ best: models.pending(BEST), fast: models.pending(FAST) }, app.output().slice(-3_000)).toEqual({ best: 0, fast: 0 });
-  };
+  const expectQueuesDrained = () => expectScriptedRepliesUsed(models, app);
 
   /** A routed turn that stays on meeting minutes and writes no new version: one router call, one executor call. */
   async function continuingTurn(conversationId: string, text: string) {

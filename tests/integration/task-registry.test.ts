@@ -4,12 +4,11 @@ import { createConversation, getConversation, routingsOf, sendTurn } from "../su
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { BEST, expectScriptedRepliesUsed, FAST } from "../support/scripted-app";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
-const BEST = "scripted-best";
-const FAST = "scripted-fast";
 const SEED_SLUGS = ["meeting-minutes", "follow-up-email", "memo-from-ideas"];
 const ROUTER_TIMEOUT_MS = 2_000;
 /** Router replies wait a little, so the speculative executor request reaches the scripted server first. */
@@ -121,9 +120,7 @@ describe(`the task registry at run time on ${kind}`, () => {
     await testDb?.drop();
   });
 
-  const expectQueuesDrained = (server: AppServer = app) => {
-    expect({ best: models.pending(BEST), fast: models.pending(FAST) }, server.output().slice(-3_000)).toEqual({ best: 0, fast: 0 });
-  };
+  const expectQueuesDrained = (server: AppServer = app) => expectScriptedRepliesUsed(models, server);
 
   async function createTask(client: HttpClient, body: TaskBody): Promise<TaskRow> {
     const response = await client.post("/api/tasks", body);

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { startApp, type AppServer } from "./app-server";
 import { createTestDatabase, type TestDatabase } from "./database";
 import { ScriptedModelServer } from "./model-server";
@@ -25,4 +26,9 @@ export async function startScriptedApp(
     ...(typeof env === "function" ? env(models.url) : env),
   });
   return { testDb, models, app };
+}
+
+/** Fails, with the end of the app's log, when a scripted reply was left unused: a turn made fewer model calls than scripted. */
+export function expectScriptedRepliesUsed(models: ScriptedModelServer, app: AppServer) {
+  expect({ best: models.pending(BEST), fast: models.pending(FAST) }, app.output().slice(-3_000)).toEqual({ best: 0, fast: 0 });
 }
