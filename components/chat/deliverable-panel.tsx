@@ -3,10 +3,8 @@
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
-import { voteKey } from "@/lib/chat/types";
-import { FeedbackButtons } from "./feedback-buttons";
+import { FeedbackButtons, type FeedbackProps } from "./feedback-buttons";
 import { Markdown } from "./markdown";
-import type { FeedbackProps } from "./message-view";
 
 interface Props {
   deliverables: DeliverableView[];
@@ -176,8 +174,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
                 type="version"
                 id={version.versionId}
                 label="deliverable version"
-                vote={feedback.votes.get(voteKey("version", version.versionId))}
-                onChange={(vote) => feedback.onVote(voteKey("version", version.versionId), vote)}
+                feedback={feedback}
               />
             </div>
             {status.kind === "error" && <p role="alert" className="mt-2 text-sm text-red-600">{status.message}</p>}

@@ -2,23 +2,31 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { FeedbackTargetType, TaskRef, VoteView } from "@/lib/chat/types";
+import { voteKey, type FeedbackTargetType, type TaskRef, type VoteView } from "@/lib/chat/types";
+
+/** The conversation's votes, and the tasks a thumbs-down on a routing decision can name instead. */
+export interface FeedbackProps {
+  tasks: TaskRef[];
+  votes: Map<string, VoteView>;
+  onVote(key: string, vote: VoteView | null): void;
+}
 
 interface Props {
   type: FeedbackTargetType;
   id: string;
-  vote: VoteView | undefined;
-  /** for routing decisions: the tasks to offer as the right answer */
-  tasks?: TaskRef[];
   label: string;
-  onChange(vote: VoteView | null): void;
+  feedback: FeedbackProps;
 }
 
 /**
  * Thumbs up / down with an optional comment; on a routing decision a thumbs-down asks what it should
  * have done. Pressing the same thumb again removes the vote.
  */
-export function FeedbackButtons({ type, id, vote, tasks, label, onChange }: Props) {
+export function FeedbackButtons({ type, id, label, feedback }: Props) {
+  const key = voteKey(type, id);
+  const vote = feedback.votes.get(key);
+  const onChange = (next: VoteView | null) => feedback.onVote(key, next);
+  const tasks = type === "decision" ? feedback.tasks : undefined;
   const [asking, setAsking] = useState(false);
   const [comment, setComment] = useState(vote?.comment ?? "");
   const [correction, setCorrection] = useState(vote?.correction ?? "");

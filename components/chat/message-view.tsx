@@ -1,6 +1,6 @@
 import { splitAnswer } from "@/lib/executor/deliverable-format";
-import { voteKey, type ChatUIMessage, type DeliverableVersionView, type RoutingEvent, type TaskRef, type VoteView } from "@/lib/chat/types";
-import { FeedbackButtons } from "./feedback-buttons";
+import type { ChatUIMessage, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
+import { FeedbackButtons, type FeedbackProps } from "./feedback-buttons";
 import { Markdown } from "./markdown";
 import { RoutingChip } from "./routing-chip";
 
@@ -11,12 +11,6 @@ interface Props {
   onOpenDeliverable(deliverableId: string): void;
   /** absent while the answer is still streaming */
   feedback?: FeedbackProps;
-}
-
-export interface FeedbackProps {
-  tasks: TaskRef[];
-  votes: Map<string, VoteView>;
-  onVote(key: string, vote: VoteView | null): void;
 }
 
 export function MessageView({ message, streaming, stopped, onOpenDeliverable, feedback }: Props) {
@@ -69,9 +63,7 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
                 type="decision"
                 id={routing.decisionId}
                 label="task choice"
-                tasks={feedback.tasks}
-                vote={feedback.votes.get(voteKey("decision", routing.decisionId))}
-                onChange={(vote) => feedback.onVote(voteKey("decision", routing.decisionId!), vote)}
+                feedback={feedback}
               />
             )}
           </div>
@@ -83,8 +75,7 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
             type="message"
             id={message.id}
             label="answer"
-            vote={feedback.votes.get(voteKey("message", message.id))}
-            onChange={(vote) => feedback.onVote(voteKey("message", message.id), vote)}
+            feedback={feedback}
           />
         )}
       </div>

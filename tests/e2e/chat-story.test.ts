@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../support/app-server";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
@@ -98,6 +98,31 @@ describe("a routed conversation in Chromium", () => {
     models.script(FAST, route("none"));
     await say("thanks, that's all");
     expect(await lastChip()).toBe("Task finished");
+  });
+
+  it("takes votes on an answer, a task choice (with what it should have done) and a deliverable version", async () => {
+    const pressed = (scope: Locator, name: string) => scope.getByRole("button", { name, exact: true }).getAttribute("aria-pressed");
+    const first = page.getByTestId("assistant-message").first();
+    await first.getByRole("button", { name: "Good answer", exact: true }).click();
+    await expect.poll(() => pressed(first, "Good answer")).toBe("true");
+
+    await first.getByRole("button", { name: "Bad task choice", exact: true }).click();
+    await first.getByLabel("What should it have done?").selectOption("follow-up-email");
+    await first.getByLabel("What was wrong? (optional)").fill("I wanted the email first");
+    await first.getByRole("button", { name: "Send feedback" }).click();
+    await expect.poll(() => pressed(first, "Bad task choice")).toBe("true");
+
+    const panel = page.getByRole("complementary", { name: "Deliverable" });
+    await panel.getByRole("button", { name: "Good deliverable version", exact: true }).click();
+    await expect.poll(() => pressed(panel, "Good deliverable version")).toBe("true");
+
+    // the votes are stored: after a reload the same buttons are pressed
+    await page.reload();
+    const reloaded = page.getByTestId("assistant-message").first();
+    await reloaded.getByRole("button", { name: "Good answer", exact: true }).waitFor();
+    expect(await pressed(reloaded, "Good answer")).toBe("true");
+    expect(await pressed(reloaded, "Bad task choice")).toBe("true");
+    expect(await pressed(reloaded, "Good task choice")).toBe("false");
   });
 
   it("shows the saved conversation after a reload, with its chips and deliverables", async () => {
