@@ -38,6 +38,8 @@ const nextConfig = {
   // next to their own code (WebAssembly, extension bundles).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // forbidden(): a signed-in non-admin on an admin page gets app/forbidden.tsx with status 403
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/ui/app-header";
-import { requirePageUser } from "@/lib/auth";
+import { userPage } from "@/lib/auth";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const user = await requirePageUser();
+  const user = await userPage();
   return (
     <div className="flex h-dvh flex-col overflow-hidden">
       <AppHeader user={user} />

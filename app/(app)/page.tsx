@@ -1,10 +1,10 @@
 import { ChatScreen } from "@/components/chat/chat-screen";
-import { requirePageUser } from "@/lib/auth";
+import { userPage } from "@/lib/auth";
 import { chatPageData } from "@/lib/chat";
 
 export const dynamic = "force-dynamic";
 
 export default async function NewChatPage() {
-  const user = await requirePageUser();
+  const user = await userPage();
   return <ChatScreen data={await chatPageData(user.id)} />;
 }

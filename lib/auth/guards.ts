@@ -1,5 +1,5 @@
 import { getServerSession } from "next-auth";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { Role } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { authOptions } from "./options";
@@ -29,16 +29,25 @@ export async function requireAdmin(): Promise<PublicUser> {
   return user;
 }
 
-/** For pages: sends a visitor without a session to the sign-in page. */
-export async function requirePageUser(): Promise<PublicUser> {
+// Pages. Every page.tsx calls exactly one of these first, next to the data it reads: layouts are not
+// rendered again on a client navigation (a request can say it already has them), so a check there guards
+// nothing. tests/unit/page-guards.test.ts fails for a page that does not.
+
+/** A signed-in user's page: a visitor without a session is sent to the sign-in page. */
+export async function userPage(): Promise<PublicUser> {
   const user = await currentUser();
   if (!user) redirect("/signin");
   return user;
 }
 
-/** For admin pages: non-admins go back to the chat. */
-export async function requirePageAdmin(): Promise<PublicUser> {
-  const user = await requirePageUser();
-  if (user.role !== Role.ADMIN) redirect("/");
+/** An administrator's page: sign in first; a signed-in non-admin gets the forbidden page (403), told why. */
+export async function adminPage(): Promise<PublicUser> {
+  const user = await userPage();
+  if (user.role !== Role.ADMIN) forbidden();
   return user;
+}
+
+/** The sign-in and sign-up pages, open to everyone: someone already signed in goes to the chat. */
+export async function guestPage(): Promise<void> {
+  if (await currentUser()) redirect("/");
 }

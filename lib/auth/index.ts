@@ -1,3 +1,3 @@
 export { authOptions } from "./options";
-export { currentUser, requireAdmin, requirePageAdmin, requirePageUser, requireUser } from "./guards";
+export { adminPage, guestPage, requireAdmin, requireUser, userPage } from "./guards";
 export { createUser, signUpSchema, credentialsSchema, type PublicUser, type SignUpInput } from "./users";

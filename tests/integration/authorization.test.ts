@@ -22,7 +22,8 @@ import { ScriptedModelServer } from "../support/model-server";
 const kind = testDatabaseKind();
 const BEST = "scripted-best";
 const FAST = "scripted-fast";
-const API_DIR = path.resolve(import.meta.dirname, "../../app/api");
+const APP_DIR = path.resolve(import.meta.dirname, "../../app");
+const API_DIR = path.join(APP_DIR, "api");
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
 type Access = "public" | "user" | "owner" | "admin";
@@ -177,6 +178,78 @@ const TABLE: Entry[] = [
   { route: "/api/insight", method: "GET", access: "admin", calls: () => [{ path: "/api/insight" }, { path: "/api/insight?bucket=week" }] },
   { route: "/api/tasks/[id]", method: "DELETE", access: "admin", calls: (ids) => [{ path: `/api/tasks/${ids.taskId}` }] },
 ];
+
+/**
+ * The page table: every page.tsx under app/ (by its folder, route groups included), who may see it, its
+ * address and strings of its data that the allowed user's answer carries and nobody else's may: a
+ * JSON-quoted string as it appears in the React Server Component payload, or plain text.
+ *
+ *   guest — the sign-in and sign-up pages, open to everyone
+ *   user  — any signed-in user's own page; owner — one user's resource; admin — administrators only
+ */
+interface PageEntry {
+  page: string;
+  access: "guest" | "user" | "owner" | "admin";
+  params?: (ids: Ids) => Record<string, string>;
+  path(ids: Ids): string;
+  data(ids: Ids): string[];
+}
+
+const PAGES: PageEntry[] = [
+  { page: "(auth)/signin", access: "guest", path: () => "/signin", data: () => [] },
+  { page: "(auth)/signup", access: "guest", path: () => "/signup", data: () => [] },
+  { page: "(app)", access: "user", path: () => "/", data: () => ["Owner's private minutes"] },
+  {
+    page: "(app)/c/[id]",
+    access: "owner",
+    params: (ids) => ({ id: ids.conversationId }),
+    path: (ids) => `/c/${ids.conversationId}`,
+    data: () => ["Owner's private minutes", "Budget review with Ana and Bo"],
+  },
+  { page: "(app)/admin/tasks", access: "admin", path: () => "/admin/tasks", data: () => ["Authorization target", "Used by the authorization test as the task to attack."] },
+  { page: "(app)/admin/tasks/new", access: "admin", path: () => "/admin/tasks/new", data: () => ['"New task"'] },
+  {
+    page: "(app)/admin/tasks/[id]",
+    access: "admin",
+    params: (ids) => ({ id: ids.taskId }),
+    path: (ids) => `/admin/tasks/${ids.taskId}`,
+    data: () => ["Write a short note about whatever the user says."],
+  },
+  { page: "(app)/admin/learnings", access: "admin", path: () => "/admin/learnings", data: () => ["Budget review with Ana and Bo"] },
+  { page: "(app)/admin/insight", access: "admin", path: () => "/admin/insight", data: () => ['"slug":"meeting-minutes"', '"turns":'] },
+];
+
+/** Every page.tsx under app/, as the folder that names its route (e.g. "(app)/admin/tasks/[id]"). */
+function discoverPages(): string[] {
+  return (readdirSync(APP_DIR, { recursive: true }) as string[])
+    .filter((file) => /(^|\/)page\.(tsx|ts|jsx|js)$/.test(file))
+    .map((file) => path.dirname(file).split(path.sep).join("/"))
+    .sort();
+}
+
+/**
+ * The router state tree a browser sends on a client navigation, for a page the browser says it shows
+ * now: Next renders only the segments below the ones the tree shares with the target, so the layouts
+ * above are skipped, with any check they make.
+ */
+function routerStateTree(page: PageEntry, ids: Ids): string {
+  const params = page.params?.(ids) ?? {};
+  let tree: unknown = ["__PAGE__", {}];
+  for (const segment of page.page.split("/").reverse()) {
+    const dynamic = /^\[(.+)\]$/.exec(segment);
+    tree = [dynamic ? [dynamic[1], params[dynamic[1]], "d", null] : segment, { children: tree }];
+  }
+  return encodeURIComponent(JSON.stringify(["", { children: tree }]));
+}
+
+/** A client navigation to `target` from `from`, following Next's redirect to the ?_rsc= address as a browser does. */
+async function navigate(client: HttpClient, target: string, fromTree: string): Promise<{ status: number; body: string }> {
+  const headers = { RSC: "1", "Next-Router-State-Tree": fromTree };
+  let response = await client.request(target, { headers });
+  const location = response.headers.get("location");
+  if (response.status === 307 && location?.includes("_rsc=")) response = await client.request(location, { headers });
+  return { status: response.status, body: await response.text() };
+}
 
 /** Every route handler file under app/api and the HTTP methods it exports, as "METHOD /api/route". */
 function discoverRoutes(): string[] {
@@ -437,6 +510,78 @@ describe(`the authorization table on ${kind}`, () => {
     }
     expect(failures).toEqual([]);
     await expectNothingChanged();
+  });
+
+  it("has an entry for every page under app/, and none for a page that is gone", () => {
+    const discovered = discoverPages();
+    const covered = PAGES.map((p) => p.page).sort();
+    expect(discovered.length).toBeGreaterThanOrEqual(9);
+    expect(discovered.filter((p) => !covered.includes(p)), "pages without an entry in the page table (add one)").toEqual([]);
+    expect(covered.filter((p) => !discovered.includes(p)), "page table entries for pages that no longer exist").toEqual([]);
+  });
+
+  describe("pages, by plain request and by a crafted navigation from every sibling page", () => {
+    const guarded = () => PAGES.filter((p) => p.access !== "guest");
+    /** the allowed user's view of each page, as the baseline the refused answers are compared with */
+    const allowed = (page: PageEntry) => (page.access === "admin" ? admin : owner);
+    /** the signed-in users who must not see a page */
+    const refused = (page: PageEntry): HttpClient[] => (page.access === "admin" ? [owner, other] : page.access === "owner" ? [other] : []);
+    // an HTML answer carries the same payload inside script strings, its quotes escaped
+    const leaks = (body: string, page: PageEntry) => page.data(ids).filter((marker) => body.replaceAll('\\"', '"').includes(marker));
+
+    it("shows each page's data to the user allowed to see it, by plain request and by navigation", async () => {
+      for (const page of guarded()) {
+        const plain = await allowed(page).get(page.path(ids));
+        const html = await plain.text();
+        expect(plain.status, page.page).toBe(200);
+        expect(leaks(html, page), `${page.page} as its allowed user`).toEqual(page.data(ids));
+        for (const sibling of guarded().filter((s) => s !== page)) {
+          const { status, body } = await navigate(allowed(page), page.path(ids), routerStateTree(sibling, ids));
+          expect(status, `${page.page} from ${sibling.page}`).toBe(200);
+          expect(leaks(body, page), `${page.page} navigated from ${sibling.page}`).toEqual(page.data(ids));
+        }
+      }
+      // the crafted navigation really skips the layouts: the admin navigation bar is not in the payload
+      const { body } = await navigate(admin, "/admin/learnings", routerStateTree(PAGES.find((p) => p.page === "(app)/admin/tasks")!, ids));
+      expect(body).not.toContain('"aria-label":"Administration"');
+      expect((await (await admin.get("/admin/learnings")).text())).toContain('aria-label="Administration"');
+    });
+
+    it("without a session: a redirect to sign in, and none of the page's data", async () => {
+      const anonymous = new HttpClient(app.url);
+      const failures: string[] = [];
+      for (const page of guarded()) {
+        const plain = await anonymous.get(page.path(ids));
+        const html = await plain.text();
+        if (plain.status !== 307 || !plain.headers.get("location")?.endsWith("/signin")) failures.push(`GET ${page.path(ids)} → ${plain.status} ${plain.headers.get("location")}`);
+        if (leaks(html, page).length) failures.push(`GET ${page.path(ids)} carried ${leaks(html, page)}`);
+        for (const sibling of PAGES.filter((s) => s !== page)) {
+          const { body } = await navigate(anonymous, page.path(ids), routerStateTree(sibling, ids));
+          if (leaks(body, page).length) failures.push(`navigation to ${page.path(ids)} from ${sibling.page} carried ${leaks(body, page)}`);
+          if (!body.includes("NEXT_REDIRECT;replace;/signin;")) failures.push(`navigation to ${page.path(ids)} from ${sibling.page} did not redirect to sign-in`);
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it("as a plain user on admin pages, and as another user on the owner's: refused, and none of the page's data", async () => {
+      const failures: string[] = [];
+      for (const page of guarded()) {
+        for (const client of refused(page)) {
+          const who = client === owner ? "owner" : "other";
+          const plain = await client.get(page.path(ids));
+          const html = await plain.text();
+          const expected = page.access === "admin" ? 403 : 404;
+          if (plain.status !== expected) failures.push(`${who}: GET ${page.path(ids)} → ${plain.status}, not ${expected}`);
+          if (leaks(html, page).length) failures.push(`${who}: GET ${page.path(ids)} carried ${leaks(html, page)}`);
+          for (const sibling of guarded().filter((s) => s !== page)) {
+            const { body } = await navigate(client, page.path(ids), routerStateTree(sibling, ids));
+            if (leaks(body, page).length) failures.push(`${who}: navigation to ${page.path(ids)} from ${sibling.page} carried ${leaks(body, page)}`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
   });
 
   it("still lets the owner and the admin use what the others were refused", async () => {

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { requirePageAdmin } from "@/lib/auth";
+import { adminPage } from "@/lib/auth";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  await requirePageAdmin();
+  await adminPage();
   return (
     <div className="h-full overflow-y-auto">
       <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4">

@@ -1,4 +1,5 @@
 import { InsightView } from "@/components/admin/insight-view";
+import { adminPage } from "@/lib/auth";
 import { fieldErrorsOf } from "@/lib/http";
 import { INSIGHT_BUCKETS, insightQuerySchema, routingInsight } from "@/lib/insight";
 
@@ -16,6 +17,7 @@ const lastDay = (iso: string) => new Date(Date.parse(iso) - 1).toISOString().sli
 const inputClass = "min-h-11 w-full rounded-lg border border-zinc-300 bg-transparent px-3 text-base dark:border-zinc-700";
 
 export default async function AdminInsightPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  await adminPage();
   const params = await searchParams;
   const requested = { from: first(params.from), to: first(params.to), bucket: first(params.bucket) };
   const parsed = insightQuerySchema.safeParse(requested);

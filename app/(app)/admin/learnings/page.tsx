@@ -1,10 +1,12 @@
 import { LearningList } from "@/components/admin/learning-list";
+import { adminPage } from "@/lib/auth";
 import { learningFilterSchema, listLearnings } from "@/lib/learnings";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Learnings · Switchboard" };
 
 export default async function LearningsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  await adminPage();
   const filter = learningFilterSchema.safeParse(await searchParams);
   const learnings = await listLearnings(filter.success ? filter.data : {});
   return (

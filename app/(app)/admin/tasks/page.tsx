@@ -1,10 +1,12 @@
 import { TaskList } from "@/components/admin/task-list";
+import { adminPage } from "@/lib/auth";
 import { listTasks } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Tasks · Switchboard" };
 
 export default async function AdminTasksPage() {
+  await adminPage();
   const tasks = await listTasks();
   return (
     <>

@@ -1,13 +1,13 @@
 import { notFound } from "next/navigation";
 import { ChatScreen } from "@/components/chat/chat-screen";
-import { requirePageUser } from "@/lib/auth";
+import { userPage } from "@/lib/auth";
 import { chatPageData } from "@/lib/chat";
 import { AppError } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requirePageUser();
+  const user = await userPage();
   const { id } = await params;
   try {
     return <ChatScreen data={await chatPageData(user.id, id)} />;

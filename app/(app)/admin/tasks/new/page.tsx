@@ -1,8 +1,10 @@
 import { TaskForm } from "@/components/admin/task-form";
+import { adminPage } from "@/lib/auth";
 
 export const metadata = { title: "New task · Switchboard" };
 
-export default function NewTaskPage() {
+export default async function NewTaskPage() {
+  await adminPage();
   return (
     <>
       <h1 className="text-2xl font-semibold">New task</h1>
