@@ -32,6 +32,11 @@ const securityHeaders = [
   { key: "Permissions-Policy", value: "camera=(), geolocation=(), microphone=(self)" },
 ];
 
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl: each page's language and messages come from lib/i18n/request.ts (the account's choice, else the browser's)
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time instead of bundled: PGlite and the Postgres driver read files
@@ -45,4 +50,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -1,18 +1,41 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Switchboard",
-  description: "An assistant that works out which task you need and does it.",
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
+    description: t("app.description"),
+    applicationName: t("app.name"),
+    appleWebApp: { capable: true, title: t("app.name"), statusBarStyle: "default" },
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  viewportFit: "cover",
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#09090b" },
+  ],
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, viewportFit: "cover" };
-
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
-    <html lang="en">
-      <body className="min-h-dvh bg-white text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">{children}</body>
+    // next-themes sets the theme class on <html> before React hydrates
+    <html lang={locale} suppressHydrationWarning>
+      <body className="min-h-dvh antialiased">
+        <NextIntlClientProvider>
+          <Providers labels={{ notifications: t("notifications"), close: t("close") }}>{children}</Providers>
+        </NextIntlClientProvider>
+      </body>
     </html>
   );
 }

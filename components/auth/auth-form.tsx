@@ -4,32 +4,42 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 
-// The same rules the server applies (lib/auth/users.ts), repeated here only for instant feedback.
-const signInForm = z.object({
-  email: z.string().trim().pipe(z.email("Enter a valid email address.")),
-  password: z.string().min(1, "Enter your password."),
-});
-const signUpForm = signInForm.extend({
-  name: z.string().trim().max(120).optional(),
-  password: z.string().min(8, "Use at least 8 characters.").max(200),
-});
-type FormValues = z.infer<typeof signUpForm>;
+type FormValues = { email: string; password: string; name?: string };
+
+/** The sign-in error next-auth passes on from lib/auth/options.ts: "rate_limit:signin:<seconds>" when limited. */
+const RATE_LIMITED = /^rate_limit:signin:(\d+)$/;
 
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
+  const t = useTranslations("auth");
+  const format = useFormatter();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
+  // The same rules the server applies (lib/auth/users.ts), here for instant feedback in the reader's language.
+  const schema = useMemo(() => {
+    const signInForm = z.object({
+      email: z.string().trim().pipe(z.email(t("validation.email"))),
+      password: z.string().min(1, t("validation.passwordRequired")),
+    });
+    if (mode === "signin") return signInForm;
+    return signInForm.extend({
+      name: z.string().trim().max(120, t("validation.nameTooLong")).optional(),
+      password: z.string().min(8, t("validation.passwordTooShort")).max(200, t("validation.passwordTooLong")),
+    });
+  }, [mode, t]);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormValues>({ resolver: zodResolver(mode === "signup" ? signUpForm : signInForm) });
+  } = useForm<FormValues>({ resolver: zodResolver(schema) });
 
   async function onSubmit(values: FormValues) {
     setFormError(null);
@@ -45,48 +55,45 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
           for (const [field, messages] of Object.entries(body?.fields ?? {})) {
             if (field in values) setError(field as keyof FormValues, { message: messages[0] });
           }
-          if (!body?.fields) setFormError(body?.message ?? "Could not create the account. Please try again.");
+          if (!body?.fields) setFormError(body?.message ?? t("errors.signUpFailed"));
           return;
         }
       }
       const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
       if (!result || result.error) {
-        const limited = result?.error?.startsWith("Too many");
-        setFormError(limited ? result!.error! : mode === "signin" ? "The email or password is incorrect." : "Account created, but signing in failed. Please sign in.");
+        const limited = RATE_LIMITED.exec(result?.error ?? "");
+        if (limited) setFormError(t("errors.rateLimited", { when: format.relativeTime(Date.now() + Number(limited[1]) * 1000) }));
+        else setFormError(mode === "signin" ? t("errors.wrongCredentials") : t("errors.createdButSignInFailed"));
         return;
       }
       router.replace("/");
       router.refresh();
     } catch {
-      setFormError("The server could not be reached. Check your connection and try again.");
+      setFormError(t("errors.unreachable"));
     }
   }
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      {mode === "signup" && <Field label="Name (optional)" autoComplete="name" {...register("name")} error={errors.name?.message} />}
-      <Field label="Email" type="email" autoComplete="email" inputMode="email" {...register("email")} error={errors.email?.message} />
+      {mode === "signup" && <Field label={t("fields.name")} autoComplete="name" {...register("name")} error={errors.name?.message} />}
+      <Field label={t("fields.email")} type="email" autoComplete="email" inputMode="email" {...register("email")} error={errors.email?.message} />
       <Field
-        label="Password"
+        label={t("fields.password")}
         type="password"
         autoComplete={mode === "signup" ? "new-password" : "current-password"}
+        hint={mode === "signup" ? t("fields.passwordHint") : undefined}
         {...register("password")}
         error={errors.password?.message}
       />
-      {formError && (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-          {formError}
-        </p>
-      )}
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? "Please wait…" : mode === "signup" ? "Create account" : "Sign in"}
+      {formError && <Notice tone="danger">{formError}</Notice>}
+      <Button type="submit" disabled={isSubmitting} className="mt-1">
+        {isSubmitting ? t("pleaseWait") : mode === "signup" ? t("signUp.submit") : t("signIn.submit")}
       </Button>
-      <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
-        {mode === "signup" ? (
-          <>Already have an account? <Link className="font-medium text-indigo-600 underline" href="/signin">Sign in</Link></>
-        ) : (
-          <>New here? <Link className="font-medium text-indigo-600 underline" href="/signup">Create an account</Link></>
-        )}
+      <p className="text-center text-sm text-muted-foreground">
+        {mode === "signup" ? t("signUp.haveAccount") : t("signIn.noAccount")}{" "}
+        <Link className="font-medium text-primary underline-offset-2 hover:underline" href={mode === "signup" ? "/signin" : "/signup"}>
+          {mode === "signup" ? t("signUp.toSignIn") : t("signIn.toSignUp")}
+        </Link>
       </p>
     </form>
   );

@@ -1,27 +1,30 @@
-import type { InputHTMLAttributes } from "react";
+import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import { Input } from "./input";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  label: string;
+  label: ReactNode;
   error?: string;
+  hint?: ReactNode;
 }
 
-/** A labelled input whose error is announced and linked for screen readers. */
-export function Field({ label, error, id, ...input }: FieldProps) {
-  const inputId = id ?? input.name;
+/** A labelled input whose hint and error are announced and linked for screen readers. */
+export function Field({ label, error, hint, id, ...input }: FieldProps) {
+  const generated = useId();
+  const inputId = id ?? input.name ?? generated;
+  const described = [hint && `${inputId}-hint`, error && `${inputId}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex flex-col gap-1.5">
       <label htmlFor={inputId} className="text-sm font-medium">
         {label}
       </label>
-      <input
-        id={inputId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-        className="min-h-11 rounded-lg border border-zinc-300 bg-white px-3 text-base outline-none focus:border-indigo-500 focus:ring-2 focus:ring-indigo-500/30 aria-[invalid]:border-red-500 dark:border-zinc-700 dark:bg-zinc-900"
-        {...input}
-      />
+      <Input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={described} {...input} />
+      {hint && (
+        <p id={`${inputId}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
       {error && (
-        <p id={`${inputId}-error`} className="text-sm text-red-600 dark:text-red-400">
+        <p id={`${inputId}-error`} className="text-sm text-destructive">
           {error}
         </p>
       )}

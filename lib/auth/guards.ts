@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
 import { Role } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { authOptions } from "./options";
@@ -7,13 +8,14 @@ import { findUser, type PublicUser } from "./users";
 
 /**
  * The signed-in user, read again from the database so a deleted account or a changed role takes effect
- * at once rather than when the session token expires.
+ * at once rather than when the session token expires. Once per request: the page guard and the
+ * language of the page (lib/i18n/request.ts) both ask.
  */
-export async function currentUser(): Promise<PublicUser | null> {
+export const currentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   return id ? findUser(id) : null;
-}
+});
 
 /** For route handlers and server actions: 401 without a session. */
 export async function requireUser(): Promise<PublicUser> {

@@ -1,3 +1,4 @@
 export { authOptions } from "./options";
 export { adminPage, guestPage, requireAdmin, requireUser, userPage } from "./guards";
-export { createUser, signUpSchema, credentialsSchema, type PublicUser, type SignUpInput } from "./users";
+export { accountUpdateSchema, createUser, credentialsSchema, signUpSchema, updateAccount, type AccountUpdate, type PublicUser, type SignUpInput } from "./users";
+export { pageLocale } from "./locale";

@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { AppError } from "@/lib/http";
 import { enforceLimit, resetLimit } from "@/lib/limits";
-import { authenticate, credentialsSchema } from "./users";
+import { authenticate, credentialsSchema, findUser } from "./users";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
@@ -28,11 +28,14 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user, trigger }) {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.locale = user.locale;
       }
+      // the account menu changed the language: carry the stored choice, never what the client sent
+      if (trigger === "update" && token.sub) token.locale = (await findUser(token.sub))?.locale ?? null;
       return token;
     },
     session({ session, token }) {

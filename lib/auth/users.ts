@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, isUniqueViolation, Role } from "@/lib/db";
 import { AppError } from "@/lib/http";
+import { isLocale, LOCALES, type Locale } from "@/lib/i18n";
 import { hashPassword, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
@@ -24,9 +25,34 @@ export interface PublicUser {
   email: string;
   name: string | null;
   role: Role;
+  /** the interface language the user chose; null: the browser's */
+  locale: Locale | null;
 }
 
-const publicFields = { id: true, email: true, name: true, role: true } as const;
+const publicFields = { id: true, email: true, name: true, role: true, locale: true } as const;
+
+/** The stored language, if it is still one the interface speaks. */
+const toPublic = <U extends { locale: string | null }>(user: U) => ({ ...user, locale: isLocale(user.locale) ? user.locale : null });
+
+/** What a user may change about their own account from the account menu. */
+export const accountUpdateSchema = z
+  .object({
+    /** null: follow the browser's language */
+    locale: z.enum(LOCALES).nullable(),
+    name: z
+      .string()
+      .trim()
+      .max(120)
+      .transform((name) => name || null)
+      .nullable(),
+  })
+  .partial()
+  .strict();
+export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
+
+export async function updateAccount(userId: string, update: AccountUpdate): Promise<PublicUser> {
+  return toPublic(await db().user.update({ where: { id: userId }, data: update, select: publicFields }));
+}
 
 /**
  * Creates an account. The first account becomes ADMIN, as does the address in ADMIN_EMAIL; an advisory
@@ -40,10 +66,12 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727071)`;
       const isFirst = (await tx.user.count()) === 0;
       const role = isFirst || input.email === adminEmail ? Role.ADMIN : Role.USER;
-      return tx.user.create({
-        data: { email: input.email, name: input.name || null, passwordHash, role },
-        select: publicFields,
-      });
+      return toPublic(
+        await tx.user.create({
+          data: { email: input.email, name: input.name || null, passwordHash, role },
+          select: publicFields,
+        }),
+      );
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -59,9 +87,10 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
 export async function authenticate(email: string, password: string): Promise<PublicUser | null> {
   const user = await db().user.findUnique({ where: { email } });
   if (!user || !(await verifyPassword(password, user.passwordHash))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return toPublic({ id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale });
 }
 
-export function findUser(id: string): Promise<PublicUser | null> {
-  return db().user.findUnique({ where: { id }, select: publicFields });
+export async function findUser(id: string): Promise<PublicUser | null> {
+  const user = await db().user.findUnique({ where: { id }, select: publicFields });
+  return user && toPublic(user);
 }

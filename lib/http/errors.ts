@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 
 // One error type for the whole app. The code reads "<type>:<surface>", e.g. "forbidden:chat", so the
 // client can react to the type and a person can tell where it came from.
@@ -19,39 +20,41 @@ export type ErrorType = keyof typeof statusByType;
 export type ErrorCode = `${ErrorType}:${string}`;
 export type FieldErrors = Record<string, string[]>;
 
-const defaultMessages: Record<ErrorType, string> = {
-  bad_request: "The request is not valid.",
-  unauthorized: "You need to sign in first.",
-  forbidden: "You do not have access to this.",
-  not_found: "Not found.",
-  conflict: "This conflicts with something that already exists.",
-  payload_too_large: "The request is too large.",
-  unsupported_media_type: "This content type is not supported.",
-  rate_limit: "Too many requests. Please wait a moment and try again.",
-  internal: "Something went wrong on our side. Nothing you sent was lost.",
-  unavailable: "The service is temporarily unavailable. Please try again shortly.",
-};
-
 export class AppError extends Error {
   readonly type: ErrorType;
   readonly status: number;
 
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    /** a specific message, in English, for a code the catalog has no text for yet */
+    private readonly specific?: string,
     readonly fields?: FieldErrors,
     /** for rate limits: when to try again (sent as Retry-After) */
     readonly retryAfterSeconds?: number,
+    /** the values the catalog's message for this code needs */
+    readonly values?: Record<string, string | number>,
   ) {
     const type = code.split(":")[0] as ErrorType;
-    super(message ?? defaultMessages[type]);
+    super(specific ?? translatorFor(DEFAULT_LOCALE, "errors")(`${type}.default`));
     this.type = type;
     this.status = statusByType[type];
   }
 
-  toResponse(): Response {
+  /**
+   * The message in the reader's language: the catalog's text for this exact code (errors.<type>.<surface>)
+   * when there is one, else the message it was thrown with, else the catalog's default for its type.
+   */
+  localizedMessage(locale: Locale): string {
+    const t = translatorFor(locale, "errors");
+    const [type, surface] = this.code.split(":") as [ErrorType, string];
+    const exact = `${type}.${surface}` as Parameters<typeof t>[0];
+    if (t.has(exact)) return t(exact, this.values);
+    return this.specific ?? t(`${type}.default`);
+  }
+
+  toResponse(locale: Locale = DEFAULT_LOCALE): Response {
     return Response.json(
-      { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+      { code: this.code, message: this.localizedMessage(locale), ...(this.fields ? { fields: this.fields } : {}) },
       { status: this.status, headers: this.retryAfterSeconds ? { "retry-after": String(this.retryAfterSeconds) } : undefined },
     );
   }
@@ -70,16 +73,14 @@ export function invalidInput(error: z.ZodError, surface = "api"): AppError {
   return new AppError(`bad_request:${surface}`, "Some fields are not valid.", fieldErrorsOf(error));
 }
 
-/** Turns anything thrown in a handler into a response; the one place errors become HTTP. */
-export function errorToResponse(error: unknown): Response {
-  if (error instanceof AppError) return error.toResponse();
-  if (error instanceof z.ZodError) return invalidInput(error).toResponse();
-  if (isDatabaseUnreachable(error)) {
-    return new AppError("unavailable:database", "The database is unreachable. Please try again shortly.").toResponse();
-  }
+/** Turns anything thrown in a handler into a response, in the reader's language; the one place errors become HTTP. */
+export function errorToResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
+  if (error instanceof AppError) return error.toResponse(locale);
+  if (error instanceof z.ZodError) return invalidInput(error).toResponse(locale);
+  if (isDatabaseUnreachable(error)) return new AppError("unavailable:database").toResponse(locale);
   // Log the kind of failure only: messages can hold user content.
   console.error("unhandled error", error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error);
-  return new AppError("internal:api").toResponse();
+  return new AppError("internal:api").toResponse(locale);
 }
 
 export function isDatabaseUnreachable(error: unknown): boolean {

@@ -13,7 +13,8 @@ describe("signing up, in and out in Chromium", () => {
   beforeAll(async () => {
     testDb = await createTestDatabase("pglite");
     [app, browser] = await Promise.all([startApp(testDb.env), launchBrowser()]);
-    page = await browser.newPage();
+    // English whatever the machine's language, so the assertions below read the English catalog
+    page = await browser.newPage({ locale: "en-US" });
   });
 
   afterAll(async () => {
@@ -25,7 +26,7 @@ describe("signing up, in and out in Chromium", () => {
   it("sends a visitor to sign-in", async () => {
     await page.goto(`${app.url}/`);
     await page.waitForURL(/\/signin$/);
-    await expect(page.getByRole("heading", { name: "Sign in" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: "Welcome back" }).isVisible()).resolves.toBe(true);
   });
 
   it("shows field errors for a bad email and a short password, and keeps what was typed", async () => {
@@ -45,7 +46,9 @@ describe("signing up, in and out in Chromium", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "What are you working on?" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/");
+    await page.getByRole("button", { name: "Account menu" }).click();
     expect(await page.getByTestId("current-user").textContent()).toBe("Grace");
+    await page.keyboard.press("Escape");
     const tasks = page.getByRole("list", { name: "Tasks the assistant can do" }).getByRole("listitem");
     expect(await tasks.allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining("Meeting minutes"), expect.stringContaining("Follow-up email")]),
@@ -55,7 +58,8 @@ describe("signing up, in and out in Chromium", () => {
   });
 
   it("signs out, refuses a wrong password, and signs back in", async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Account menu" }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
     await page.waitForURL(/\/signin/);
     await page.getByLabel("Email").fill("grace@example.test");
     await page.getByLabel("Password").fill("wrong-password");
@@ -64,5 +68,20 @@ describe("signing up, in and out in Chromium", () => {
     await page.getByLabel("Password").fill("correct-horse-battery");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("heading", { name: "What are you working on?" }).waitFor();
+  });
+
+  it("stays on the host the user came from when signing out (the app's own address says 127.0.0.1)", async () => {
+    const viaLocalhost = app.url.replace("127.0.0.1", "localhost");
+    const other = await browser.newPage({ locale: "en-US" });
+    await other.goto(`${viaLocalhost}/signin`);
+    await other.getByLabel("Email").fill("grace@example.test");
+    await other.getByLabel("Password").fill("correct-horse-battery");
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await other.getByRole("heading", { name: "What are you working on?" }).waitFor();
+    await other.getByRole("button", { name: "Account menu" }).click();
+    await other.getByRole("menuitem", { name: "Sign out" }).click();
+    await other.waitForURL(/\/signin$/);
+    expect(new URL(other.url()).host).toBe(new URL(viaLocalhost).host);
+    await other.close();
   });
 });

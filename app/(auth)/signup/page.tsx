@@ -1,13 +1,18 @@
+import { getTranslations } from "next-intl/server";
 import { AuthForm } from "@/components/auth/auth-form";
 import { guestPage } from "@/lib/auth";
 
-export const metadata = { title: "Create an account · Switchboard" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("auth.signUp"))("title") };
+}
 
 export default async function SignUpPage() {
   await guestPage();
+  const t = await getTranslations("auth.signUp");
   return (
     <>
-      <h1 className="mb-6 text-2xl font-semibold">Create an account</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+      <p className="mb-6 mt-1 text-sm text-muted-foreground">{t("intro")}</p>
       <AuthForm mode="signup" />
     </>
   );

@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { cn } from "@/components/ui/cn";
+
+/** Chat and (for admins) Admin, the current one marked for eyes and for screen readers. */
+export function MainNav({ isAdmin }: { isAdmin: boolean }) {
+  const t = useTranslations("common.nav");
+  const pathname = usePathname();
+  if (!isAdmin) return null;
+  const inAdmin = pathname.startsWith("/admin");
+  const links = [
+    { href: "/", label: t("chat"), current: !inAdmin },
+    { href: "/admin/tasks", label: t("admin"), current: inAdmin },
+  ];
+  return (
+    <nav aria-label={t("main")} className="ml-2 flex items-center gap-1">
+      {links.map((link) => (
+        <Link
+          key={link.href}
+          href={link.href}
+          aria-current={link.current ? "page" : undefined}
+          className={cn(
+            "inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground pointer-fine:min-h-9",
+            link.current && "bg-muted text-foreground",
+          )}
+        >
+          {link.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,32 @@
+import { createTranslator } from "next-intl";
+import enAdmin from "./messages/en/admin.json";
+import enAuth from "./messages/en/auth.json";
+import enChat from "./messages/en/chat.json";
+import enCommon from "./messages/en/common.json";
+import enErrors from "./messages/en/errors.json";
+import esAdmin from "./messages/es/admin.json";
+import esAuth from "./messages/es/auth.json";
+import esChat from "./messages/es/chat.json";
+import esCommon from "./messages/es/common.json";
+import esErrors from "./messages/es/errors.json";
+import frAdmin from "./messages/fr/admin.json";
+import frAuth from "./messages/fr/auth.json";
+import frChat from "./messages/fr/chat.json";
+import frCommon from "./messages/fr/common.json";
+import frErrors from "./messages/fr/errors.json";
+import type { Locale } from "./locales";
+
+const en = { common: enCommon, auth: enAuth, chat: enChat, admin: enAdmin, errors: enErrors };
+/** The English catalog's shape is the contract: `satisfies` makes tsc fail when another language lacks a key. */
+export type Messages = typeof en;
+
+export const catalogs: Record<Locale, Messages> = {
+  en,
+  es: { common: esCommon, auth: esAuth, chat: esChat, admin: esAdmin, errors: esErrors } satisfies Messages,
+  fr: { common: frCommon, auth: frAuth, chat: frChat, admin: frAdmin, errors: frErrors } satisfies Messages,
+};
+
+/** A translator outside React (route handlers, error responses), for one namespace. */
+export function translatorFor<N extends keyof Messages>(locale: Locale, namespace: N) {
+  return createTranslator({ locale, messages: catalogs[locale], namespace });
+}
