@@ -1,4 +1,13 @@
-export { infoFieldSchema, taskInputSchema, TASK_SLUG_PATTERN, type InfoField, type TaskInput } from "./schema";
+export {
+  infoFieldSchema,
+  localizeTask,
+  taskInputSchema,
+  taskTranslationsSchema,
+  TASK_SLUG_PATTERN,
+  type InfoField,
+  type TaskInput,
+  type TaskTranslations,
+} from "./schema";
 export {
   createTask,
   deleteTask,

@@ -9,7 +9,7 @@ export type Task = Awaited<ReturnType<PrismaClient["task"]["findFirstOrThrow"]>>
 const live = { deletedAt: null } as const;
 
 function toData(input: TaskInput) {
-  return { ...input, infoToCollect: input.infoToCollect as Prisma.InputJsonValue };
+  return { ...input, infoToCollect: input.infoToCollect as Prisma.InputJsonValue, translations: input.translations as Prisma.InputJsonValue };
 }
 
 /** Marks the registry changed, in the caller's transaction, so every instance reloads it on its next turn. */
@@ -91,7 +91,7 @@ export async function duplicateTask(id: string): Promise<Task> {
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = original;
   return db().$transaction(async (tx) => {
     const task = await tx.task.create({
-      data: { ...fields, slug, name: `${original.name} (copy)`.slice(0, 120), enabled: false, infoToCollect: original.infoToCollect as Prisma.InputJsonValue },
+      data: { ...fields, slug, name: `${original.name} (copy)`.slice(0, 120), enabled: false, infoToCollect: original.infoToCollect as Prisma.InputJsonValue, translations: original.translations as Prisma.InputJsonValue },
     });
     await bumpRegistry(tx);
     return task;

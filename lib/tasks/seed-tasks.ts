@@ -5,6 +5,11 @@ export const seedTasks: TaskInput[] = [
   {
     slug: "meeting-minutes",
     name: "Meeting minutes",
+    description: "Tell it how a meeting went and get clear minutes: decisions, action items and owners.",
+    translations: {
+      es: { name: "Acta de reunión", description: "Cuenta cómo fue una reunión y obtén un acta clara: decisiones, tareas y responsables." },
+      fr: { name: "Compte rendu de réunion", description: "Racontez le déroulement d’une réunion et obtenez un compte rendu clair : décisions, actions et responsables." },
+    },
     icon: "📝",
     routerDescription:
       "The user wants to record or write up a meeting that took place: they describe what was discussed, decided or assigned and want minutes or a summary of the meeting.",
@@ -27,6 +32,11 @@ export const seedTasks: TaskInput[] = [
   {
     slug: "follow-up-email",
     name: "Follow-up email",
+    description: "After a meeting or call, get an email ready to send that recaps what was agreed and the next steps.",
+    translations: {
+      es: { name: "Correo de seguimiento", description: "Tras una reunión o llamada, obtén un correo listo para enviar con lo acordado y los próximos pasos." },
+      fr: { name: "E-mail de suivi", description: "Après une réunion ou un appel, obtenez un e-mail prêt à envoyer qui reprend ce qui a été convenu et les prochaines étapes." },
+    },
     icon: "✉️",
     routerDescription:
       "The user wants an email to send after a meeting or call: thanking participants, recapping what was agreed, confirming next steps or asking for something that was promised.",
@@ -48,6 +58,11 @@ export const seedTasks: TaskInput[] = [
   {
     slug: "memo-from-ideas",
     name: "Memo from loose ideas",
+    description: "Drop in scattered notes or ideas and get a structured memo or one-pager for your colleagues.",
+    translations: {
+      es: { name: "Memorando a partir de ideas", description: "Aporta notas o ideas sueltas y obtén un memorando estructurado o un documento de una página para tus colegas." },
+      fr: { name: "Note à partir d’idées", description: "Déposez des notes ou des idées éparses et obtenez une note structurée ou une synthèse d’une page pour vos collègues." },
+    },
     icon: "💡",
     routerDescription:
       "The user has loose ideas, notes or a brain dump and wants them turned into a structured memo, brief or one-pager for colleagues or management.",

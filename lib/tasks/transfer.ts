@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError, fieldErrorsOf } from "@/lib/http";
 import { convertMojodexSpecs, isMojodexSpecFile } from "./mojodex";
 import { listTasks, upsertTasks, type Task } from "./queries";
-import { taskInputSchema, type InfoField, type TaskInput } from "./schema";
+import { taskInputSchema, taskTranslationsSchema, type InfoField, type TaskInput } from "./schema";
 
 /** Switchboard's own registry file; what export writes, import reads back unchanged. */
 export const REGISTRY_FORMAT = "switchboard.tasks/v1";
@@ -20,6 +20,8 @@ export function toTaskInput(task: Task): TaskInput {
   return {
     slug: task.slug,
     name: task.name,
+    description: task.description,
+    translations: taskTranslationsSchema.catch({}).parse(task.translations),
     routerDescription: task.routerDescription,
     instructions: task.instructions,
     infoToCollect: task.infoToCollect as unknown as InfoField[],
