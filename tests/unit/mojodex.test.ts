@@ -183,6 +183,8 @@ describe("convertMojodexSpecs: one spec", () => {
       {
         slug: "prepare_meeting_minutes",
         name: "Meeting Minutes",
+        description: "",
+        translations: {},
         routerDescription:
           "The user needs assistance to prepare meeting minutes. Prepare clear minutes and next steps for your meeting",
         instructions:
