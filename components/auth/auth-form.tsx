@@ -91,7 +91,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
       </Button>
       <p className="text-center text-sm text-muted-foreground">
         {mode === "signup" ? t("signUp.haveAccount") : t("signIn.noAccount")}{" "}
-        <Link className="font-medium text-primary underline-offset-2 hover:underline" href={mode === "signup" ? "/signin" : "/signup"}>
+        <Link className="font-medium text-link underline-offset-2 hover:underline" href={mode === "signup" ? "/signin" : "/signup"}>
           {mode === "signup" ? t("signUp.toSignIn") : t("signIn.toSignUp")}
         </Link>
       </p>

@@ -12,7 +12,7 @@ export const buttonVariants = cva(
         secondary: "border border-input bg-background hover:bg-muted",
         ghost: "hover:bg-muted",
         destructive: "bg-destructive text-destructive-foreground hover:opacity-90",
-        link: "h-auto px-0 text-primary underline-offset-2 hover:underline",
+        link: "h-auto px-0 text-link underline-offset-2 hover:underline",
       },
       size: {
         // 44 px targets on touch screens, a denser 36 px with a mouse
