@@ -1,0 +1,81 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { catalogs } from "@/lib/i18n";
+import { launchBrowser } from "../support/browser";
+import { contextFor, startTourApp, TOUR, VIEWPORTS, visit, type TourApp } from "../support/tour";
+
+/**
+ * Every page of the tour in Spanish and in French shows no interface string in English: no text on the
+ * screen and no accessible name, tooltip or placeholder is an English catalog message whose translation
+ * differs. That catches a component that forgot the catalog as well as server text sent in English.
+ */
+type Tree = { [key: string]: string | Tree };
+const messages = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (typeof v === "string" ? [v] : messages(v)));
+
+/** English messages without placeholders, that the other language translates differently. */
+function englishOnly(locale: "es" | "fr"): Set<string> {
+  const flat = (tree: Tree, prefix = ""): [string, string][] =>
+    Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : flat(v, `${prefix}${k}.`)));
+  const translated = new Map(flat(catalogs[locale] as unknown as Tree));
+  return new Set(
+    flat(catalogs.en as unknown as Tree)
+      .filter(([key, text]) => !/[{<]/.test(text) && translated.get(key) !== text && /\p{L}{3,}/u.test(text))
+      .map(([, text]) => text.trim()),
+  );
+}
+
+/** What a person reads or hears on the page: visible text nodes and the names controls announce. */
+async function interfaceStrings(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const parent = node.parentElement;
+      if (text && parent && parent.closest("script, style, template") === null) out.push(text);
+    }
+    for (const element of document.querySelectorAll("[aria-label], [title], [placeholder], [alt]")) {
+      for (const name of ["aria-label", "title", "placeholder", "alt"]) {
+        const value = element.getAttribute(name)?.trim();
+        if (value) out.push(value);
+      }
+    }
+    out.push(document.title);
+    return out;
+  });
+}
+
+describe("every page in Spanish and French", () => {
+  let tour: TourApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [tour, browser] = await Promise.all([startTourApp(), launchBrowser()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await tour?.stop();
+  });
+
+  it("knows which English messages to look for", () => {
+    expect(englishOnly("es").size).toBeGreaterThan(50);
+    expect(englishOnly("es").has(catalogs.en.common.account.signOut)).toBe(true);
+    expect(messages(catalogs.es as unknown as Tree)).toContain(catalogs.es.common.account.signOut);
+  });
+
+  for (const locale of ["es", "fr"] as const) {
+    it.each(TOUR.map((stop) => [stop.name, stop] as const))(`%s in ${locale}: no English interface string`, async (_name, stop) => {
+      const context = await contextFor(browser, tour.app.url, stop.as, { locale, colorScheme: "light", viewport: VIEWPORTS.desktop });
+      try {
+        const page = await visit(context, tour.app.url, stop, tour.data);
+        expect(await page.getAttribute("html", "lang")).toBe(locale);
+        const english = englishOnly(locale);
+        const leftovers = [...new Set((await interfaceStrings(page)).filter((text) => english.has(text)))];
+        expect(leftovers).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
