@@ -1,3 +1,5 @@
+// first: it drops blank settings from the environment, which @ai-sdk/openai reads as it loads
+import "@/lib/settings";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModel } from "ai";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, isUniqueViolation, Role } from "@/lib/db";
 import { AppError } from "@/lib/http";
+import { settings } from "@/lib/settings";
 import { hashPassword, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
@@ -34,7 +35,7 @@ const publicFields = { id: true, email: true, name: true, role: true } as const;
  */
 export async function createUser(input: SignUpInput): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
-  const adminEmail = process.env.ADMIN_EMAIL?.trim().toLowerCase();
+  const adminEmail = settings().ADMIN_EMAIL;
   try {
     return await db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727071)`;

@@ -1,5 +1,5 @@
 import { checkModelSlots, type SlotStatus } from "@/lib/ai";
-import { databaseTargetFromEnv, db, pendingMigrations } from "@/lib/db";
+import { databaseTarget, db, pendingMigrations } from "@/lib/db";
 
 export interface Health {
   status: "ok" | "degraded" | "down";
@@ -28,7 +28,7 @@ export async function checkHealth(): Promise<Health> {
 }
 
 async function checkDatabase(): Promise<Health["database"]> {
-  const kind = databaseTargetFromEnv().kind;
+  const kind = databaseTarget().kind;
   try {
     const applied = await db().$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;

@@ -1,14 +1,18 @@
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/http";
+import { settings } from "@/lib/settings";
 
 /** Per-user (or per-address) limits on what costs model time or invites guessing. */
-export const LIMITS = {
-  chat: { points: Number(process.env.RATE_LIMIT_CHAT_PER_MINUTE ?? 30), duration: 60, what: "messages" },
-  transcribe: { points: Number(process.env.RATE_LIMIT_TRANSCRIBE_PER_MINUTE ?? 10), duration: 60, what: "recordings" },
-  signin: { points: Number(process.env.RATE_LIMIT_SIGNIN_PER_15_MINUTES ?? 10), duration: 15 * 60, what: "sign-in attempts" },
-} as const;
-export type LimitName = keyof typeof LIMITS;
+const limits = () => {
+  const s = settings();
+  return {
+    chat: { points: s.RATE_LIMIT_CHAT_PER_MINUTE, duration: 60, what: "messages" },
+    transcribe: { points: s.RATE_LIMIT_TRANSCRIBE_PER_MINUTE, duration: 60, what: "recordings" },
+    signin: { points: s.RATE_LIMIT_SIGNIN_PER_15_MINUTES, duration: 15 * 60, what: "sign-in attempts" },
+  };
+};
+export type LimitName = keyof ReturnType<typeof limits>;
 
 const globalForLimits = globalThis as unknown as { switchboardLimiters?: Map<LimitName, RateLimiterAbstract>; switchboardRedis?: Redis };
 
@@ -20,10 +24,11 @@ function limiter(name: LimitName): RateLimiterAbstract {
   const limiters = (globalForLimits.switchboardLimiters ??= new Map());
   let found = limiters.get(name);
   if (!found) {
-    const { points, duration } = LIMITS[name];
+    const { points, duration } = limits()[name];
     const memory = new RateLimiterMemory({ points, duration, keyPrefix: `sb-${name}` });
-    if (process.env.REDIS_URL) {
-      globalForLimits.switchboardRedis ??= new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    const { REDIS_URL } = settings();
+    if (REDIS_URL) {
+      globalForLimits.switchboardRedis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
       found = new RateLimiterRedis({ storeClient: globalForLimits.switchboardRedis, points, duration, keyPrefix: `sb-${name}`, insuranceLimiter: memory });
     } else {
       found = memory;
@@ -55,7 +60,7 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError(`rate_limit:${name}`, `Too many ${LIMITS[name].what}. Please wait ${seconds} s and try again.`, undefined, seconds);
+    throw new AppError(`rate_limit:${name}`, `Too many ${limits()[name].what}. Please wait ${seconds} s and try again.`, undefined, seconds);
   }
 }
 

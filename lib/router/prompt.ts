@@ -1,4 +1,5 @@
 import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
+import { settings } from "@/lib/settings";
 
 export const NONE = "none";
 
@@ -24,8 +25,6 @@ export interface RouterPromptInput {
 }
 
 export const DEFAULT_ROUTER_HISTORY_TOKENS = 800;
-/** The whole router prompt stays within this; the conversation excerpt gets what the rest leaves. */
-export const ROUTER_PROMPT_TOKENS = Number(process.env.ROUTER_PROMPT_TOKENS ?? 1_400);
 const MIN_HISTORY_TOKENS = 150;
 const MESSAGE_CHARS = 1_200;
 
@@ -54,10 +53,11 @@ export function buildRouterPrompt({ tasks, currentTask, messages, examples = [],
     `- Answer ${NONE} when nothing fits; never pick the closest task by default.`,
     `Answer with JSON only: {"task": "<one of: ${[...tasks.map((t) => t.slug), NONE].join(", ")}>"}.`,
   ].join("\n");
+  // the whole prompt stays within ROUTER_PROMPT_TOKENS; the conversation excerpt gets what the rest leaves
   const fixedTokens = estimateTokens(system) + estimateTokens(examplesText(examples)) + 20;
   const excerpt = recentWithinBudget(
     messages.map((m) => ({ ...m, content: m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content })),
-    Math.max(MIN_HISTORY_TOKENS, Math.min(historyBudget, ROUTER_PROMPT_TOKENS - fixedTokens)),
+    Math.max(MIN_HISTORY_TOKENS, Math.min(historyBudget, settings().ROUTER_PROMPT_TOKENS - fixedTokens)),
   );
   // Learnings come from users' feedback, so they stay out of the system prompt: quoted as reference data.
   const prompt = [

@@ -25,8 +25,6 @@ export interface RouterResult {
   fallback: "timeout" | "invalid" | "error" | null;
 }
 
-export const DEFAULT_ROUTER_TIMEOUT_MS = 5_000;
-
 /**
  * Asks the fast model which task applies. The answer is constrained by a JSON-schema enum of the
  * enabled slugs plus "none"; a provider that ignores the schema is parsed leniently and asked once
