@@ -5,8 +5,10 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startApp, type AppServer } from "../support/app-server";
+import { sendTurn, createConversation } from "../support/chat-client";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
+import { ScriptedModelServer } from "../support/model-server";
 
 const kind = testDatabaseKind();
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -63,9 +65,11 @@ async function postgresQuery<T>(url: string, sql: string): Promise<T[]> {
 describe(`settings on ${kind}`, () => {
   const databases: TestDatabase[] = [];
   const apps: AppServer[] = [];
+  let models: ScriptedModelServer | undefined;
 
   afterAll(async () => {
     await Promise.all(apps.map((app) => app.stop()));
+    await models?.stop();
     await Promise.all(databases.map((database) => database.drop()));
     for (const dir of folders) rmSync(dir, { recursive: true, force: true });
   });
@@ -115,5 +119,34 @@ describe(`settings on ${kind}`, () => {
     } else {
       expect(existsSync(path.join(database.env.DATA_DIR!, "pglite"))).toBe(false);
     }
+  });
+
+  it("an empty provider variable counts as unset: health answers and an Ollama model chats", async () => {
+    const database = await createTestDatabase();
+    databases.push(database);
+    models = await new ScriptedModelServer().start();
+    models.models = ["scripted-ollama"];
+    const app = await startApp({ ...database.env, OPENAI_BASE_URL: "", OPENAI_API_KEY: "", MODEL_BEST: "ollama:scripted-ollama", OLLAMA_BASE_URL: models.url });
+    apps.push(app);
+    models.script("scripted-ollama", "Hello from Ollama.");
+
+    const response = await fetch(`${app.url}/api/health`);
+    const health = await response.json();
+    expect(response.status, app.output().slice(-2_000)).toBe(200);
+    expect(health).toMatchObject({
+      status: "ok",
+      models: [
+        { slot: "best", model: "ollama:scripted-ollama", usable: true, problem: null },
+        { slot: "fast", model: "ollama:scripted-ollama", usable: true, problem: null },
+      ],
+    });
+
+    const client = new HttpClient(app.url);
+    const email = uniqueEmail("empty-variable");
+    await client.signUp(email, "empty-variable-1");
+    expect(await client.signIn(email, "empty-variable-1")).toBe(true);
+    const turn = await sendTurn(client, { conversationId: await createConversation(client), text: "/none Say hello." });
+    expect(turn.status, JSON.stringify(turn.error)).toBe(200);
+    expect(turn.text).toBe("Hello from Ollama.");
   });
 });
