@@ -26,7 +26,7 @@ export type Vote = z.infer<typeof voteSchema>;
 
 const targetColumn = { message: "messageId", decision: "routingDecisionId", version: "deliverableVersionId" } as const;
 
-/** The conversation a target belongs to, checked against the voter: only the owner rates a conversation. */
+/** The conversation a target belongs to, checked against the voter: only the owner rates a conversation (404 for anyone else). */
 async function targetContext(userId: string, target: FeedbackTarget) {
   const found =
     target.type === "message"
@@ -40,9 +40,9 @@ async function targetContext(userId: string, target: FeedbackTarget) {
             where: { id: target.id },
             select: { title: true, body: true, createdAt: true, deliverable: { select: { taskId: true, conversation: { select: { id: true, userId: true } } } } },
           });
-  if (!found) throw new AppError("not_found:feedback", "There is nothing to rate with this id.");
-  const conversation = "deliverable" in found ? found.deliverable.conversation : found.conversation;
-  if (conversation.userId !== userId) throw new AppError("forbidden:feedback", "You can only rate your own conversations.");
+  const conversation = found && ("deliverable" in found ? found.deliverable.conversation : found.conversation);
+  // someone else's answers as nothing at all, so ids cannot be probed
+  if (!found || conversation?.userId !== userId) throw new AppError("not_found:feedback", "There is nothing to rate with this id.");
   if ("role" in found && found.role !== "assistant") throw new AppError("bad_request:feedback", "Only the assistant's answers can be rated.");
   return { conversationId: conversation.id, found };
 }
@@ -179,8 +179,7 @@ function toVoteView(row: FeedbackRow) {
 /** The user's own votes in one of their conversations (never anyone else's). */
 export async function listVotes(userId: string, conversationId: string) {
   const conversation = await db().conversation.findUnique({ where: { id: conversationId }, select: { userId: true } });
-  if (!conversation) throw new AppError("not_found:chat", "This conversation does not exist.");
-  if (conversation.userId !== userId) throw new AppError("forbidden:chat", "This conversation belongs to someone else.");
+  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat", "This conversation does not exist.");
   const rows = await db().feedback.findMany({
     where: {
       userId,
