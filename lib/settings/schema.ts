@@ -67,6 +67,8 @@ export const appSettingsSchema = z.object({
   RATE_LIMIT_CHAT_PER_MINUTE: count(1, 30),
   RATE_LIMIT_TRANSCRIBE_PER_MINUTE: count(1, 10),
   RATE_LIMIT_SIGNIN_PER_15_MINUTES: count(1, 10),
+  RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR: count(1, 100),
+  TRUSTED_PROXIES: count(0, 0),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 
