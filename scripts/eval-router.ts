@@ -209,8 +209,8 @@ if (args["shortlist-only"]) {
         shortlist: shortlist.map((t) => t.slug),
         hit: expected === null ? null : shortlist.some((t) => t.slug === expected),
         registrySize: tasks.length,
-        tokensWith: buildRouterPrompt({ tasks: shortlist, currentTask: previous, messages }).estimatedTokens,
-        tokensWithout: buildRouterPrompt({ tasks, currentTask: previous, messages }).estimatedTokens,
+        tokensWith: buildRouterPrompt({ tasks: shortlist, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
+        tokensWithout: buildRouterPrompt({ tasks, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
         ms,
       });
       previous = expected;
@@ -258,7 +258,7 @@ for (const conversation of conversations) {
       fallback: result.fallback,
       latencyMs: result.latencyMs,
       promptTokens: result.promptTokens,
-      estimatedTokens: buildRouterPrompt({ tasks, currentTask: previous, messages }).estimatedTokens,
+      estimatedTokens: buildRouterPrompt({ tasks, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
       rawOutput: result.rawOutput,
       shortlist: shortlistSize ? { size: tasks.length, hit: expected === null ? null : tasks.some((t) => t.slug === expected) } : undefined,
     });

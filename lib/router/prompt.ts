@@ -1,5 +1,4 @@
 import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
-import { settings } from "@/lib/settings";
 
 export const NONE = "none";
 
@@ -22,6 +21,8 @@ export interface RouterPromptInput {
   examples?: RouterExample[];
   /** tokens allowed for the conversation excerpt */
   historyBudget?: number;
+  /** tokens allowed for the whole prompt (ROUTER_PROMPT_TOKENS); the excerpt gets what the rest leaves */
+  promptTokens: number;
 }
 
 export const DEFAULT_ROUTER_HISTORY_TOKENS = 800;
@@ -41,7 +42,7 @@ export function routerTaskLine(task: RoutableTask): string {
   return `- ${task.slug}: ${task.routerDescription.replace(/\s+/g, " ").trim()}`;
 }
 
-export function buildRouterPrompt({ tasks, currentTask, messages, examples = [], historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS }: RouterPromptInput) {
+export function buildRouterPrompt({ tasks, currentTask, messages, examples = [], historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS, promptTokens }: RouterPromptInput) {
   const system = [
     "You are the behavior router of an assistant for professionals. Decide which task the assistant should be doing after the user's latest message.",
     "Tasks:",
@@ -53,11 +54,10 @@ export function buildRouterPrompt({ tasks, currentTask, messages, examples = [],
     `- Answer ${NONE} when nothing fits; never pick the closest task by default.`,
     `Answer with JSON only: {"task": "<one of: ${[...tasks.map((t) => t.slug), NONE].join(", ")}>"}.`,
   ].join("\n");
-  // the whole prompt stays within ROUTER_PROMPT_TOKENS; the conversation excerpt gets what the rest leaves
   const fixedTokens = estimateTokens(system) + estimateTokens(examplesText(examples)) + 20;
   const excerpt = recentWithinBudget(
     messages.map((m) => ({ ...m, content: m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content })),
-    Math.max(MIN_HISTORY_TOKENS, Math.min(historyBudget, settings().ROUTER_PROMPT_TOKENS - fixedTokens)),
+    Math.max(MIN_HISTORY_TOKENS, Math.min(historyBudget, promptTokens - fixedTokens)),
   );
   // Learnings come from users' feedback, so they stay out of the system prompt: quoted as reference data.
   const prompt = [
