@@ -1,25 +1,29 @@
 // Throwaway databases for the benchmarks (scripts/bench-learnings.ts, scripts/bench.ts).
 //
-// lib/db's db() opens one database per process from DATABASE_URL / DATA_DIR, so a benchmark runs
-// itself once per database in a child process (runPerDatabase), and each child opens a throwaway
-// database of its kind (openBenchDatabase) and makes it the process-wide one.
+// lib/db's db() is one database per process, so a benchmark runs itself once per database in a child
+// process (runPerDatabase), and each child opens a throwaway database of its kind (openBenchDatabase)
+// and makes it the process-wide one.
 //
-// Postgres: BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else postgresql://postgres@127.0.0.1:5432/test;
-// a throwaway database is created there and dropped at the end. PGlite: a temporary folder, removed.
+// Postgres: BENCH_POSTGRES_URL, else the test suite's (TEST_POSTGRES_URL, else
+// postgresql://postgres@127.0.0.1:5432/test); a throwaway database is created there and dropped at the
+// end. PGlite: a temporary folder, removed.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { databaseTargetFromEnv, openDatabase, type Database } from "../lib/db/connection";
+import { databaseTarget, openDatabase, type Database, type DatabaseTarget } from "../lib/db/connection";
+import { setProcessDatabase } from "../lib/db";
 import { prepareDatabase } from "../lib/db/setup";
+import { benchSettings } from "../lib/settings";
+import { POSTGRES_ADMIN_URL } from "../tests/support/database";
 
 export type Kind = "pglite" | "postgres";
 export const kinds: Kind[] = ["pglite", "postgres"];
-export const ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const adminUrl = () => benchSettings().BENCH_POSTGRES_URL ?? POSTGRES_ADMIN_URL;
 
 export async function adminQuery(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
     await client.query(sql);
@@ -32,10 +36,10 @@ export async function adminQuery(sql: string) {
  * The parent: runs `script <kind>` once per database, one after the other. Returns the kinds whose
  * child failed.
  */
-export function runPerDatabase(script: string, list: Kind[] = kinds, env: (kind: Kind) => NodeJS.ProcessEnv = () => process.env): Kind[] {
+export function runPerDatabase(script: string, list: Kind[] = kinds, args: (kind: Kind) => string[] = () => []): Kind[] {
   const failed: Kind[] = [];
   for (const kind of list) {
-    const child = spawnSync(process.execPath, ["--import", "tsx", script, kind], { stdio: "inherit", env: env(kind) });
+    const child = spawnSync(process.execPath, ["--import", "tsx", script, kind, ...args(kind)], { stdio: "inherit" });
     if (child.status !== 0) {
       failed.push(kind);
       console.error(`\n[${kind}] the benchmark exited with ${child.status ?? child.signal}`);
@@ -48,6 +52,7 @@ export interface BenchDatabase {
   database: Database;
   /** "PGlite in /tmp/…" or "Postgres switchboard_bench_…" */
   label: string;
+  target: DatabaseTarget;
   /** how long migrating and seeding took */
   preparedMs: number;
   /** closes the database and removes it */
@@ -61,22 +66,21 @@ export interface BenchDatabase {
 export async function openBenchDatabase(kind: Kind, prefix = "switchboard_bench"): Promise<BenchDatabase> {
   const cleanups: (() => Promise<void>)[] = [];
   let label: string;
+  let target: DatabaseTarget;
   if (kind === "pglite") {
     const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix.replace(/_/g, "-")}-`));
-    delete process.env.DATABASE_URL;
-    process.env.DATA_DIR = dataDir;
+    target = databaseTarget({ DATABASE_URL: undefined, DATA_DIR: dataDir });
     cleanups.push(async () => rmSync(dataDir, { recursive: true, force: true }));
     label = `PGlite in ${dataDir}`;
   } else {
     const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
     await adminQuery(`CREATE DATABASE ${name}`);
-    const url = new URL(ADMIN_URL);
+    const url = new URL(adminUrl());
     url.pathname = `/${name}`;
-    process.env.DATABASE_URL = url.toString();
+    target = { kind: "postgres", location: url.toString() };
     cleanups.push(() => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     label = `Postgres ${name}`;
   }
-  const globalForDb = globalThis as unknown as { switchboardDb?: Database };
   const cleanupAll = async () => {
     for (const cleanup of cleanups) await cleanup().catch((error) => console.error(`[${kind}] cleanup failed: ${(error as Error).message}`));
   };
@@ -84,16 +88,17 @@ export async function openBenchDatabase(kind: Kind, prefix = "switchboard_bench"
   try {
     const started = performance.now();
     // the same connection lib/db's db() will use
-    database = openDatabase(databaseTargetFromEnv());
+    database = openDatabase(target);
     await prepareDatabase(database);
-    globalForDb.switchboardDb = database;
+    setProcessDatabase(database);
     const opened = database;
     return {
       database: opened,
       label,
+      target,
       preparedMs: performance.now() - started,
       async close() {
-        globalForDb.switchboardDb = undefined;
+        setProcessDatabase(undefined);
         await opened.close().catch(() => {});
         await cleanupAll();
       },

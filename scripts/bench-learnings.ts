@@ -2,22 +2,25 @@
 // 10,000 learnings, on PGlite and on the local Postgres. Not a test: it prints numbers.
 //
 // Without an argument the script runs itself once per database in a child process, because
-// relevantLearnings uses the process-wide db() (lib/db), which opens one database per process from
-// DATABASE_URL / DATA_DIR. `tsx scripts/bench-learnings.ts pglite|postgres` runs one of them.
+// relevantLearnings uses the process-wide db() (lib/db), one database per process.
+// `tsx scripts/bench-learnings.ts pglite|postgres` runs one of them. BENCH_LEARNINGS (the largest
+// number in it) and BENCH_QUERIES change the sizes.
 //
 // Postgres: BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else postgresql://postgres@127.0.0.1:5432/test;
 // a throwaway database is created there and dropped at the end. PGlite: a temporary folder, removed.
+import "./settings";
 import { fileURLToPath } from "node:url";
+import { benchSettings, settings } from "../lib/settings";
 import { createGenerator, seedTaskRefs, type SeedSlug } from "./bench-data";
 import { kinds, openBenchDatabase, percentile, runPerDatabase, type BenchDatabase, type Kind } from "./bench-database";
+import { exitOnBadSettings } from "./settings";
 
-const LEARNINGS = Number(process.env.BENCH_LEARNINGS ?? 10_000);
-const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
+const { BENCH_LEARNINGS, BENCH_QUERIES: QUERIES } = exitOnBadSettings(benchSettings);
+const LEARNINGS = Math.max(...BENCH_LEARNINGS);
 const BATCH = 1_000;
 const TARGET_MEDIAN_MS = 10;
 // the budgets lib/chat/turn.ts uses
-const ROUTER_LEARNINGS_TOKENS = 300;
-const EXECUTOR_LEARNINGS_TOKENS = 1_200;
+const { ROUTER_LEARNINGS_TOKENS, EXECUTOR_LEARNINGS_TOKENS } = settings();
 
 // ---------------------------------------------------------------------------------------------
 // Parent: one child process per database

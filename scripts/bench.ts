@@ -20,6 +20,7 @@
 // cell; BENCH_PROCESS_WARMUP 80 before the first), BENCH_REGISTRIES (10,100,1000), BENCH_LEARNINGS
 // (0,1000,10000), BENCH_PROFILE_TURNS (60), BENCH_TTFT_SAMPLES (6 each), BENCH_THROUGHPUT (50,200),
 // BENCH_THROUGHPUT_TURNS (2 a conversation), and BENCH_POSTGRES_URL / TEST_POSTGRES_URL (scripts/bench-database.ts). About 3 minutes on 2 idle cores.
+import "./settings";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -30,28 +31,31 @@ import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import type { PublicUser } from "../lib/auth/users";
 import type { ChatRequest } from "../lib/chat/turn";
+import { benchSettings, settings } from "../lib/settings";
 import { taskInputSchema } from "../lib/tasks/schema";
 import { createGenerator, dates, decisions, people, seedTaskRefs, type TaskGen } from "./bench-data";
 import { kinds, openBenchDatabase, percentile, runPerDatabase, type Kind } from "./bench-database";
+import { exitOnBadSettings } from "./settings";
 import { makeLargeRegistry, REGISTRY_DIR } from "./make-large-registry";
 
-const list = (value: string | undefined, fallback: number[]) => (value ? value.split(",").map(Number) : fallback);
-const TURNS = Number(process.env.BENCH_TURNS ?? 200);
-// V8 compiles Prisma, the AI SDK and the stream code while the first turns run: these turns come first, untimed
-const PROCESS_WARMUP = Number(process.env.BENCH_PROCESS_WARMUP ?? 80);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
-const REGISTRIES = list(process.env.BENCH_REGISTRIES, [10, 100, 1_000]);
-const LEARNINGS = list(process.env.BENCH_LEARNINGS, [0, 1_000, 10_000]);
+const {
+  BENCH_TURNS: TURNS,
+  // V8 compiles Prisma, the AI SDK and the stream code while the first turns run: these turns come first, untimed
+  BENCH_PROCESS_WARMUP: PROCESS_WARMUP,
+  BENCH_WARMUP: WARMUP,
+  BENCH_REGISTRIES: REGISTRIES,
+  BENCH_LEARNINGS: LEARNINGS,
+  BENCH_PROFILE_TURNS: PROFILE_TURNS,
+  BENCH_TTFT_SAMPLES: TTFT_SAMPLES,
+  BENCH_THROUGHPUT: THROUGHPUT,
+  BENCH_THROUGHPUT_TURNS: THROUGHPUT_TURNS,
+  BENCH_DATABASES: DATABASES,
+} = exitOnBadSettings(benchSettings);
 const CONVERSATIONS = 20;
-const PROFILE_TURNS = Number(process.env.BENCH_PROFILE_TURNS ?? 60);
-const TTFT_SAMPLES = Number(process.env.BENCH_TTFT_SAMPLES ?? 6);
 const TTFT_SCENARIOS = [
   { R: 150, E: 400 },
   { R: 400, E: 150 },
 ];
-const THROUGHPUT = list(process.env.BENCH_THROUGHPUT, [50, 200]);
-const THROUGHPUT_TURNS = Number(process.env.BENCH_THROUGHPUT_TURNS ?? 2);
-const DATABASES = (process.env.BENCH_DATABASES?.split(",") as Kind[] | undefined) ?? kinds;
 
 // the targets
 const TARGET = { p50: 10, p95: 30, ttftRatio: 1.1, routerTokens: 1_500 };
@@ -170,7 +174,7 @@ if (!requested) {
       `${TTFT_SAMPLES} first-token samples per case, ${THROUGHPUT_TURNS} turns per conversation in section 4 (BENCH_TURNS, BENCH_PROFILE_TURNS, BENCH_TTFT_SAMPLES, BENCH_THROUGHPUT_TURNS to change).`,
   );
   console.log("");
-  const failed = runPerDatabase(fileURLToPath(import.meta.url), DATABASES, (kind) => ({ ...process.env, BENCH_RESULT_FILE: path.join(dir, `${kind}.json`) }));
+  const failed = runPerDatabase(fileURLToPath(import.meta.url), DATABASES, (kind) => [path.join(dir, `${kind}.json`)]);
   const results: ChildResult[] = [];
   for (const kind of DATABASES) {
     try {
@@ -515,10 +519,8 @@ async function main() {
     };
 
     // ---- the stage profile: the steps of lib/chat/turn.ts runTurn, each timed on its own ----
-    // (budgets as in lib/chat/turn.ts; keep in step with it)
-    const EXECUTOR_HISTORY_TOKENS = 6_000;
-    const ROUTER_LEARNINGS_TOKENS = 300;
-    const EXECUTOR_LEARNINGS_TOKENS = 1_200;
+    // (the budgets from the settings, as lib/chat/turn.ts reads them)
+    const { EXECUTOR_HISTORY_TOKENS, ROUTER_LEARNINGS_TOKENS, EXECUTOR_LEARNINGS_TOKENS, ROUTER_SHORTLIST_SIZE, ROUTER_SHORTLIST_THRESHOLD } = settings();
     const runProfile = async (tasks: number, learnings: number): Promise<ProfileResult> => {
       const models = makeModels();
       const conversations = await newConversations(CONVERSATIONS);
@@ -566,7 +568,7 @@ async function main() {
                 relevantLearnings({ scope: "task", taskId: task.id, text, query: Promise.resolve(learningQuery), budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
               )
             : [];
-          const availableTasks = task ? [] : await timed("shortlistTasks", () => router.shortlistTasks({ tasks: tasksNow, currentTask: null, text: lastUserTexts, size: router.DEFAULT_SHORTLIST_SIZE }));
+          const availableTasks = task ? [] : await timed("shortlistTasks", () => router.shortlistTasks({ tasks: tasksNow, currentTask: null, text: lastUserTexts, size: ROUTER_SHORTLIST_SIZE }));
           return timed("executor prompt (CPU)", () => {
             const system = executor.buildExecutorSystemPrompt({
               task: task ? { ...task, infoToCollect: task.infoToCollect as never } : null,
@@ -592,12 +594,12 @@ async function main() {
           relevantLearnings({ scope: "router", text, query: Promise.resolve(learningQuery), budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
         );
         const routable = await timed("shortlistTasks", () =>
-          tasksNow.length > router.DEFAULT_SHORTLIST_THRESHOLD
+          tasksNow.length > ROUTER_SHORTLIST_THRESHOLD
             ? router.shortlistTasks({
                 tasks: tasksNow,
                 currentTask: previous?.slug ?? null,
                 text: lastUserTexts,
-                size: router.DEFAULT_SHORTLIST_SIZE,
+                size: ROUTER_SHORTLIST_SIZE,
                 alwaysInclude: examples.map((l) => tasksNow.find((t) => t.id === l.taskId)?.slug).filter((s): s is string => !!s),
               })
             : tasksNow,
@@ -693,7 +695,7 @@ async function main() {
       );
       if (kind === "postgres") {
         const pg = (await import("pg")).default;
-        const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        const client = new pg.Client({ connectionString: bench.target.location });
         await client.connect();
         await measure("pg client SELECT 1 (no Prisma)", () => client.query("SELECT 1"));
         await client.end();
@@ -811,7 +813,7 @@ async function main() {
             role: m.role,
             content: m.role === "assistant" ? executor.answerForHistory(m.content) : m.content,
           }));
-          const routable = router.shortlistTasks({ tasks: tasksNow, currentTask: current.slug, text, size: router.DEFAULT_SHORTLIST_SIZE });
+          const routable = router.shortlistTasks({ tasks: tasksNow, currentTask: current.slug, text, size: ROUTER_SHORTLIST_SIZE });
           const system = executor.buildExecutorSystemPrompt({ task: { ...current, infoToCollect: current.infoToCollect as never }, availableTasks: tasksNow });
           latency.routerMs = R;
           latency.executorFirstMs = E;
@@ -879,7 +881,8 @@ async function main() {
     result.loadAfter = loadavg();
     result.totalMs = performance.now() - totalStarted;
     await bench.close();
-    if (process.env.BENCH_RESULT_FILE) writeFileSync(process.env.BENCH_RESULT_FILE, JSON.stringify(result));
+    // the parent names the file its results go to
+    if (process.argv[3]) writeFileSync(process.argv[3], JSON.stringify(result));
   }
   log(`done in ${(result.totalMs / 1000).toFixed(0)} s`);
 }

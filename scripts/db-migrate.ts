@@ -1,9 +1,10 @@
 // npm run db:migrate — applies pending migrations and the seed to the configured database
 // (DATABASE_URL, or the embedded PGlite in DATA_DIR).
-import { databaseTargetFromEnv, openDatabase } from "../lib/db/connection";
+import "./settings";
+import { databaseTarget, openDatabase } from "../lib/db/connection";
 import { prepareDatabase } from "../lib/db/setup";
 
-const target = databaseTargetFromEnv();
+const target = databaseTarget();
 const database = openDatabase(target);
 try {
   const { applied, seeded } = await prepareDatabase(database);

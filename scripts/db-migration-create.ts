@@ -1,5 +1,6 @@
 // Writes a new migration folder for the changes in prisma/schema.prisma (the offline equivalent of
 // `prisma migrate dev --create-only`). Usage: npm run db:migration -- <name>
+import "./settings";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { openDatabase } from "../lib/db/connection";

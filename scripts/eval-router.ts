@@ -15,11 +15,12 @@
 //
 // A registry is a name (eval/registries/<name>.json; "large-1000" is generated when the file is
 // missing) or a path to a { "tasks": TaskInput[] } file. All the arithmetic is in lib/router/evaluation.ts.
+import "./settings";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { missingSetting, parseModelSpec, providerSettingsFromEnv } from "../lib/ai/config";
+import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
 import { checkReachable, languageModel } from "../lib/ai/providers";
 import type { HistoryMessage } from "../lib/chat/tokens";
 import {
@@ -36,8 +37,9 @@ import {
   type TurnOutcome,
 } from "../lib/router/evaluation";
 import { buildRouterPrompt } from "../lib/router/prompt";
-import { DEFAULT_ROUTER_TIMEOUT_MS, routeTurn } from "../lib/router/route";
-import { DEFAULT_SHORTLIST_SIZE, shortlistTasks } from "../lib/router/shortlist";
+import { routeTurn } from "../lib/router/route";
+import { shortlistTasks } from "../lib/router/shortlist";
+import { settings } from "../lib/settings";
 import { taskInputSchema, type TaskInput } from "../lib/tasks/schema";
 import { LARGE_REGISTRY_NAME, makeLargeRegistry, REGISTRY_DIR } from "./make-large-registry";
 
@@ -82,7 +84,7 @@ const positiveInt = (name: string, value: string | undefined) => {
   return n;
 };
 const shortlistSize = positiveInt("shortlist-size", args["shortlist-size"]);
-const timeoutMs = positiveInt("timeout-ms", args["timeout-ms"]) ?? Number(process.env.ROUTER_TIMEOUT_MS ?? DEFAULT_ROUTER_TIMEOUT_MS);
+const timeoutMs = positiveInt("timeout-ms", args["timeout-ms"]) ?? settings().ROUTER_TIMEOUT_MS;
 const limit = positiveInt("limit", args.limit);
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +188,7 @@ function output(report: string, out: string | undefined) {
 
 if (args["shortlist-only"]) {
   if (!args.registry) fail(`--shortlist-only needs --registry.\n${USAGE}`);
-  const size = shortlistSize ?? DEFAULT_SHORTLIST_SIZE;
+  const size = shortlistSize ?? settings().ROUTER_SHORTLIST_SIZE;
   const outcomes: ShortlistOutcome[] = [];
   for (const conversation of conversations) {
     const tasks = tasksFor(conversation);
@@ -207,8 +209,8 @@ if (args["shortlist-only"]) {
         shortlist: shortlist.map((t) => t.slug),
         hit: expected === null ? null : shortlist.some((t) => t.slug === expected),
         registrySize: tasks.length,
-        tokensWith: buildRouterPrompt({ tasks: shortlist, currentTask: previous, messages }).estimatedTokens,
-        tokensWithout: buildRouterPrompt({ tasks, currentTask: previous, messages }).estimatedTokens,
+        tokensWith: buildRouterPrompt({ tasks: shortlist, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
+        tokensWithout: buildRouterPrompt({ tasks, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
         ms,
       });
       previous = expected;
@@ -225,12 +227,12 @@ if (args["shortlist-only"]) {
 if (!args.model) fail(`--model is required (e.g. --model ollama:llama3.2).\n${USAGE}`);
 const spec = parseModelSpec(args.model, "--model");
 if ("error" in spec) fail(spec.error);
-const settings = providerSettingsFromEnv();
-const missing = missingSetting(spec, settings);
+const providers = providerSettings();
+const missing = missingSetting(spec, providers);
 if (missing) fail(missing);
-const unreachable = await checkReachable(spec, settings, 10_000);
+const unreachable = await checkReachable(spec, providers, 10_000);
 if (unreachable) fail(`The model is not usable: ${unreachable}`, 1);
-const model = languageModel(spec, settings);
+const model = languageModel(spec, providers);
 
 const outcomes: TurnOutcome[] = [];
 const started = Date.now();
@@ -256,7 +258,7 @@ for (const conversation of conversations) {
       fallback: result.fallback,
       latencyMs: result.latencyMs,
       promptTokens: result.promptTokens,
-      estimatedTokens: buildRouterPrompt({ tasks, currentTask: previous, messages }).estimatedTokens,
+      estimatedTokens: buildRouterPrompt({ tasks, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
       rawOutput: result.rawOutput,
       shortlist: shortlistSize ? { size: tasks.length, hit: expected === null ? null : tasks.some((t) => t.slug === expected) } : undefined,
     });

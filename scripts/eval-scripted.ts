@@ -5,6 +5,7 @@
 // the wrong task, and every 29th turn answers prose twice (an invalid format, asked again, then kept).
 // The report exercises every column and its numbers can be checked by hand; it says nothing about a
 // real model's quality — run eval:router with --model for that.
+import "./settings";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseDataset } from "../lib/router/evaluation";

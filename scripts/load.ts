@@ -10,6 +10,7 @@
 //
 // Exit code 0 when nothing was lost or duplicated and every error coincides with an injected fault.
 // Options: --users N, --duration S, --db postgres|pglite, --seed N (fault randomness), --keep-db.
+import "./settings";
 import { mkdirSync, writeFileSync, appendFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";

@@ -9,6 +9,7 @@
 // The generated deliverables deliberately avoid the extended registry's own deliverables (minutes,
 // follow-up emails, memos, interview notes, status reports, job descriptions, LinkedIn posts, expense
 // reports, agendas), so the dataset's expected answers stay the right ones in the large registry.
+import "./settings";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

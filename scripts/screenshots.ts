@@ -1,11 +1,10 @@
 // npm run screenshots — the README's pictures, made from the real app against the scripted model server
 // on a fresh embedded database, so they show the product as it is today. Writes docs/screenshots/*.png.
+import "./settings";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-
-process.env.TEST_DATABASE ??= "pglite";
-const { launchBrowser } = await import("../tests/support/browser");
-const { contextFor, startTourApp, TOUR, VIEWPORTS, visit } = await import("../tests/support/tour");
+import { launchBrowser } from "../tests/support/browser";
+import { contextFor, startTourApp, TOUR, VIEWPORTS, visit } from "../tests/support/tour";
 
 const OUT = path.resolve("docs/screenshots");
 mkdirSync(OUT, { recursive: true });
@@ -21,7 +20,7 @@ const shots = [
   { file: "admin-tasks-phone-dark.png", stop: "admin-tasks", size: "phone", theme: "dark", locale: "en-US" },
 ] as const;
 
-const [tour, browser] = await Promise.all([startTourApp(), launchBrowser()]);
+const [tour, browser] = await Promise.all([startTourApp("pglite"), launchBrowser()]);
 try {
   for (const shot of shots) {
     const stop = TOUR.find((s) => s.name === shot.stop)!;

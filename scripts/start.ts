@@ -1,21 +1,23 @@
 // npm start — one command from a fresh clone to a running app: prepares the database (migrations and
 // seed), builds when the sources changed since the last build, then serves on PORT (default 3000).
 // npm run dev does the same with the development server.
+import "./settings";
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { settings } from "../lib/settings";
 import { buildIfStale, NEXT_BIN } from "./build-if-stale";
 
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
-const dataDir = path.resolve(process.env.DATA_DIR ?? ".data");
-const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir };
-env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+const { PORT, DATA_DIR, NEXTAUTH_SECRET, NEXTAUTH_URL } = settings();
+const dataDir = path.resolve(DATA_DIR);
+// the migration step, the build and the server all get the environment read here, .env files included
+const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${PORT}` };
 
 // A session secret that survives restarts without any setup; set NEXTAUTH_SECRET to share one
 // between several app instances.
-if (!env.NEXTAUTH_SECRET) {
+if (!NEXTAUTH_SECRET) {
   const secretFile = path.join(dataDir, "auth-secret");
   mkdirSync(dataDir, { recursive: true });
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
@@ -27,6 +29,6 @@ if (migration.status !== 0) process.exit(migration.status ?? 1);
 
 if (!dev) await buildIfStale(env);
 
-const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(PORT)], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -14,8 +14,8 @@ import { Notice } from "@/components/ui/notice";
 
 type FormValues = { email: string; password: string; name?: string };
 
-/** The sign-in error next-auth passes on from lib/auth/options.ts: "rate_limit:signin:<seconds>" when limited. */
-const RATE_LIMITED = /^rate_limit:signin:(\d+)$/;
+/** The sign-in error next-auth passes on from lib/auth/options.ts when a limit is reached: "<code>:<seconds to wait>". */
+const RATE_LIMITED = /^rate_limit:(signin|signin_address):(\d+)$/;
 
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   const t = useTranslations("auth");
@@ -62,7 +62,10 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
       const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
       if (!result || result.error) {
         const limited = RATE_LIMITED.exec(result?.error ?? "");
-        if (limited) setFormError(t("errors.rateLimited", { when: format.relativeTime(Date.now() + Number(limited[1]) * 1000) }));
+        if (limited) {
+          const when = format.relativeTime(Date.now() + Number(limited[2]) * 1000, { now: Date.now(), unit: Number(limited[2]) < 3600 ? "minute" : "hour" });
+          setFormError(t(limited[1] === "signin" ? "errors.rateLimitedHere" : "errors.rateLimited", { when }));
+        }
         else setFormError(mode === "signin" ? t("errors.wrongCredentials") : t("errors.createdButSignInFailed"));
         return;
       }

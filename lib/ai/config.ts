@@ -1,9 +1,7 @@
-import { z } from "zod";
+import { modelSpecSchema, MODEL_PROVIDERS, settings, type AppSettings } from "@/lib/settings";
 
-export const PROVIDERS = ["openai", "ollama", "compatible"] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+export type ProviderName = (typeof MODEL_PROVIDERS)[number];
 export type SlotName = "best" | "fast";
-export type Env = Record<string, string | undefined>;
 
 export interface ModelSpec {
   provider: ProviderName;
@@ -20,32 +18,21 @@ export interface ProviderSettings {
   compatibleApiKey?: string;
 }
 
-const specPattern = z
-  .string()
-  .trim()
-  .regex(/^(openai|ollama|compatible):\S+$/, "Use provider:model, with provider openai, ollama or compatible.");
-
-/** Parses "provider:model" (e.g. "ollama:llama3.2", "openai:gpt-4.1-mini"). */
+/** Parses "provider:model" (e.g. "ollama:llama3.2", "openai:gpt-4.1-mini"), as MODEL_BEST and MODEL_FAST are. */
 export function parseModelSpec(value: string, origin: string): ModelSpec | { error: string } {
-  const parsed = specPattern.safeParse(value);
-  if (!parsed.success) return { error: `${origin}="${value}" is not valid. ${parsed.error.issues[0]?.message}` };
-  const separator = parsed.data.indexOf(":");
-  return {
-    provider: parsed.data.slice(0, separator) as ProviderName,
-    model: parsed.data.slice(separator + 1),
-    origin,
-  };
+  const parsed = modelSpecSchema.safeParse(value);
+  if (!parsed.success) return { error: `${origin}="${value}" is not valid: ${parsed.error.issues[0]?.message}.` };
+  return { ...parsed.data, origin };
 }
 
-export const DEFAULT_OLLAMA_URL = "http://127.0.0.1:11434";
-
-export function providerSettingsFromEnv(env: Env = process.env): ProviderSettings {
+/** The providers' part of the settings. */
+export function providerSettings(s: AppSettings = settings()): ProviderSettings {
   return {
-    openaiApiKey: env.OPENAI_API_KEY || undefined,
-    openaiBaseUrl: env.OPENAI_BASE_URL || undefined,
-    ollamaBaseUrl: (env.OLLAMA_BASE_URL || DEFAULT_OLLAMA_URL).replace(/\/+$/, "").replace(/\/api$/, ""),
-    compatibleBaseUrl: env.COMPATIBLE_BASE_URL?.replace(/\/+$/, "") || undefined,
-    compatibleApiKey: env.COMPATIBLE_API_KEY || undefined,
+    openaiApiKey: s.OPENAI_API_KEY,
+    openaiBaseUrl: s.OPENAI_BASE_URL,
+    ollamaBaseUrl: s.OLLAMA_BASE_URL,
+    compatibleBaseUrl: s.COMPATIBLE_BASE_URL,
+    compatibleApiKey: s.COMPATIBLE_API_KEY,
   };
 }
 

@@ -1,3 +1,3 @@
-export { parseModelSpec, providerSettingsFromEnv, type ModelSpec, type ProviderName, type SlotName } from "./config";
+export { parseModelSpec, providerSettings, type ModelSpec, type ProviderName, type SlotName } from "./config";
 export { checkReachable, languageModel } from "./providers";
 export { checkModelSlots, modelFor, resolveModelSlots, type SlotStatus } from "./slots";

@@ -1,8 +1,27 @@
+// first: it drops blank settings from the environment, which @ai-sdk/openai reads as it loads
+import "@/lib/settings";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
+import { wrapLanguageModel, type JSONValue, type LanguageModel, type LanguageModelMiddleware } from "ai";
 import { createOllama } from "ollama-ai-provider-v2";
 import type { ModelSpec, ProviderSettings } from "./config";
+
+/**
+ * Ollama reads sampling settings from the request's `options` (temperature, top_p, top_k, seed,
+ * num_predict, stop) and ignores them at the top level of /api/chat, which is where
+ * ollama-ai-provider-v2 puts the AI SDK's standard settings: the router's temperature 0 never took
+ * effect. This moves them into providerOptions.ollama.options, the provider's own way to send them
+ * (options given there by a caller win).
+ */
+const ollamaSamplingOptions: LanguageModelMiddleware = {
+  transformParams: async ({ params }) => {
+    const { temperature, topP, topK, seed, maxOutputTokens, stopSequences, ...rest } = params;
+    const sampling = { temperature, top_p: topP, top_k: topK, seed, num_predict: maxOutputTokens, stop: stopSequences };
+    const ollama = params.providerOptions?.ollama ?? {};
+    const options = { ...Object.fromEntries(Object.entries(sampling).filter(([, value]) => value !== undefined)), ...(ollama.options as Record<string, JSONValue> | undefined) };
+    return { ...rest, providerOptions: { ...params.providerOptions, ollama: { ...ollama, options } } };
+  },
+};
 
 /** The AI SDK model for a spec; every provider sits behind the same LanguageModel interface. */
 export function languageModel(spec: ModelSpec, settings: ProviderSettings): LanguageModel {
@@ -10,7 +29,7 @@ export function languageModel(spec: ModelSpec, settings: ProviderSettings): Lang
     case "openai":
       return createOpenAI({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl })(spec.model);
     case "ollama":
-      return createOllama({ baseURL: `${settings.ollamaBaseUrl}/api` })(spec.model);
+      return wrapLanguageModel({ model: createOllama({ baseURL: `${settings.ollamaBaseUrl}/api` })(spec.model), middleware: ollamaSamplingOptions });
     case "compatible":
       return createOpenAICompatible({
         name: "compatible",

@@ -1,14 +1,7 @@
 import type { LanguageModel } from "ai";
 import { AppError } from "@/lib/http";
-import {
-  missingSetting,
-  parseModelSpec,
-  providerSettingsFromEnv,
-  type ModelSpec,
-  type ProviderSettings,
-  type Env,
-  type SlotName,
-} from "./config";
+import { settings, type AppSettings } from "@/lib/settings";
+import { missingSetting, providerSettings, type ModelSpec, type ProviderSettings, type SlotName } from "./config";
 import { checkReachable, languageModel } from "./providers";
 
 export interface SlotStatus {
@@ -33,25 +26,24 @@ const detected = new Map<string, { at: number; spec: ModelSpec | null }>();
  * provider:model string; MODEL_FAST falls back to MODEL_BEST. With neither set, an OpenAI key selects
  * OpenAI's models, and otherwise a local Ollama is detected and its first model used.
  */
-export async function resolveModelSlots(env: Env = process.env): Promise<ModelSlots> {
-  const settings = providerSettingsFromEnv(env);
-  const fallback = env.MODEL_BEST || env.MODEL_FAST ? null : await defaultSpec(settings);
-  const slot = (name: SlotName, ...names: string[]): SlotStatus => {
-    for (const variable of names) {
-      const value = env[variable];
-      if (!value) continue;
-      const parsed = parseModelSpec(value, variable);
-      if ("error" in parsed) return { slot: name, spec: null, problem: parsed.error };
-      return { slot: name, spec: parsed, problem: missingSetting(parsed, settings) };
+export async function resolveModelSlots(s: AppSettings = settings()): Promise<ModelSlots> {
+  const providers = providerSettings(s);
+  const fallback = s.MODEL_BEST || s.MODEL_FAST ? null : await defaultSpec(providers);
+  const slot = (name: SlotName, ...variables: ("MODEL_BEST" | "MODEL_FAST")[]): SlotStatus => {
+    for (const variable of variables) {
+      const configured = s[variable];
+      if (!configured) continue;
+      const spec = { ...configured, origin: variable };
+      return { slot: name, spec, problem: missingSetting(spec, providers) };
     }
     if (fallback) return { slot: name, spec: fallback, problem: null };
     return {
       slot: name,
       spec: null,
-      problem: `No model configured. Set ${SLOT_ENV[name]} (e.g. "ollama:llama3.2" or "openai:gpt-4.1-mini"), or run Ollama on ${settings.ollamaBaseUrl}.`,
+      problem: `No model configured. Set ${SLOT_ENV[name]} (e.g. "ollama:llama3.2" or "openai:gpt-4.1-mini"), or run Ollama on ${providers.ollamaBaseUrl}.`,
     };
   };
-  return { settings, best: slot("best", "MODEL_BEST", "MODEL_FAST"), fast: slot("fast", "MODEL_FAST", "MODEL_BEST") };
+  return { settings: providers, best: slot("best", "MODEL_BEST", "MODEL_FAST"), fast: slot("fast", "MODEL_FAST", "MODEL_BEST") };
 }
 
 async function defaultSpec(settings: ProviderSettings): Promise<ModelSpec | null> {

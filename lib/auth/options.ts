@@ -1,7 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { AppError } from "@/lib/http";
-import { enforceLimit, resetLimit } from "@/lib/limits";
+import { AppError, clientAddress } from "@/lib/http";
+import { enforceLimit, refundLimit, resetLimit } from "@/lib/limits";
 import { authenticate, credentialsSchema, findUser } from "./users";
 
 export const authOptions: NextAuthOptions = {
@@ -11,18 +11,22 @@ export const authOptions: NextAuthOptions = {
     Credentials({
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        // counted per address being tried, so guessing one account's password is slowed wherever it comes from
-        const key = parsed.data.email;
+        // counted per address and client, then per address from everywhere (see lib/limits)
+        const address = parsed.data.email;
+        const fromClient = `${address} ${clientAddress(request?.headers?.["x-forwarded-for"])}`;
         try {
-          await enforceLimit("signin", key);
+          await enforceLimit("signin", fromClient);
+          await enforceLimit("signin_address", address);
         } catch (error) {
-          throw new Error(error instanceof AppError ? error.message : "Sign-in is not available right now.");
+          // next-auth hands the sign-in page this text: the code and the wait, which the page words in the reader's language
+          if (error instanceof AppError && error.retryAfterSeconds) throw new Error(`${error.code}:${error.retryAfterSeconds}`);
+          throw error;
         }
         const user = await authenticate(parsed.data.email, parsed.data.password);
-        if (user) await resetLimit("signin", key);
+        if (user) await Promise.all([resetLimit("signin", fromClient), refundLimit("signin_address", address)]);
         return user;
       },
     }),

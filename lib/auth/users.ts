@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db, isUniqueViolation, Role } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { isLocale, LOCALES, type Locale } from "@/lib/i18n";
+import { settings } from "@/lib/settings";
 import { hashPassword, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
@@ -60,7 +61,7 @@ export async function updateAccount(userId: string, update: AccountUpdate): Prom
  */
 export async function createUser(input: SignUpInput): Promise<PublicUser> {
   const passwordHash = await hashPassword(input.password);
-  const adminEmail = process.env.ADMIN_EMAIL?.trim().toLowerCase();
+  const adminEmail = settings().ADMIN_EMAIL;
   try {
     return await db().$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(727071)`;

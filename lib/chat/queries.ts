@@ -34,13 +34,13 @@ export async function createConversation(userId: string, title?: string): Promis
   return toSummary(row);
 }
 
+/** Someone else's conversation answers as one that does not exist: a different answer would tell that the id exists. */
 function ownedBy<T extends { userId: string }>(userId: string, conversation: T | null): T {
-  if (!conversation) throw new AppError("not_found:chat", "This conversation does not exist.");
-  if (conversation.userId !== userId) throw new AppError("forbidden:chat", "This conversation belongs to someone else.");
+  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat", "This conversation does not exist.");
   return conversation;
 }
 
-/** The conversation if it exists and belongs to the user: 404 when it does not exist, 403 when it is someone else's. */
+/** The conversation if it exists and belongs to the user; 404 otherwise. */
 export async function getOwnedConversation(userId: string, conversationId: string) {
   return ownedBy(userId, await db().conversation.findUnique({ where: { id: conversationId } }));
 }

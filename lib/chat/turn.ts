@@ -13,18 +13,10 @@ import {
   toVersionView,
   type Execution,
 } from "@/lib/executor";
-import {
-  DEFAULT_ROUTER_TIMEOUT_MS,
-  DEFAULT_SHORTLIST_SIZE,
-  DEFAULT_SHORTLIST_THRESHOLD,
-  deriveAction,
-  routeTurn,
-  saveDecision,
-  shortlistTasks,
-  type RouterResult,
-} from "@/lib/router";
+import { deriveAction, routeTurn, saveDecision, shortlistTasks, type RouterResult } from "@/lib/router";
 import { rareWordQuery, relevantLearnings } from "@/lib/learnings";
 import { isDatabaseUnreachable } from "@/lib/http";
+import { settings } from "@/lib/settings";
 import { enabledTasks, taskNameForHistory, type InfoField, type Task } from "@/lib/tasks";
 import { DEFAULT_TITLE, getOwnedConversation, loadHistory, saveAnswer, saveUserMessage } from "./queries";
 import { recentWithinBudget } from "./tokens";
@@ -41,13 +33,6 @@ export const chatRequestSchema = z.object({
   taskSlug: z.string().max(64).optional(),
 });
 export type ChatRequest = z.infer<typeof chatRequestSchema>;
-
-const EXECUTOR_HISTORY_TOKENS = Number(process.env.EXECUTOR_HISTORY_TOKENS ?? 6_000);
-const EXECUTOR_CHUNK_TIMEOUT_MS = Number(process.env.EXECUTOR_TIMEOUT_MS ?? 60_000);
-const SHORTLIST_THRESHOLD = Number(process.env.ROUTER_SHORTLIST_THRESHOLD ?? DEFAULT_SHORTLIST_THRESHOLD);
-const SHORTLIST_SIZE = Number(process.env.ROUTER_SHORTLIST_SIZE ?? DEFAULT_SHORTLIST_SIZE);
-const ROUTER_LEARNINGS_TOKENS = Number(process.env.ROUTER_LEARNINGS_TOKENS ?? 300);
-const EXECUTOR_LEARNINGS_TOKENS = Number(process.env.EXECUTOR_LEARNINGS_TOKENS ?? 1_200);
 
 type RegistryTask = Task;
 
@@ -72,6 +57,15 @@ export interface TurnOptions {
  * task), execute, and persist — streamed to the browser as a UI message stream.
  */
 export async function runTurn(user: PublicUser, request: ChatRequest, requestSignal: AbortSignal, options: TurnOptions = {}): Promise<Response> {
+  const {
+    EXECUTOR_HISTORY_TOKENS,
+    EXECUTOR_TIMEOUT_MS,
+    ROUTER_SHORTLIST_THRESHOLD,
+    ROUTER_SHORTLIST_SIZE,
+    ROUTER_LEARNINGS_TOKENS,
+    EXECUTOR_LEARNINGS_TOKENS,
+    ROUTER_TIMEOUT_MS,
+  } = settings();
   const conversation = await getOwnedConversation(user.id, request.conversationId);
   // the words to search learnings with, for the router and the task alike
   const learningQuery = rareWordQuery(request.text);
@@ -108,7 +102,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
       latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
       // with no task the assistant may suggest one: the few relevant to the turn, not the whole registry
-      availableTasks: task ? [] : shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: SHORTLIST_SIZE }),
+      availableTasks: task ? [] : shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: ROUTER_SHORTLIST_SIZE }),
     });
     const reference = buildReferenceMessage({
       examples: learnings.filter((l) => l.kind === "example"),
@@ -118,7 +112,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       ...(reference ? [{ role: "user" as const, content: reference }] : []),
       ...recentWithinBudget(routerHistory, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content })),
     ];
-    return startExecution({ model: best.model, taskSlug: task?.slug ?? null, system, messages, signal: requestSignal, firstChunkTimeoutMs: EXECUTOR_CHUNK_TIMEOUT_MS });
+    return startExecution({ model: best.model, taskSlug: task?.slug ?? null, system, messages, signal: requestSignal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
   };
 
   const stream = createUIMessageStream<ChatUIMessage>({
@@ -148,12 +142,12 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       } else {
         // a large registry is cut to the tasks relevant to this turn, so the router's prompt stays bounded
         const routable =
-          tasks.length > SHORTLIST_THRESHOLD
+          tasks.length > ROUTER_SHORTLIST_THRESHOLD
             ? shortlistTasks({
                 tasks,
                 currentTask: previous?.slug ?? null,
                 text: lastUserTexts,
-                size: SHORTLIST_SIZE,
+                size: ROUTER_SHORTLIST_SIZE,
                 alwaysInclude: routerExamples.map((l) => tasks.find((t) => t.id === l.taskId)?.slug).filter((s): s is string => !!s),
               })
             : tasks;
@@ -163,7 +157,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
           currentTask: previous?.slug ?? null,
           messages: routerHistory,
           examples: routerExamples,
-          timeoutMs: Number(process.env.ROUTER_TIMEOUT_MS ?? DEFAULT_ROUTER_TIMEOUT_MS),
+          timeoutMs: ROUTER_TIMEOUT_MS,
           signal: requestSignal,
         });
         chosen = tasks.find((t) => t.slug === routed!.slug) ?? null;

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { settings, type AppSettings } from "@/lib/settings";
 import { PrismaClient } from "./generated/client";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -16,9 +17,9 @@ export interface DatabaseTarget {
 }
 
 /** Postgres when DATABASE_URL is set, otherwise embedded PGlite in DATA_DIR (default ./.data). */
-export function databaseTargetFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: "postgres", location: env.DATABASE_URL };
-  const dataDir = path.resolve(/*turbopackIgnore: true*/ env.DATA_DIR ?? ".data");
+export function databaseTarget({ DATABASE_URL, DATA_DIR }: Pick<AppSettings, "DATABASE_URL" | "DATA_DIR"> = settings()): DatabaseTarget {
+  if (DATABASE_URL) return { kind: "postgres", location: DATABASE_URL };
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ DATA_DIR);
   return { kind: "pglite", location: path.join(dataDir, "pglite") };
 }
 
@@ -41,7 +42,7 @@ const ERROR_FORMAT = "minimal";
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgres") {
     const poolConfig = { connectionString: target.location, connectionTimeoutMillis: 5_000 };
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+    const max = settings().DATABASE_POOL_SIZE;
     // a busy pool makes a transaction wait for a connection: wait as long as a plain query would
     const prisma = new PrismaClient({ adapter: new PrismaPg({ ...poolConfig, max }), errorFormat: ERROR_FORMAT, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
     return {

@@ -1,6 +1,6 @@
-import { databaseTargetFromEnv, openDatabase, type Database } from "./connection";
+import { databaseTarget, openDatabase, type Database } from "./connection";
 
-export { databaseTargetFromEnv, openDatabase, type Database, type DatabaseTarget } from "./connection";
+export { databaseTarget, openDatabase, type Database, type DatabaseTarget } from "./connection";
 export { isUniqueViolation } from "./errors";
 export { pendingMigrations } from "./migration-files";
 export { Prisma } from "./generated/client";
@@ -11,10 +11,15 @@ export * from "./generated/enums";
 // (its data folder admits a single owner).
 const globalForDb = globalThis as unknown as { switchboardDb?: Database };
 
-/** This process's database, opened on first use from the environment. */
+/** This process's database, opened on first use from the settings. */
 export function database(): Database {
-  globalForDb.switchboardDb ??= openDatabase(databaseTargetFromEnv());
+  globalForDb.switchboardDb ??= openDatabase(databaseTarget());
   return globalForDb.switchboardDb;
+}
+
+/** For tests and benchmarks: makes this the process's database (undefined: the configured one again). */
+export function setProcessDatabase(database: Database | undefined): void {
+  globalForDb.switchboardDb = database;
 }
 
 export function db(): Database["prisma"] {

@@ -1,5 +1,5 @@
-import { checkModelSlots, type SlotStatus } from "@/lib/ai";
-import { databaseTargetFromEnv, db, pendingMigrations } from "@/lib/db";
+import { checkModelSlots, type SlotName, type SlotStatus } from "@/lib/ai";
+import { databaseTarget, db, pendingMigrations } from "@/lib/db";
 
 export interface Health {
   status: "ok" | "degraded" | "down";
@@ -7,12 +7,20 @@ export interface Health {
   models: { slot: string; model: string | null; usable: boolean; problem: string | null }[];
 }
 
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /**
  * down: the database is unreachable or not migrated (the app cannot serve);
  * degraded: the database is fine but a model slot is not usable (chat cannot answer).
+ * Every problem, a configuration that cannot be used included, is reported here rather than thrown.
  */
 export async function checkHealth(): Promise<Health> {
-  const [database, slots] = await Promise.all([checkDatabase(), checkModelSlots()]);
+  const [database, slots] = await Promise.all([
+    checkDatabase(),
+    checkModelSlots().catch((error): SlotStatus[] =>
+      (["best", "fast"] as SlotName[]).map((slot) => ({ slot, spec: null, problem: `The model could not be checked: ${reason(error)}` })),
+    ),
+  ]);
   const models = slots.map((s: SlotStatus) => ({
     slot: s.slot,
     model: s.spec ? `${s.spec.provider}:${s.spec.model}` : null,
@@ -28,8 +36,9 @@ export async function checkHealth(): Promise<Health> {
 }
 
 async function checkDatabase(): Promise<Health["database"]> {
-  const kind = databaseTargetFromEnv().kind;
+  let kind = "unknown";
   try {
+    kind = databaseTarget().kind;
     const applied = await db().$queryRaw<{ migration_name: string }[]>`
       SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
     const pending = await pendingMigrations(applied);
@@ -40,12 +49,16 @@ async function checkDatabase(): Promise<Health["database"]> {
       problem: pending.length ? "Migrations are not applied; run npm run db:migrate." : null,
     };
   } catch (error) {
-    const missingTable = /_prisma_migrations/.test(String((error as Error)?.message));
+    const missingTable = /_prisma_migrations/.test(reason(error));
     return {
       kind,
       reachable: missingTable,
       pendingMigrations: null,
-      problem: missingTable ? "The database has no migrations; run npm run db:migrate." : "The database is unreachable.",
+      problem: missingTable
+        ? "The database has no migrations; run npm run db:migrate."
+        : kind === "unknown"
+          ? reason(error)
+          : "The database is unreachable.",
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { forgetWordFrequencies } from "./retrieve";
 
@@ -50,9 +50,15 @@ export async function listLearnings(filter: z.infer<typeof learningFilterSchema>
 export async function updateLearning(id: string, changes: z.infer<typeof learningUpdateSchema>) {
   const existing = await db().learning.findUnique({ where: { id }, select: { id: true } });
   if (!existing) throw new AppError("not_found:learning", "This learning does not exist.");
-  const learning = await db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
-  forgetWordFrequencies();
-  return learning;
+  try {
+    const learning = await db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
+    forgetWordFrequencies();
+    return learning;
+  } catch (error) {
+    // an example edited into the text of another example of the same task
+    if (isUniqueViolation(error)) throw new AppError("conflict:learning", "The task already has this example.", { expectedOutput: ["The task already has this example."] });
+    throw error;
+  }
 }
 
 export async function deleteLearning(id: string) {

@@ -26,7 +26,7 @@ export type Vote = z.infer<typeof voteSchema>;
 
 const targetColumn = { message: "messageId", decision: "routingDecisionId", version: "deliverableVersionId" } as const;
 
-/** The conversation a target belongs to, checked against the voter: only the owner rates a conversation. */
+/** The conversation a target belongs to, checked against the voter: only the owner rates a conversation (404 for anyone else). */
 async function targetContext(userId: string, target: FeedbackTarget) {
   const found =
     target.type === "message"
@@ -40,9 +40,9 @@ async function targetContext(userId: string, target: FeedbackTarget) {
             where: { id: target.id },
             select: { title: true, body: true, createdAt: true, deliverable: { select: { taskId: true, conversation: { select: { id: true, userId: true } } } } },
           });
-  if (!found) throw new AppError("not_found:feedback", "There is nothing to rate with this id.");
-  const conversation = "deliverable" in found ? found.deliverable.conversation : found.conversation;
-  if (conversation.userId !== userId) throw new AppError("forbidden:feedback", "You can only rate your own conversations.");
+  const conversation = found && ("deliverable" in found ? found.deliverable.conversation : found.conversation);
+  // someone else's answers as nothing at all, so ids cannot be probed
+  if (!found || conversation?.userId !== userId) throw new AppError("not_found:feedback", "There is nothing to rate with this id.");
   if ("role" in found && found.role !== "assistant") throw new AppError("bad_request:feedback", "Only the assistant's answers can be rated.");
   return { conversationId: conversation.id, found };
 }
@@ -72,6 +72,27 @@ async function taskOfMessage(conversationId: string, createdAt: Date) {
   return decision?.chosenTaskId ?? null;
 }
 
+type LearningData = Omit<Prisma.LearningUncheckedCreateInput, "feedbackId" | "deliverableId">;
+
+/**
+ * Stores what a vote or an edit (the owner) teaches, in place of what the same owner taught before.
+ * The same example (task and text), approved by a vote or by the user's edit, here or in another
+ * conversation, is stored once: when another owner already stored it, this one stores nothing. A unique
+ * key in the database holds the rule should two such writes meet.
+ */
+async function storeLearning(tx: Prisma.TransactionClient, owner: { feedbackId: string } | { deliverableId: string }, learning: LearningData | null) {
+  const same =
+    learning?.kind === "example"
+      ? await tx.learning.findFirst({ where: { kind: "example", taskId: learning.taskId, expectedOutput: learning.expectedOutput }, select: { feedbackId: true, deliverableId: true } })
+      : null;
+  const storedByAnother = same && Object.entries(owner).some(([column, id]) => same[column as keyof typeof same] !== id);
+  if (!learning || storedByAnother) {
+    await tx.learning.deleteMany({ where: owner });
+    return;
+  }
+  await tx.learning.upsert({ where: owner as Prisma.LearningWhereUniqueInput, create: { ...learning, ...owner }, update: learning });
+}
+
 /**
  * Records (or changes) the user's vote on a target, and turns it into a learning when it teaches
  * something: a routing correction, an approved deliverable, or a thumbs-down with a comment.
@@ -80,7 +101,7 @@ export async function castVote(userId: string, vote: Vote) {
   const { conversationId, found } = await targetContext(userId, vote.target);
   const column = targetColumn[vote.target.type];
 
-  let learning: Omit<Prisma.LearningUncheckedCreateInput, "feedbackId"> | null = null;
+  let learning: LearningData | null = null;
   if (vote.target.type === "decision" && vote.rating === "down" && vote.correction) {
     const correctTask = vote.correction === "none" ? null : await db().task.findFirst({ where: { slug: vote.correction, deletedAt: null }, select: { id: true } });
     if (vote.correction !== "none" && !correctTask) {
@@ -131,11 +152,7 @@ export async function castVote(userId: string, vote: Vote) {
     const where = { [`userId_${column}`]: { userId, [column]: vote.target.id } } as unknown as Prisma.FeedbackWhereUniqueInput;
     const data = { rating: vote.rating, comment: vote.comment ?? null, correction: vote.correction ?? null };
     const feedback = await tx.feedback.upsert({ where, create: { userId, [column]: vote.target.id, ...data }, update: data });
-    if (learning) {
-      await tx.learning.upsert({ where: { feedbackId: feedback.id }, create: { ...learning, feedbackId: feedback.id }, update: learning });
-    } else {
-      await tx.learning.deleteMany({ where: { feedbackId: feedback.id } });
-    }
+    await storeLearning(tx, { feedbackId: feedback.id }, learning);
     return { feedback: toVoteView(feedback), learned: learning?.kind ?? null };
   });
   if (learning) forgetWordFrequencies();
@@ -162,8 +179,7 @@ function toVoteView(row: FeedbackRow) {
 /** The user's own votes in one of their conversations (never anyone else's). */
 export async function listVotes(userId: string, conversationId: string) {
   const conversation = await db().conversation.findUnique({ where: { id: conversationId }, select: { userId: true } });
-  if (!conversation) throw new AppError("not_found:chat", "This conversation does not exist.");
-  if (conversation.userId !== userId) throw new AppError("forbidden:chat", "This conversation belongs to someone else.");
+  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat", "This conversation does not exist.");
   const rows = await db().feedback.findMany({
     where: {
       userId,
@@ -179,7 +195,7 @@ export async function listVotes(userId: string, conversationId: string) {
 
 /**
  * The final version after the user edited it becomes an example for the task: one learning per
- * deliverable, replaced by each later edit.
+ * deliverable, replaced by each later edit (none when the same example is already stored).
  */
 export async function learnFromEdit(deliverableId: string, version: { title: string; body: string; createdAt: Date }) {
   const deliverable = await db().deliverable.findUnique({ where: { id: deliverableId }, select: { taskId: true, conversationId: true } });
@@ -192,6 +208,6 @@ export async function learnFromEdit(deliverableId: string, version: { title: str
     expectedOutput: `${version.title}\n\n${version.body}`,
     conversationId: deliverable.conversationId,
   };
-  await db().learning.upsert({ where: { deliverableId }, create: { ...data, deliverableId }, update: data });
+  await db().$transaction((tx) => storeLearning(tx, { deliverableId }, data));
   forgetWordFrequencies();
 }

@@ -1,14 +1,23 @@
 import { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { AppError } from "@/lib/http";
+import { settings } from "@/lib/settings";
 
-/** Per-user (or per-address) limits on what costs model time or invites guessing. */
-export const LIMITS = {
-  chat: { points: Number(process.env.RATE_LIMIT_CHAT_PER_MINUTE ?? 30), duration: 60, what: "messages" },
-  transcribe: { points: Number(process.env.RATE_LIMIT_TRANSCRIBE_PER_MINUTE ?? 10), duration: 60, what: "recordings" },
-  signin: { points: Number(process.env.RATE_LIMIT_SIGNIN_PER_15_MINUTES ?? 10), duration: 15 * 60, what: "sign-in attempts" },
-} as const;
-export type LimitName = keyof typeof LIMITS;
+/**
+ * Limits on what costs model time or invites guessing. Sign-in is limited twice: per email address and
+ * client (someone guessing from one place is stopped soon, while the owner can still sign in from
+ * another), and per address from every client together, slower (many clients cannot guess on either).
+ */
+const limits = () => {
+  const s = settings();
+  return {
+    chat: { points: s.RATE_LIMIT_CHAT_PER_MINUTE, duration: 60, refusal: "Too many messages." },
+    transcribe: { points: s.RATE_LIMIT_TRANSCRIBE_PER_MINUTE, duration: 60, refusal: "Too many recordings." },
+    signin: { points: s.RATE_LIMIT_SIGNIN_PER_15_MINUTES, duration: 15 * 60, refusal: "Too many sign-in attempts for this email address from your connection." },
+    signin_address: { points: s.RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR, duration: 60 * 60, refusal: "Too many sign-in attempts for this email address." },
+  };
+};
+export type LimitName = keyof ReturnType<typeof limits>;
 
 const globalForLimits = globalThis as unknown as { switchboardLimiters?: Map<LimitName, RateLimiterAbstract>; switchboardRedis?: Redis };
 
@@ -20,10 +29,11 @@ function limiter(name: LimitName): RateLimiterAbstract {
   const limiters = (globalForLimits.switchboardLimiters ??= new Map());
   let found = limiters.get(name);
   if (!found) {
-    const { points, duration } = LIMITS[name];
+    const { points, duration } = limits()[name];
     const memory = new RateLimiterMemory({ points, duration, keyPrefix: `sb-${name}` });
-    if (process.env.REDIS_URL) {
-      globalForLimits.switchboardRedis ??= new Redis(process.env.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+    const { REDIS_URL } = settings();
+    if (REDIS_URL) {
+      globalForLimits.switchboardRedis ??= new Redis(REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
       found = new RateLimiterRedis({ storeClient: globalForLimits.switchboardRedis, points, duration, keyPrefix: `sb-${name}`, insuranceLimiter: memory });
     } else {
       found = memory;
@@ -46,7 +56,15 @@ async function redisReady(): Promise<void> {
   });
 }
 
-/** Counts one use; throws 429 with the time to wait when the limit is reached. */
+/** A wait in words, "in 42 seconds", "in 15 minutes", "in 1 hour", rounded up to what the reader can act on. */
+export function waitInWords(seconds: number, locale = "en"): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
+  if (seconds < 60) return format.format(Math.max(1, Math.ceil(seconds)), "second");
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? format.format(minutes, "minute") : format.format(Math.round(minutes / 60), "hour");
+}
+
+/** Counts one use; throws 429 saying when to try again (and Retry-After) when the limit is reached. */
 export async function enforceLimit(name: LimitName, key: string): Promise<void> {
   const chosen = limiter(name);
   await redisReady();
@@ -55,11 +73,16 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError(`rate_limit:${name}`, `Too many ${LIMITS[name].what}. Please wait ${seconds} s and try again.`, undefined, seconds);
+    throw new AppError(`rate_limit:${name}`, `${limits()[name].refusal} Please try again ${waitInWords(seconds)}.`, undefined, seconds);
   }
 }
 
-/** Clears a key's count (a successful sign-in forgives the failed attempts before it). */
+/** Clears a key's count (a successful sign-in forgives the failed attempts from its client before it). */
 export async function resetLimit(name: LimitName, key: string): Promise<void> {
   await limiter(name).delete(key).catch(() => {});
+}
+
+/** Gives back the one use just counted (a successful sign-in is not an attempt to guess). */
+export async function refundLimit(name: LimitName, key: string): Promise<void> {
+  await limiter(name).reward(key, 1).catch(() => {});
 }

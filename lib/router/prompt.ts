@@ -21,11 +21,11 @@ export interface RouterPromptInput {
   examples?: RouterExample[];
   /** tokens allowed for the conversation excerpt */
   historyBudget?: number;
+  /** tokens allowed for the whole prompt (ROUTER_PROMPT_TOKENS); the excerpt gets what the rest leaves */
+  promptTokens: number;
 }
 
 export const DEFAULT_ROUTER_HISTORY_TOKENS = 800;
-/** The whole router prompt stays within this; the conversation excerpt gets what the rest leaves. */
-export const ROUTER_PROMPT_TOKENS = Number(process.env.ROUTER_PROMPT_TOKENS ?? 1_400);
 const MIN_HISTORY_TOKENS = 150;
 const MESSAGE_CHARS = 1_200;
 
@@ -42,7 +42,7 @@ export function routerTaskLine(task: RoutableTask): string {
   return `- ${task.slug}: ${task.routerDescription.replace(/\s+/g, " ").trim()}`;
 }
 
-export function buildRouterPrompt({ tasks, currentTask, messages, examples = [], historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS }: RouterPromptInput) {
+export function buildRouterPrompt({ tasks, currentTask, messages, examples = [], historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS, promptTokens }: RouterPromptInput) {
   const system = [
     "You are the behavior router of an assistant for professionals. Decide which task the assistant should be doing after the user's latest message.",
     "Tasks:",
@@ -57,7 +57,7 @@ export function buildRouterPrompt({ tasks, currentTask, messages, examples = [],
   const fixedTokens = estimateTokens(system) + estimateTokens(examplesText(examples)) + 20;
   const excerpt = recentWithinBudget(
     messages.map((m) => ({ ...m, content: m.content.length > MESSAGE_CHARS ? `${m.content.slice(0, MESSAGE_CHARS)}…` : m.content })),
-    Math.max(MIN_HISTORY_TOKENS, Math.min(historyBudget, ROUTER_PROMPT_TOKENS - fixedTokens)),
+    Math.max(MIN_HISTORY_TOKENS, Math.min(historyBudget, promptTokens - fixedTokens)),
   );
   // Learnings come from users' feedback, so they stay out of the system prompt: quoted as reference data.
   const prompt = [

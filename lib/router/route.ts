@@ -1,6 +1,7 @@
 import { generateText, NoObjectGeneratedError, Output, type LanguageModel } from "ai";
 import { z } from "zod";
 import type { HistoryMessage } from "@/lib/chat/tokens";
+import { settings } from "@/lib/settings";
 import { buildRouterPrompt, NONE, type RoutableTask, type RouterExample } from "./prompt";
 
 export interface RouterInput {
@@ -25,8 +26,6 @@ export interface RouterResult {
   fallback: "timeout" | "invalid" | "error" | null;
 }
 
-export const DEFAULT_ROUTER_TIMEOUT_MS = 5_000;
-
 /**
  * Asks the fast model which task applies. The answer is constrained by a JSON-schema enum of the
  * enabled slugs plus "none"; a provider that ignores the schema is parsed leniently and asked once
@@ -35,7 +34,7 @@ export const DEFAULT_ROUTER_TIMEOUT_MS = 5_000;
 export async function routeTurn(input: RouterInput): Promise<RouterResult> {
   const started = performance.now();
   const options = [...input.tasks.map((t) => t.slug), NONE];
-  const { system, prompt } = buildRouterPrompt(input);
+  const { system, prompt } = buildRouterPrompt({ ...input, promptTokens: settings().ROUTER_PROMPT_TOKENS });
   const schema = z.object({ task: z.enum(options as [string, ...string[]]) });
   const deadline = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, deadline]) : deadline;

@@ -7,10 +7,6 @@ export interface ShortlistTask {
   routerDescription: string;
 }
 
-export const DEFAULT_SHORTLIST_SIZE = 12;
-/** Registries up to this size go to the router whole. */
-export const DEFAULT_SHORTLIST_THRESHOLD = 30;
-
 // One index per registry array: the registry cache hands out the same array until the registry
 // changes, so the index is built once per version and dropped with it.
 const indexes = new WeakMap<object, MiniSearch<ShortlistTask & { id: string }>>();

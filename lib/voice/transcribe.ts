@@ -1,18 +1,26 @@
+// first: it drops blank settings from the environment, which @ai-sdk/openai reads as it loads
+import { settings } from "@/lib/settings";
 import { createOpenAI } from "@ai-sdk/openai";
 import { transcribe } from "ai";
 import { z } from "zod";
 import { AppError } from "@/lib/http";
 
 export const TRANSCRIPTION_LANGUAGES = ["en", "es", "fr"] as const;
-export const MAX_AUDIO_BYTES = Number(process.env.TRANSCRIBE_MAX_BYTES ?? 10 * 1024 * 1024);
-export const MAX_AUDIO_SECONDS = Number(process.env.TRANSCRIBE_MAX_SECONDS ?? 120);
 
 /** What MediaRecorder produces in Chromium, Firefox and Safari, plus common uploads. */
 const AUDIO_TYPES = ["audio/webm", "audio/ogg", "audio/mp4", "audio/mpeg", "audio/wav", "audio/x-wav", "audio/aac", "audio/x-m4a"];
 
 export const transcriptionFieldsSchema = z.object({
   language: z.enum(TRANSCRIPTION_LANGUAGES).optional(),
-  durationMs: z.coerce.number().int().nonnegative().max(MAX_AUDIO_SECONDS * 1000, `Recordings are limited to ${MAX_AUDIO_SECONDS} seconds.`).optional(),
+  durationMs: z.coerce
+    .number()
+    .int()
+    .nonnegative()
+    .check((ctx) => {
+      const seconds = settings().TRANSCRIBE_MAX_SECONDS;
+      if (ctx.value > seconds * 1000) ctx.issues.push({ code: "custom", message: `Recordings are limited to ${seconds} seconds.`, input: ctx.value });
+    })
+    .optional(),
 });
 
 /**
@@ -20,21 +28,29 @@ export const transcriptionFieldsSchema = z.object({
  * OpenAI-compatible transcription server at TRANSCRIBE_BASE_URL, such as a local Whisper server that
  * keeps audio on your network). Default: openai:whisper-1 when an OpenAI key is set.
  */
-export function transcriptionModel(env: Record<string, string | undefined> = process.env) {
-  const spec = env.TRANSCRIBE_MODEL || (env.OPENAI_API_KEY ? "openai:whisper-1" : "");
-  const match = /^(openai|compatible):(\S+)$/.exec(spec);
-  if (!match) {
+function transcriptionModel() {
+  const s = settings();
+  const spec = s.TRANSCRIBE_MODEL ?? (s.OPENAI_API_KEY ? { provider: "openai", model: "whisper-1" } : null);
+  if (!spec) {
     throw new AppError(
       "unavailable:transcription",
       "Voice input is not configured. Set TRANSCRIBE_MODEL (e.g. openai:whisper-1, or compatible:whisper with TRANSCRIBE_BASE_URL), or type your message.",
     );
   }
-  const baseURL = env.TRANSCRIBE_BASE_URL || (match[1] === "openai" ? env.OPENAI_BASE_URL : undefined);
-  if (match[1] === "compatible" && !baseURL) {
+  const baseURL = s.TRANSCRIBE_BASE_URL ?? (spec.provider === "openai" ? s.OPENAI_BASE_URL : undefined);
+  if (spec.provider === "compatible" && !baseURL) {
     throw new AppError("unavailable:transcription", "Set TRANSCRIBE_BASE_URL to the transcription server's /v1 address.");
   }
-  const apiKey = env.TRANSCRIBE_API_KEY || env.OPENAI_API_KEY || "none";
-  return createOpenAI({ apiKey, baseURL }).transcription(match[2]);
+  const apiKey = s.TRANSCRIBE_API_KEY ?? s.OPENAI_API_KEY ?? "none";
+  return createOpenAI({ apiKey, baseURL }).transcription(spec.model);
+}
+
+const tooLarge = () =>
+  new AppError("payload_too_large:transcription", `The recording is larger than ${Math.round(settings().TRANSCRIBE_MAX_BYTES / 1024 / 1024)} MB.`);
+
+/** Refuses an oversized upload from its declared length, before it is read (the form adds a little around the file). */
+export function refuseOversizedUpload(contentLength: number): void {
+  if (contentLength > settings().TRANSCRIBE_MAX_BYTES + 64 * 1024) throw tooLarge();
 }
 
 /** Checks the upload, transcribes it, and says clearly what went wrong when it cannot. */
@@ -43,9 +59,7 @@ export async function transcribeUpload(file: File, fields: z.infer<typeof transc
   if (!AUDIO_TYPES.includes(type)) {
     throw new AppError("unsupported_media_type:transcription", `Audio of type "${file.type || "unknown"}" is not supported. Use WebM, Ogg, MP4, MP3 or WAV.`);
   }
-  if (file.size > MAX_AUDIO_BYTES) {
-    throw new AppError("payload_too_large:transcription", `The recording is larger than ${Math.round(MAX_AUDIO_BYTES / 1024 / 1024)} MB.`);
-  }
+  if (file.size > settings().TRANSCRIBE_MAX_BYTES) throw tooLarge();
   if (file.size < 200) throw new AppError("bad_request:transcription", "The recording is empty. Check your microphone and try again.");
   const model = transcriptionModel();
   try {

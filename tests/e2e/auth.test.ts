@@ -12,7 +12,7 @@ describe("signing up, in and out in Chromium", () => {
 
   beforeAll(async () => {
     testDb = await createTestDatabase("pglite");
-    [app, browser] = await Promise.all([startApp(testDb.env), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ ...testDb.env, RATE_LIMIT_SIGNIN_PER_15_MINUTES: "3" }), launchBrowser()]);
     // English whatever the machine's language, so the assertions below read the English catalog
     page = await browser.newPage({ locale: "en-US" });
   });
@@ -83,5 +83,19 @@ describe("signing up, in and out in Chromium", () => {
     await other.waitForURL(/\/signin$/);
     expect(new URL(other.url()).host).toBe(new URL(viaLocalhost).host);
     await other.close();
+  });
+
+  it("says in words, in the reader's language, when to try again after too many attempts", async () => {
+    await fetch(`${app.url}/api/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "linus@example.test", password: "right-password-1" }) });
+    const spanish = await browser.newPage({ locale: "es-ES" });
+    await spanish.goto(`${app.url}/signin`);
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      await spanish.getByLabel("Correo electrónico").fill("linus@example.test");
+      await spanish.getByLabel("Contraseña").fill(`wrong-${attempt}`);
+      await spanish.getByRole("button", { name: "Iniciar sesión" }).click();
+      await spanish.getByRole("alert").waitFor();
+    }
+    await spanish.getByRole("alert").filter({ hasText: "Vuelve a intentarlo dentro de 15 minutos." }).waitFor();
+    await spanish.close();
   });
 });

@@ -15,7 +15,8 @@ import { ScriptedModelServer } from "../support/model-server";
  *
  *   public — answers without a session (health, sign-up, next-auth)
  *   user   — any signed-in user, acting on their own data only: 401 without a session
- *   owner  — a resource belonging to one user: 401 without a session, 403/404 for anyone else
+ *   owner  — a resource belonging to one user: 401 without a session; for anyone else, the same 404 as
+ *            for an id that does not exist (a 403 would tell that the id exists)
  *   admin  — administrators only: 401 without a session, 403 for a plain user
  */
 
@@ -284,16 +285,15 @@ async function call(client: HttpClient, method: string, c: Call): Promise<Respon
   return client.request(c.path, { method, ...(c.json !== undefined ? { json: c.json } : {}) });
 }
 
-/** The status and error code of a response, for readable failures. */
-async function outcome(response: Response): Promise<{ status: number; code: string | undefined }> {
+/** The status, error code and message of a response, for comparisons and readable failures. */
+async function outcome(response: Response): Promise<{ status: number; code: string | undefined; message?: string }> {
   const text = await response.text();
-  let code: string | undefined;
   try {
-    code = (JSON.parse(text) as { code?: string }).code;
+    const { code, message } = JSON.parse(text) as { code?: string; message?: string };
+    return { status: response.status, code, message };
   } catch {
-    code = text ? `(not JSON) ${text.slice(0, 80)}` : undefined;
+    return { status: response.status, code: text ? `(not JSON) ${text.slice(0, 80)}` : undefined };
   }
-  return { status: response.status, code };
 }
 
 describe(`the authorization table on ${kind}`, () => {
@@ -483,15 +483,30 @@ describe(`the authorization table on ${kind}`, () => {
     await expectNothingChanged();
   });
 
-  it("answers 403 or 404 to another user on the owner's conversation, messages, deliverable and feedback targets", async () => {
+  it("answers another user on the owner's conversation, messages, deliverable and feedback targets exactly as for ids that do not exist: 404", async () => {
+    // the same calls on ids nobody has: the answers must not tell the two apart
+    const unknown: Ids = {
+      ...ids,
+      conversationId: "cnotaconversation000000000",
+      assistantMessageId: randomUUID(),
+      decisionId: randomUUID(),
+      deliverableId: randomUUID(),
+      versionId: randomUUID(),
+    };
     const failures: string[] = [];
+    let calls = 0;
     for (const entry of TABLE.filter((e) => e.access === "owner")) {
-      for (const c of entry.calls(ids)) {
-        const { status, code } = await outcome(await call(other, entry.method, c));
-        const refused = (status === 403 && code?.startsWith("forbidden:")) || (status === 404 && code?.startsWith("not_found:"));
-        if (!refused) failures.push(`${entry.method} ${c.path} ${JSON.stringify(c.json ?? "")} → ${status} ${code}`);
+      const theirs = entry.calls(ids);
+      const nobodys = entry.calls(unknown);
+      for (const [i, c] of theirs.entries()) {
+        calls++;
+        const answer = await outcome(await call(other, entry.method, c));
+        const missing = await outcome(await call(other, entry.method, nobodys[i]));
+        if (answer.status !== 404 || !answer.code?.startsWith("not_found:")) failures.push(`${entry.method} ${c.path} ${JSON.stringify(c.json ?? "")} → ${answer.status} ${answer.code}`);
+        else if (JSON.stringify(answer) !== JSON.stringify(missing)) failures.push(`${entry.method} ${c.path}: ${JSON.stringify(answer)}, for an unknown id ${JSON.stringify(missing)}`);
       }
     }
+    expect(calls).toBeGreaterThan(10);
     expect(failures).toEqual([]);
 
     // the other user's own lists do not show the owner's conversation, even when searching for it

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createUser } from "@/lib/auth";
 import { database, db, openDatabase } from "@/lib/db";
 import { applyMigrations, diffSchemaAgainstMigrations } from "@/lib/db/migrations";
@@ -8,6 +8,11 @@ import { AppError } from "@/lib/http";
 import { listTasks, seedTasks } from "@/lib/tasks";
 import { testDatabaseKind } from "../support/database";
 import { useLibDatabase } from "../support/lib-database";
+
+// settings are read once per process: ADMIN_EMAIL is in the environment before anything reads it
+vi.hoisted(() => {
+  process.env.ADMIN_EMAIL = "Boss@Example.test";
+});
 
 useLibDatabase();
 
@@ -54,13 +59,8 @@ describe(`database on ${testDatabaseKind()}`, () => {
       createUser({ email: "first-b@example.test", password: "password-b" }),
     ]);
     expect([a.role, b.role].sort()).toEqual(["ADMIN", "USER"]);
-    process.env.ADMIN_EMAIL = "Boss@Example.test";
-    try {
-      expect((await createUser({ email: "boss@example.test", password: "password-c" })).role).toBe("ADMIN");
-      expect((await createUser({ email: "staff@example.test", password: "password-d" })).role).toBe("USER");
-    } finally {
-      delete process.env.ADMIN_EMAIL;
-    }
+    expect((await createUser({ email: "boss@example.test", password: "password-c" })).role).toBe("ADMIN");
+    expect((await createUser({ email: "staff@example.test", password: "password-d" })).role).toBe("USER");
     const stored = await db().user.findUniqueOrThrow({ where: { email: "staff@example.test" } });
     expect(stored.passwordHash).toMatch(/^\$2[aby]\$10\$/);
     expect(stored.passwordHash).not.toContain("password-d");

@@ -348,15 +348,15 @@ describe(`learning from feedback and edits on ${kind}`, () => {
     // the other user can neither rate, change, remove nor read the owner's votes
     for (const target of Object.values(targets)) {
       const attempt = await vote(other, { target, rating: "down", comment: "hijacked" });
-      expect(attempt.status, `${target.type}`).toBe(403);
-      expect((await attempt.json()).code).toBe("forbidden:feedback");
-      expect((await unvote(other, target)).status).toBe(403);
+      expect(attempt.status, `${target.type}`).toBe(404);
+      expect((await attempt.json()).code).toBe("not_found:feedback");
+      expect((await unvote(other, target)).status).toBe(404);
     }
     const decisionAttempt = await vote(other, { target: targets.decision, rating: "down", correction: "none" });
-    expect(decisionAttempt.status).toBe(403);
+    expect(decisionAttempt.status).toBe(404);
     const read = await other.get(`/api/feedback?conversationId=${own}`);
-    expect(read.status).toBe(403);
-    expect((await read.json()).code).toBe("forbidden:chat");
+    expect(read.status).toBe(404);
+    expect((await read.json()).code).toBe("not_found:chat");
     expect(await votesOf(other, await createConversation(other))).toEqual([]);
     expect((await new HttpClient(app.url).get(`/api/feedback?conversationId=${own}`)).status).toBe(401);
     expect((await vote(new HttpClient(app.url), { target: targets.version, rating: "down" })).status).toBe(401);

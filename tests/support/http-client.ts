@@ -1,11 +1,17 @@
+import { Agent, fetch as undiciFetch } from "undici";
+
 /**
  * A minimal browser stand-in for API tests: keeps cookies and signs in through next-auth's real
- * credentials flow (CSRF token, callback, session cookie).
+ * credentials flow (CSRF token, callback, session cookie). With a localAddress (127.0.0.2, …: all of
+ * 127.0.0.0/8 is this machine) it connects from that address, as another client would.
  */
 export class HttpClient {
   private readonly cookies = new Map<string, string>();
+  private readonly agent: Agent | undefined;
 
-  constructor(readonly baseUrl: string) {}
+  constructor(readonly baseUrl: string, { localAddress }: { localAddress?: string } = {}) {
+    this.agent = localAddress ? new Agent({ localAddress }) : undefined;
+  }
 
   async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -15,7 +21,10 @@ export class HttpClient {
       headers.set("content-type", "application/json");
       body = JSON.stringify(init.json);
     }
-    const response = await fetch(`${this.baseUrl}${path}`, { ...init, headers, body, redirect: "manual" });
+    const url = `${this.baseUrl}${path}`;
+    const response = this.agent
+      ? ((await undiciFetch(url, { method: init.method, headers, body: body as string | undefined, redirect: "manual", dispatcher: this.agent })) as unknown as Response)
+      : await fetch(url, { ...init, headers, body, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(";");
       const index = pair.indexOf("=");
@@ -42,13 +51,19 @@ export class HttpClient {
 
   /** Signs in; true when next-auth set a session cookie. */
   async signIn(email: string, password: string): Promise<boolean> {
+    return (await this.signInAttempt(email, password)).signedIn;
+  }
+
+  /** Signs in, and says why not: next-auth's error (CredentialsSignin for a wrong password, or what authorize threw). */
+  async signInAttempt(email: string, password: string): Promise<{ signedIn: boolean; error: string | null }> {
     const { csrfToken } = (await (await this.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    await this.request("/api/auth/callback/credentials", {
+    const response = await this.request("/api/auth/callback/credentials", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ csrfToken, email, password, json: "true" }).toString(),
     });
-    return this.hasSession();
+    const { url } = (await response.json()) as { url: string };
+    return { signedIn: this.hasSession(), error: new URL(url).searchParams.get("error") };
   }
 
   async signOut() {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
-import { database } from "@/lib/db";
+import { database, databaseTarget, openDatabase, setProcessDatabase } from "@/lib/db";
 import { prepareDatabase } from "@/lib/db/setup";
+import { parseSettings } from "@/lib/settings";
 import { createTestDatabase, type TestDatabase } from "./database";
 
 /**
@@ -11,12 +12,12 @@ export function useLibDatabase(): { current: TestDatabase } {
   const holder = {} as { current: TestDatabase };
   beforeAll(async () => {
     holder.current = await createTestDatabase();
-    delete process.env.DATABASE_URL;
-    Object.assign(process.env, holder.current.env);
+    setProcessDatabase(openDatabase(databaseTarget(parseSettings(holder.current.env))));
     await prepareDatabase(database());
   });
   afterAll(async () => {
     await database().close();
+    setProcessDatabase(undefined);
     await holder.current?.drop();
   });
   return holder;

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 
 /**
- * A scripted model server on 127.0.0.1 speaking the OpenAI-compatible and Ollama wire formats, so the
- * app's real provider code is exercised. Each reply is queued by the test for a model name (the app's
+ * A scripted model server on 127.0.0.1 speaking the OpenAI-compatible and Ollama wire formats (and
+ * OpenAI's Responses API, which openai: models use, unstreamed), so the app's real provider code is
+ * exercised. Every request is recorded with its body, for tests of what went on the wire. Each reply is queued by the test for a model name (the app's
  * fast and best slots use different names): nothing is chosen by reading the prompt.
  */
 export interface ScriptedReply {
@@ -85,12 +86,12 @@ export class ScriptedModelServer {
       return json(res, 200, { models: this.models.map((name) => ({ name, model: name })) });
     }
     if (req.method === "POST" && path === "/v1/audio/transcriptions") return this.transcribe(req, res);
-    if (req.method !== "POST" || (path !== "/v1/chat/completions" && path !== "/api/chat")) {
+    if (req.method !== "POST" || !["/v1/chat/completions", "/v1/responses", "/api/chat"].includes(path)) {
       return json(res, 404, { error: { message: `scripted server: no route ${req.method} ${path}` } });
     }
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     const model = body.model as string | undefined;
-    if (this.record) this.requests.push({ path, model, body, messages: flattenMessages(body.messages) });
+    if (this.record) this.requests.push({ path, model, body, messages: flattenMessages(body.messages ?? body.input) });
     const reply = model ? (this.queues.get(model)?.shift() ?? this.fallback?.(model)) : undefined;
     if (!reply) return json(res, 500, { error: { message: `scripted server: no reply queued for model "${model}"` } });
     if (reply.delayMs) await sleep(reply.delayMs);
@@ -98,6 +99,10 @@ export class ScriptedModelServer {
       return json(res, reply.status, { error: { message: `scripted failure ${reply.status}`, type: "server_error" } });
     }
     const stream = path === "/api/chat" ? body.stream !== false : body.stream === true;
+    if (path === "/v1/responses") {
+      if (stream) return json(res, 501, { error: { message: "scripted server: streamed Responses API replies are not scripted" } });
+      return json(res, 200, openAiResponse(model!, reply.text));
+    }
     if (path === "/api/chat") return stream ? this.streamOllama(res, model!, reply) : json(res, 200, ollamaFinal(model!, reply.text, true));
     return stream ? this.streamOpenAi(res, model!, reply) : json(res, 200, openAiCompletion(model!, reply.text));
   }
@@ -180,6 +185,19 @@ function openAiCompletion(model: string, text: string) {
     model,
     choices: [{ index: 0, message: { role: "assistant", content: text }, finish_reason: "stop" }],
     usage: usageOf(text),
+  };
+}
+
+/** OpenAI's Responses API, unstreamed: one assistant message. */
+function openAiResponse(model: string, text: string) {
+  const { prompt_tokens, completion_tokens } = usageOf(text);
+  return {
+    id: `resp_${Date.now()}`,
+    created_at: Math.floor(Date.now() / 1000),
+    model,
+    output: [{ type: "message", role: "assistant", id: `msg_${Date.now()}`, content: [{ type: "output_text", text, annotations: [] }] }],
+    incomplete_details: null,
+    usage: { input_tokens: prompt_tokens, output_tokens: completion_tokens },
   };
 }
 

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { startApp, type AppServer } from "./app-server";
-import { createTestDatabase, type TestDatabase } from "./database";
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from "./database";
 import { ScriptedModelServer } from "./model-server";
 
 /** The model names the app's two slots use against the scripted server. */
@@ -14,8 +14,10 @@ export const FAST = "scripted-fast";
 export async function startScriptedApp(
   /** more settings; a function gets the scripted server's address (e.g. for TRANSCRIBE_BASE_URL) */
   env: Record<string, string> | ((modelsUrl: string) => Record<string, string>) = {},
+  /** the database kind; by default the one the test project runs on */
+  kind?: TestDatabaseKind,
 ): Promise<{ testDb: TestDatabase; models: ScriptedModelServer; app: AppServer }> {
-  const testDb = await createTestDatabase();
+  const testDb = await createTestDatabase(kind);
   const models = await new ScriptedModelServer().start();
   models.models = [BEST, FAST];
   const app = await startApp({

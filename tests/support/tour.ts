@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { AppServer } from "./app-server";
 import { createConversation, sendTurn } from "./chat-client";
-import type { TestDatabase } from "./database";
+import type { TestDatabase, TestDatabaseKind } from "./database";
 import { HttpClient } from "./http-client";
 import type { ScriptedModelServer } from "./model-server";
 import { BEST, FAST, startScriptedApp } from "./scripted-app";
@@ -90,8 +90,8 @@ export interface TourApp {
 }
 
 /** The app on a fresh database with the tour's data in it. */
-export async function startTourApp(): Promise<TourApp> {
-  const { testDb, models, app } = await startScriptedApp();
+export async function startTourApp(kind?: TestDatabaseKind): Promise<TourApp> {
+  const { testDb, models, app } = await startScriptedApp({}, kind);
   const data = await prepareTour(app, models);
   return {
     testDb,

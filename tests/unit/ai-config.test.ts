@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseModelSpec, providerSettingsFromEnv, resolveModelSlots } from "@/lib/ai";
+import { parseModelSpec, providerSettings, resolveModelSlots } from "@/lib/ai";
+import { parseSettings } from "@/lib/settings";
 
 describe("parseModelSpec", () => {
   it("splits provider and model at the first colon, keeping tags in the model name", () => {
@@ -15,10 +16,10 @@ describe("parseModelSpec", () => {
   });
 });
 
-describe("providerSettingsFromEnv", () => {
+describe("providerSettings", () => {
   it("accepts an Ollama address with or without /api and a trailing slash", () => {
-    expect(providerSettingsFromEnv({ OLLAMA_BASE_URL: "http://gpu:11434/api/" }).ollamaBaseUrl).toBe("http://gpu:11434");
-    expect(providerSettingsFromEnv({}).ollamaBaseUrl).toBe("http://127.0.0.1:11434");
+    expect(providerSettings(parseSettings({ OLLAMA_BASE_URL: "http://gpu:11434/api/" })).ollamaBaseUrl).toBe("http://gpu:11434");
+    expect(providerSettings(parseSettings({})).ollamaBaseUrl).toBe("http://127.0.0.1:11434");
   });
 });
 
@@ -26,14 +27,14 @@ describe("resolveModelSlots", () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it("uses MODEL_BEST for the fast slot when MODEL_FAST is not set", async () => {
-    const slots = await resolveModelSlots({ MODEL_BEST: "ollama:qwen2.5" });
+    const slots = await resolveModelSlots(parseSettings({ MODEL_BEST: "ollama:qwen2.5" }));
     expect(slots.best.spec).toMatchObject({ provider: "ollama", model: "qwen2.5", origin: "MODEL_BEST" });
     expect(slots.fast.spec).toMatchObject({ provider: "ollama", model: "qwen2.5", origin: "MODEL_BEST" });
     expect(slots.fast.problem).toBeNull();
   });
 
   it("says which variable is missing for a provider", async () => {
-    const slots = await resolveModelSlots({ MODEL_BEST: "openai:gpt-4.1", MODEL_FAST: "compatible:phi" });
+    const slots = await resolveModelSlots(parseSettings({ MODEL_BEST: "openai:gpt-4.1", MODEL_FAST: "compatible:phi" }));
     expect(slots.best.problem).toMatch(/OPENAI_API_KEY/);
     expect(slots.fast.problem).toMatch(/COMPATIBLE_BASE_URL/);
   });
@@ -41,7 +42,7 @@ describe("resolveModelSlots", () => {
   it("detects a local Ollama and uses its first model when nothing is configured", async () => {
     const fetchMock = vi.fn(async () => Response.json({ models: [{ name: "llama3.2:latest" }] }));
     vi.stubGlobal("fetch", fetchMock);
-    const slots = await resolveModelSlots({ OLLAMA_BASE_URL: "http://detect-test:11434" });
+    const slots = await resolveModelSlots(parseSettings({ OLLAMA_BASE_URL: "http://detect-test:11434" }));
     expect(fetchMock).toHaveBeenCalledWith("http://detect-test:11434/api/tags", expect.anything());
     expect(slots.best.spec).toMatchObject({ provider: "ollama", model: "llama3.2:latest", origin: "detected" });
     expect(slots.best.problem).toBeNull();
@@ -49,14 +50,14 @@ describe("resolveModelSlots", () => {
 
   it("tells the admin exactly what to set when nothing is configured and no Ollama answers", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("fetch failed"); }));
-    const slots = await resolveModelSlots({ OLLAMA_BASE_URL: "http://no-ollama-here:11434" });
+    const slots = await resolveModelSlots(parseSettings({ OLLAMA_BASE_URL: "http://no-ollama-here:11434" }));
     expect(slots.best.spec).toBeNull();
     expect(slots.best.problem).toMatch(/Set MODEL_BEST/);
     expect(slots.fast.problem).toMatch(/Set MODEL_FAST/);
   });
 
   it("prefers OpenAI when only an API key is set", async () => {
-    const slots = await resolveModelSlots({ OPENAI_API_KEY: "sk-test" });
+    const slots = await resolveModelSlots(parseSettings({ OPENAI_API_KEY: "sk-test" }));
     expect(slots.best.spec).toMatchObject({ provider: "openai", origin: "OPENAI_API_KEY" });
     expect(slots.best.problem).toBeNull();
   });

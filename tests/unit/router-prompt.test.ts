@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
 import { buildRouterPrompt, DEFAULT_ROUTER_HISTORY_TOKENS, NONE, routerTaskLine, type RoutableTask } from "@/lib/router/prompt";
+import { parseSettings } from "@/lib/settings";
+
+const PROMPT_TOKENS = parseSettings({}).ROUTER_PROMPT_TOKENS;
 
 const tasks: RoutableTask[] = [
   { slug: "meeting-minutes", name: "Meeting minutes", routerDescription: "The user wants minutes\n  of a meeting written   from notes." },
@@ -10,7 +13,7 @@ const tasks: RoutableTask[] = [
 
 describe("buildRouterPrompt", () => {
   it("lists every task on its own line (whitespace collapsed) plus none, and asks for JSON with those options", () => {
-    const { system } = buildRouterPrompt({ tasks, currentTask: null, messages: [{ role: "user", content: "hi" }] });
+    const { system } = buildRouterPrompt({ tasks, currentTask: null, messages: [{ role: "user", content: "hi" }], promptTokens: PROMPT_TOKENS });
     const lines = system.split("\n");
     expect(lines).toContain("- meeting-minutes: The user wants minutes of a meeting written from notes.");
     expect(lines).toContain("- follow-up-email: The user wants a follow-up email after a call or meeting.");
@@ -29,11 +32,12 @@ describe("buildRouterPrompt", () => {
         { role: "assistant", content: "Which   hospital?" },
         { role: "user", content: "St. Mary's" },
       ],
+      promptTokens: PROMPT_TOKENS,
     });
     const lines = prompt.split("\n");
     expect(lines[0]).toBe("Current task: job-post");
     expect(lines.slice(-3)).toEqual(["User: Write a job post for a nurse", "Assistant: Which hospital?", "User: St. Mary's"]);
-    expect(buildRouterPrompt({ tasks, currentTask: null, messages: [] }).prompt.split("\n")[0]).toBe(`Current task: ${NONE}`);
+    expect(buildRouterPrompt({ tasks, currentTask: null, messages: [], promptTokens: PROMPT_TOKENS }).prompt.split("\n")[0]).toBe(`Current task: ${NONE}`);
   });
 
   it("keeps a 500-message conversation of long messages within the history budget and always includes the latest user message", () => {
@@ -42,7 +46,7 @@ describe("buildRouterPrompt", () => {
       content: `message ${i} ` + "lorem ipsum dolor sit amet ".repeat(200),
     }));
     messages.push({ role: "user", content: "LATEST: now write the follow-up email " + "x".repeat(6000) });
-    const { system, prompt, estimatedTokens } = buildRouterPrompt({ tasks, currentTask: "meeting-minutes", messages });
+    const { system, prompt, estimatedTokens } = buildRouterPrompt({ tasks, currentTask: "meeting-minutes", messages, promptTokens: PROMPT_TOKENS });
 
     const slack = 60; // the header lines and "User: "/"Assistant: " labels
     expect(estimatedTokens).toBe(estimateTokens(system) + estimateTokens(prompt));
@@ -56,8 +60,8 @@ describe("buildRouterPrompt", () => {
 
   it("respects a custom history budget", () => {
     const messages: HistoryMessage[] = Array.from({ length: 50 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: `m${i} ` + "word ".repeat(40) }));
-    const small = buildRouterPrompt({ tasks, currentTask: null, messages, historyBudget: 120 });
-    const large = buildRouterPrompt({ tasks, currentTask: null, messages, historyBudget: 2000 });
+    const small = buildRouterPrompt({ tasks, currentTask: null, messages, historyBudget: 120, promptTokens: PROMPT_TOKENS });
+    const large = buildRouterPrompt({ tasks, currentTask: null, messages, historyBudget: 2000, promptTokens: PROMPT_TOKENS });
     expect(small.estimatedTokens).toBeLessThanOrEqual(estimateTokens(small.system) + 120 + 40);
     expect(large.estimatedTokens).toBeGreaterThan(small.estimatedTokens + 1000);
     expect(small.prompt).toContain("m49 ");

@@ -1,7 +1,7 @@
 import { requireUser } from "@/lib/auth";
 import { AppError, invalidInput, route } from "@/lib/http";
 import { enforceLimit } from "@/lib/limits";
-import { MAX_AUDIO_BYTES, transcribeUpload, transcriptionFieldsSchema } from "@/lib/voice";
+import { refuseOversizedUpload, transcribeUpload, transcriptionFieldsSchema } from "@/lib/voice";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +13,7 @@ export const POST = route(async (request) => {
   if (!contentType.startsWith("multipart/form-data")) {
     throw new AppError("unsupported_media_type:transcription", "Send the recording as multipart/form-data with an \"audio\" file.");
   }
-  // refuse oversized uploads before reading them (the form adds a little around the file)
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_AUDIO_BYTES + 64 * 1024) {
-    throw new AppError("payload_too_large:transcription", `The recording is larger than ${Math.round(MAX_AUDIO_BYTES / 1024 / 1024)} MB.`);
-  }
+  refuseOversizedUpload(Number(request.headers.get("content-length") ?? 0));
   const form = await request.formData().catch(() => {
     throw new AppError("bad_request:transcription", "The upload could not be read.");
   });

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { languageModel, providerSettings, type ProviderName } from "@/lib/ai";
+import { routeTurn } from "@/lib/router";
+import { parseSettings } from "@/lib/settings";
+import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+
+/**
+ * What the router's request carries on the wire, per provider, through the real provider packages: the
+ * sampling settings where each server reads them (Ollama reads options.temperature and ignores a
+ * top-level temperature) and the JSON schema that constrains the answer to the task names.
+ */
+const TASKS = [
+  { slug: "meeting-minutes", name: "Meeting minutes", routerDescription: "The user wants minutes of a meeting." },
+  { slug: "follow-up-email", name: "Follow-up email", routerDescription: "The user wants a follow-up email." },
+];
+const CHOICES = ["meeting-minutes", "follow-up-email", "none"];
+
+describe("the router's request on the wire", () => {
+  let server: ScriptedModelServer;
+  beforeAll(async () => {
+    server = await new ScriptedModelServer().start();
+  });
+  afterAll(() => server.stop());
+
+  /** Routes one turn with this provider's real model code; the one request it sent. */
+  async function route(provider: ProviderName, model: string): Promise<RecordedRequest> {
+    const settings = providerSettings(
+      parseSettings({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${server.url}/v1`, COMPATIBLE_BASE_URL: `${server.url}/v1`, OLLAMA_BASE_URL: server.url }),
+    );
+    server.script(model, JSON.stringify({ task: "follow-up-email" }));
+    const before = server.requestsFor(model).length;
+    const result = await routeTurn({
+      model: languageModel({ provider, model, origin: "test" }, settings),
+      tasks: TASKS,
+      currentTask: null,
+      messages: [{ role: "user", content: "Please write the follow-up email to the supplier." }],
+      timeoutMs: 10_000,
+    });
+    expect(result, JSON.stringify(result)).toMatchObject({ slug: "follow-up-email", validFormat: true, fallback: null });
+    const sent = server.requestsFor(model).slice(before);
+    expect(sent).toHaveLength(1);
+    return sent[0];
+  }
+
+  /** The answer's JSON schema: an object whose one property, task, is an enum of the task names and none. */
+  const expectTaskSchema = (schema: unknown) =>
+    expect(schema).toMatchObject({ type: "object", properties: { task: { type: "string", enum: CHOICES } }, required: ["task"] });
+
+  it("Ollama: temperature 0 in options, where Ollama reads it, and the schema as format", async () => {
+    const { path, body } = await route("ollama", "llama3.2");
+    expect(path).toBe("/api/chat");
+    expect(body.options).toEqual({ temperature: 0 });
+    expect(body).not.toHaveProperty("temperature");
+    expectTaskSchema(body.format);
+    expect(body.stream).toBe(false);
+  });
+
+  it("OpenAI-compatible: temperature 0 and a json_schema response format", async () => {
+    const { path, body } = await route("compatible", "qwen2.5-7b-instruct");
+    expect(path).toBe("/v1/chat/completions");
+    expect(body.temperature).toBe(0);
+    expect(body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "response" } });
+    expectTaskSchema((body.response_format as { json_schema: { schema: unknown } }).json_schema.schema);
+  });
+
+  it("OpenAI: temperature 0 and a strict json_schema text format (Responses API)", async () => {
+    const { path, body } = await route("openai", "gpt-4.1-mini");
+    expect(path).toBe("/v1/responses");
+    expect(body.temperature).toBe(0);
+    expect(body.text).toMatchObject({ format: { type: "json_schema", strict: true, name: "response" } });
+    expectTaskSchema((body.text as { format: { schema: unknown } }).format.schema);
+  });
+});
