@@ -39,6 +39,7 @@ import {
 import { buildRouterPrompt } from "../lib/router/prompt";
 import { routeTurn } from "../lib/router/route";
 import { shortlistTasks } from "../lib/router/shortlist";
+import { errorText } from "../lib/i18n";
 import { settings } from "../lib/settings";
 import { taskInputSchema, type TaskInput } from "../lib/tasks/schema";
 import { LARGE_REGISTRY_NAME, makeLargeRegistry, REGISTRY_DIR } from "./make-large-registry";
@@ -229,9 +230,9 @@ const spec = parseModelSpec(args.model, "--model");
 if ("error" in spec) fail(spec.error);
 const providers = providerSettings();
 const missing = missingSetting(spec, providers);
-if (missing) fail(missing);
+if (missing) fail(errorText("en", missing));
 const unreachable = await checkReachable(spec, providers, 10_000);
-if (unreachable) fail(`The model is not usable: ${unreachable}`, 1);
+if (unreachable) fail(`The model is not usable: ${errorText("en", unreachable)}`, 1);
 const model = languageModel(spec, providers);
 
 const outcomes: TurnOutcome[] = [];

@@ -19,6 +19,7 @@ const RATE_LIMITED = /^rate_limit:(signin|signin_address):(\d+)$/;
 
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   const t = useTranslations("auth");
+  const tErrors = useTranslations("errors");
   const format = useFormatter();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -64,7 +65,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
         const limited = RATE_LIMITED.exec(result?.error ?? "");
         if (limited) {
           const when = format.relativeTime(Date.now() + Number(limited[2]) * 1000, { now: Date.now(), unit: Number(limited[2]) < 3600 ? "minute" : "hour" });
-          setFormError(t(limited[1] === "signin" ? "errors.rateLimitedHere" : "errors.rateLimited", { when }));
+          setFormError(tErrors(limited[1] === "signin" ? "rate_limit.signin" : "rate_limit.signin_address", { when }));
         }
         else setFormError(mode === "signin" ? t("errors.wrongCredentials") : t("errors.createdButSignInFailed"));
         return;

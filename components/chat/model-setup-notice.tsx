@@ -1,7 +1,9 @@
 import type { SlotStatus } from "@/lib/ai";
 
+type SlotView = Omit<SlotStatus, "problem"> & { problem: string | null };
+
 /** Says exactly what to set when a model slot cannot be used, instead of failing on the first message. */
-export function ModelSetupNotice({ slots }: { slots: SlotStatus[] }) {
+export function ModelSetupNotice({ slots }: { slots: SlotView[] }) {
   const broken = slots.filter((s) => s.problem);
   if (!broken.length) return null;
   return (

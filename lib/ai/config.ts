@@ -1,4 +1,5 @@
 import { modelSpecSchema, MODEL_PROVIDERS, settings, type AppSettings } from "@/lib/settings";
+import type { CatalogMessage } from "@/lib/i18n";
 
 export type ProviderName = (typeof MODEL_PROVIDERS)[number];
 export type SlotName = "best" | "fast";
@@ -37,10 +38,8 @@ export function providerSettings(s: AppSettings = settings()): ProviderSettings 
 }
 
 /** What is missing for a spec to work, in words the admin can act on; null when nothing is. */
-export function missingSetting(spec: ModelSpec, settings: ProviderSettings): string | null {
-  if (spec.provider === "openai" && !settings.openaiApiKey) return "Set OPENAI_API_KEY to use OpenAI models.";
-  if (spec.provider === "compatible" && !settings.compatibleBaseUrl) {
-    return "Set COMPATIBLE_BASE_URL to the OpenAI-compatible server's /v1 address (llama.cpp, vLLM, LM Studio).";
-  }
+export function missingSetting(spec: ModelSpec, settings: ProviderSettings): CatalogMessage | null {
+  if (spec.provider === "openai" && !settings.openaiApiKey) return { key: "models.openaiKey" };
+  if (spec.provider === "compatible" && !settings.compatibleBaseUrl) return { key: "models.compatibleUrl" };
   return null;
 }

@@ -5,6 +5,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { wrapLanguageModel, type JSONValue, type LanguageModel, type LanguageModelMiddleware } from "ai";
 import { createOllama } from "ollama-ai-provider-v2";
 import type { ModelSpec, ProviderSettings } from "./config";
+import type { CatalogMessage } from "@/lib/i18n";
 
 /**
  * Ollama reads sampling settings from the request's `options` (temperature, top_p, top_k, seed,
@@ -45,19 +46,17 @@ export async function checkReachable(
   spec: ModelSpec,
   settings: ProviderSettings,
   timeoutMs = 2_000,
-): Promise<string | null> {
+): Promise<CatalogMessage | null> {
   const request = listModelsRequest(spec, settings);
+  const { provider, model } = spec;
   try {
     const response = await fetch(request.url, { headers: request.headers, signal: AbortSignal.timeout(timeoutMs) });
-    if (!response.ok) return `${spec.provider} answered HTTP ${response.status}.`;
+    if (!response.ok) return { key: "models.httpStatus", values: { provider, status: response.status } };
     const names = request.names(await response.json());
-    if (names && !names.some((name) => name === spec.model || name === `${spec.model}:latest`)) {
-      return `${spec.provider} does not have the model "${spec.model}".`;
-    }
+    if (names && !names.some((name) => name === model || name === `${model}:latest`)) return { key: "models.missingModel", values: { provider, model } };
     return null;
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? "timed out" : "is unreachable";
-    return `${spec.provider} ${reason}.`;
+    return { key: error instanceof Error && error.name === "TimeoutError" ? "models.timedOut" : "models.unreachable", values: { provider } };
   }
 }
 

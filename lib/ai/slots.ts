@@ -1,5 +1,6 @@
 import type { LanguageModel } from "ai";
 import { AppError } from "@/lib/http";
+import type { CatalogMessage } from "@/lib/i18n";
 import { settings, type AppSettings } from "@/lib/settings";
 import { missingSetting, providerSettings, type ModelSpec, type ProviderSettings, type SlotName } from "./config";
 import { checkReachable, languageModel } from "./providers";
@@ -7,8 +8,8 @@ import { checkReachable, languageModel } from "./providers";
 export interface SlotStatus {
   slot: SlotName;
   spec: ModelSpec | null;
-  /** what the admin must set or fix; null when the slot is usable */
-  problem: string | null;
+  /** what the admin must set or fix (a message of the errors catalog); null when the slot is usable */
+  problem: CatalogMessage | null;
 }
 
 export interface ModelSlots {
@@ -40,7 +41,7 @@ export async function resolveModelSlots(s: AppSettings = settings()): Promise<Mo
     return {
       slot: name,
       spec: null,
-      problem: `No model configured. Set ${SLOT_ENV[name]} (e.g. "ollama:llama3.2" or "openai:gpt-4.1-mini"), or run Ollama on ${providers.ollamaBaseUrl}.`,
+      problem: { key: "models.notConfigured", values: { variable: SLOT_ENV[name], ollama: providers.ollamaBaseUrl } },
     };
   };
   return { settings: providers, best: slot("best", "MODEL_BEST", "MODEL_FAST"), fast: slot("fast", "MODEL_FAST", "MODEL_BEST") };
@@ -68,7 +69,7 @@ export async function modelFor(slot: SlotName): Promise<{ model: LanguageModel; 
   const slots = await resolveModelSlots();
   const status = slots[slot];
   if (!status.spec || status.problem) {
-    throw new AppError("unavailable:model", `The ${slot} model is not usable: ${status.problem ?? "not configured"}`);
+    throw new AppError("unavailable:model", { key: status.problem?.key ?? "models.notConfigured", values: status.problem?.values });
   }
   return { model: languageModel(status.spec, slots.settings), spec: status.spec };
 }
@@ -76,9 +77,9 @@ export async function modelFor(slot: SlotName): Promise<{ model: LanguageModel; 
 // Every chat page render and every health poll asks whether the providers answer: the answer is kept
 // briefly so that neither waits on (or floods) a provider each time.
 const REACHABILITY_TTL_MS = 15_000;
-const reachability = new Map<string, { at: number; problem: Promise<string | null> }>();
+const reachability = new Map<string, { at: number; problem: Promise<CatalogMessage | null> }>();
 
-function cachedReachability(spec: ModelSpec, settings: ProviderSettings): Promise<string | null> {
+function cachedReachability(spec: ModelSpec, settings: ProviderSettings): Promise<CatalogMessage | null> {
   const key = JSON.stringify([spec.provider, spec.model, settings.openaiBaseUrl, settings.ollamaBaseUrl, settings.compatibleBaseUrl]);
   const cached = reachability.get(key);
   if (cached && Date.now() - cached.at < REACHABILITY_TTL_MS) return cached.problem;

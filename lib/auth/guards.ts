@@ -27,7 +27,7 @@ export async function requireUser(): Promise<PublicUser> {
 /** For admin route handlers and server actions: 401 without a session, 403 for a non-admin. */
 export async function requireAdmin(): Promise<PublicUser> {
   const user = await requireUser();
-  if (user.role !== Role.ADMIN) throw new AppError("forbidden:admin", "This needs an administrator account.");
+  if (user.role !== Role.ADMIN) throw new AppError("forbidden:admin");
   return user;
 }
 

@@ -6,16 +6,16 @@ import { settings } from "@/lib/settings";
 import { hashPassword, verifyPassword } from "./password";
 
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.")).pipe(z.string().max(254)),
-  password: z.string().min(1, "Enter your password.").max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email("fields.email")).pipe(z.string().max(254)),
+  password: z.string().min(1, "fields.passwordRequired").max(200),
 });
 
 export const signUpSchema = z.object({
   email: credentialsSchema.shape.email,
   password: z
     .string()
-    .min(8, "Use at least 8 characters.")
-    .max(200, "Use at most 200 characters."),
+    .min(8)
+    .max(200),
   name: z.string().trim().max(120).optional(),
 });
 
@@ -76,9 +76,7 @@ export async function createUser(input: SignUpInput): Promise<PublicUser> {
     });
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new AppError("conflict:user", "An account with this email already exists.", {
-        email: ["An account with this email already exists."],
-      });
+      throw new AppError("conflict:user", { fields: { email: ["conflict.user"] } });
     }
     throw error;
   }

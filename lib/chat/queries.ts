@@ -36,7 +36,7 @@ export async function createConversation(userId: string, title?: string): Promis
 
 /** Someone else's conversation answers as one that does not exist: a different answer would tell that the id exists. */
 function ownedBy<T extends { userId: string }>(userId: string, conversation: T | null): T {
-  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat", "This conversation does not exist.");
+  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat");
   return conversation;
 }
 

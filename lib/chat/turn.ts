@@ -28,7 +28,7 @@ export const chatRequestSchema = z.object({
   text: z
     .string()
     .trim()
-    .min(1, "Write a message first.")
+    .min(1, "fields.messageEmpty")
     .max(MAX_MESSAGE_CHARS, `Messages are limited to ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters.`),
   taskSlug: z.string().max(64).optional(),
 });

@@ -93,8 +93,8 @@ export async function saveUserEdit(userId: string, deliverableId: string, edit: 
     include: { conversation: { select: { userId: true } } },
   });
   // someone else's answers as one that does not exist, so ids cannot be probed
-  if (!deliverable || deliverable.conversation.userId !== userId) throw new AppError("not_found:deliverable", "This deliverable does not exist.");
-  if (!deliverable.taskId) throw new AppError("conflict:deliverable", "This deliverable's task was deleted; it can no longer be edited.");
+  if (!deliverable || deliverable.conversation.userId !== userId) throw new AppError("not_found:deliverable");
+  if (!deliverable.taskId) throw new AppError("conflict:deliverable");
   const version = await addVersion({
     conversationId: deliverable.conversationId,
     taskId: deliverable.taskId,

@@ -1,5 +1,6 @@
 import { checkModelSlots, type SlotName, type SlotStatus } from "@/lib/ai";
 import { databaseTarget, db, pendingMigrations } from "@/lib/db";
+import { errorText } from "@/lib/i18n";
 
 export interface Health {
   status: "ok" | "degraded" | "down";
@@ -17,16 +18,18 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export async function checkHealth(): Promise<Health> {
   const [database, slots] = await Promise.all([
     checkDatabase(),
-    checkModelSlots().catch((error): SlotStatus[] =>
-      (["best", "fast"] as SlotName[]).map((slot) => ({ slot, spec: null, problem: `The model could not be checked: ${reason(error)}` })),
-    ),
+    checkModelSlots().catch((error) => reason(error)),
   ]);
-  const models = slots.map((s: SlotStatus) => ({
-    slot: s.slot,
-    model: s.spec ? `${s.spec.provider}:${s.spec.model}` : null,
-    usable: !s.problem,
-    problem: s.problem,
-  }));
+  // for operators: in English
+  const models =
+    typeof slots === "string"
+      ? (["best", "fast"] as SlotName[]).map((slot) => ({ slot, model: null, usable: false, problem: `The model could not be checked: ${slots}` }))
+      : slots.map((s: SlotStatus) => ({
+          slot: s.slot,
+          model: s.spec ? `${s.spec.provider}:${s.spec.model}` : null,
+          usable: !s.problem,
+          problem: s.problem && errorText("en", s.problem),
+        }));
   const databaseOk = database.reachable && database.pendingMigrations?.length === 0;
   return {
     status: !databaseOk ? "down" : models.every((m) => m.usable) ? "ok" : "degraded",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
+import { DEFAULT_LOCALE, translatorFor, waitInWords, type Locale } from "@/lib/i18n";
 
 // One error type for the whole app. The code reads "<type>:<surface>", e.g. "forbidden:chat", so the
 // client can react to the type and a person can tell where it came from.
@@ -19,58 +19,129 @@ const statusByType = {
 export type ErrorType = keyof typeof statusByType;
 export type ErrorCode = `${ErrorType}:${string}`;
 export type FieldErrors = Record<string, string[]>;
+type Values = Record<string, string | number>;
+
+interface AppErrorOptions {
+  /** the message's key in errors.json when it is not the code's own (errors.<type>.<surface>) */
+  key?: string;
+  values?: Values;
+  /** per field: catalog keys (errors.json) or messages */
+  fields?: FieldErrors;
+  /** what a schema refused, translated per field when the response is written */
+  issues?: z.core.$ZodIssue[];
+  /** for rate limits: when to try again (sent as Retry-After) */
+  retryAfterSeconds?: number;
+}
+
+type Translator = ReturnType<typeof translatorFor<"errors">>;
+
+/**
+ * One zod issue in the reader's language. A schema's message may be a key of errors.json ("fields.…");
+ * a message of its own is kept in English; anything else gets the catalog's wording for its kind of
+ * issue ("Use at most 120 characters."), with the limits zod reports.
+ */
+function issueMessage(issue: z.core.$ZodIssue, t: Translator, locale: Locale): string {
+  const key = issue.message as Parameters<Translator>[0];
+  if (issue.message.startsWith("fields.") && t.has(key)) return t(key, issue as never);
+  const zodDefault = z.locales.en().localeError(issue as never);
+  const isDefault = (typeof zodDefault === "string" ? zodDefault : zodDefault?.message) === issue.message;
+  if (!isDefault && locale === DEFAULT_LOCALE) return issue.message;
+  const many = "origin" in issue && (issue.origin === "array" || issue.origin === "set");
+  const number = "origin" in issue && (issue.origin === "number" || issue.origin === "int" || issue.origin === "bigint");
+  switch (issue.code) {
+    case "too_small":
+      return t(many ? "fields.tooFew" : number ? "fields.tooSmall" : "fields.tooShort", { minimum: Number(issue.minimum) });
+    case "too_big":
+      return t(many ? "fields.tooMany" : number ? "fields.tooBig" : "fields.tooLong", { maximum: Number(issue.maximum) });
+    case "invalid_format":
+      return t(issue.format === "email" ? "fields.email" : "fields.format");
+    case "invalid_type":
+      return t("fields.type");
+    case "invalid_value":
+      return t("fields.option", { options: new Intl.ListFormat(locale, { type: "disjunction" }).format(issue.values.map(String)) });
+    default:
+      return t("fields.invalid");
+  }
+}
 
 export class AppError extends Error {
   readonly type: ErrorType;
   readonly status: number;
-
-  constructor(
-    readonly code: ErrorCode,
-    /** a specific message, in English, for a code the catalog has no text for yet */
-    private readonly specific?: string,
-    readonly fields?: FieldErrors,
-    /** for rate limits: when to try again (sent as Retry-After) */
-    readonly retryAfterSeconds?: number,
-    /** the values the catalog's message for this code needs */
-    readonly values?: Record<string, string | number>,
-  ) {
-    const type = code.split(":")[0] as ErrorType;
-    super(specific ?? translatorFor(DEFAULT_LOCALE, "errors")(`${type}.default`));
-    this.type = type;
-    this.status = statusByType[type];
-  }
+  readonly retryAfterSeconds?: number;
+  private readonly options: AppErrorOptions;
+  /** the older form's message, in English */
+  private readonly specific?: string;
 
   /**
-   * The message in the reader's language: the catalog's text for this exact code (errors.<type>.<surface>)
-   * when there is one, else the message it was thrown with, else the catalog's default for its type.
+   * `detail` names the catalog message (options) — or, for code that has not moved to the catalog yet,
+   * is the message itself in English; `fields` and `retryAfterSeconds` belong to that older form.
    */
-  localizedMessage(locale: Locale): string {
+  constructor(
+    readonly code: ErrorCode,
+    detail: AppErrorOptions | string = {},
+    fields?: FieldErrors,
+    retryAfterSeconds?: number,
+  ) {
+    const options: AppErrorOptions = typeof detail === "string" ? { fields, retryAfterSeconds } : detail;
+    const type = code.split(":")[0] as ErrorType;
+    super(typeof detail === "string" ? detail : AppError.catalogMessage(code, options, DEFAULT_LOCALE));
+    this.type = type;
+    this.status = statusByType[type];
+    this.options = options;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.specific = typeof detail === "string" ? detail : undefined;
+  }
+
+  private static catalogMessage(code: ErrorCode, { key, values, retryAfterSeconds }: AppErrorOptions, locale: Locale): string {
     const t = translatorFor(locale, "errors");
-    const [type, surface] = this.code.split(":") as [ErrorType, string];
-    const exact = `${type}.${surface}` as Parameters<typeof t>[0];
-    if (t.has(exact)) return t(exact, this.values);
-    return this.specific ?? t(`${type}.default`);
+    const [type, surface] = code.split(":");
+    const exact = (key ?? `${type}.${surface}`) as Parameters<Translator>[0];
+    // a wait is said in words of the reader's language ("in 15 minutes", "dans 15 minutes")
+    const all = { ...values, ...(retryAfterSeconds ? { when: waitInWords(retryAfterSeconds, locale) } : {}) };
+    return t.has(exact) ? t(exact, all as never) : t(`${type}.default` as Parameters<Translator>[0], all as never);
+  }
+
+  /** The message in the reader's language: the catalog's text for this error, else its type's. */
+  localizedMessage(locale: Locale): string {
+    return this.specific ?? AppError.catalogMessage(this.code, this.options, locale);
+  }
+
+  /** Field messages in English (logs, tests, scripts). */
+  get fields(): FieldErrors | undefined {
+    return this.localizedFields(DEFAULT_LOCALE);
+  }
+
+  /** Field messages in the reader's language. */
+  localizedFields(locale: Locale): FieldErrors | undefined {
+    if (!this.options.fields && !this.options.issues) return undefined;
+    const t = translatorFor(locale, "errors");
+    const fields: FieldErrors = {};
+    for (const [field, messages] of Object.entries(this.options.fields ?? {})) {
+      fields[field] = messages.map((m) => (t.has(m as Parameters<Translator>[0]) ? t(m as Parameters<Translator>[0]) : m));
+    }
+    for (const issue of this.options.issues ?? []) {
+      const field = issue.path.length ? issue.path.join(".") : "_";
+      (fields[field] ??= []).push(issueMessage(issue, t, locale));
+    }
+    return fields;
   }
 
   toResponse(locale: Locale = DEFAULT_LOCALE): Response {
+    const fields = this.localizedFields(locale);
     return Response.json(
-      { code: this.code, message: this.localizedMessage(locale), ...(this.fields ? { fields: this.fields } : {}) },
+      { code: this.code, message: this.localizedMessage(locale), ...(fields ? { fields } : {}) },
       { status: this.status, headers: this.retryAfterSeconds ? { "retry-after": String(this.retryAfterSeconds) } : undefined },
     );
   }
 }
 
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
+/** What a schema refused, per field, in the reader's language (for pages that show it themselves). */
+export function fieldErrorsOf(error: z.ZodError, locale: Locale = DEFAULT_LOCALE): FieldErrors {
+  return new AppError("bad_request:api", { issues: error.issues }).localizedFields(locale) ?? {};
 }
 
 export function invalidInput(error: z.ZodError, surface = "api"): AppError {
-  return new AppError(`bad_request:${surface}`, "Some fields are not valid.", fieldErrorsOf(error));
+  return new AppError(`bad_request:${surface}`, { key: "bad_request.fields", issues: error.issues });
 }
 
 /** Turns anything thrown in a handler into a response, in the reader's language; the one place errors become HTTP. */

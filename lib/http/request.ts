@@ -11,16 +11,17 @@ export async function parseJson<S extends z.ZodType>(
   { maxBytes = MAX_JSON_BYTES, surface = "api" } = {},
 ): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw new AppError(`payload_too_large:${surface}`, `The request is larger than ${maxBytes} bytes.`);
+  const tooLarge = () => new AppError(`payload_too_large:${surface}`, { key: "payload_too_large.request", values: { kilobytes: Math.floor(maxBytes / 1024) } });
+  if (declared > maxBytes) throw tooLarge();
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) {
-    throw new AppError(`payload_too_large:${surface}`, `The request is larger than ${maxBytes} bytes.`);
+    throw tooLarge();
   }
   let body: unknown;
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new AppError(`bad_request:${surface}`, "The request body is not valid JSON.");
+    throw new AppError(`bad_request:${surface}`, { key: "bad_request.json" });
   }
   const result = schema.safeParse(body);
   if (!result.success) throw invalidInput(result.error, surface);

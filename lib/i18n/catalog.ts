@@ -26,7 +26,20 @@ export const catalogs: Record<Locale, Messages> = {
   fr: { common: frCommon, auth: frAuth, chat: frChat, admin: frAdmin, errors: frErrors } satisfies Messages,
 };
 
+/** A message of the catalog named by its key in a namespace, with its values: text decided later, in the reader's language. */
+export interface CatalogMessage {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 /** A translator outside React (route handlers, error responses), for one namespace. */
 export function translatorFor<N extends keyof Messages>(locale: Locale, namespace: N) {
   return createTranslator({ locale, messages: catalogs[locale], namespace });
+}
+
+/** A message of the errors namespace in a language (an unknown key is shown as it is). */
+export function errorText(locale: Locale, message: CatalogMessage): string {
+  const t = translatorFor(locale, "errors");
+  const key = message.key as Parameters<typeof t>[0];
+  return t.has(key) ? t(key, message.values as never) : message.key;
 }

@@ -10,8 +10,8 @@ export const learningFilterSchema = z.object({
 
 export const learningUpdateSchema = z
   .object({
-    inputExcerpt: z.string().trim().min(1, "The excerpt cannot be empty.").max(8_000).optional(),
-    expectedOutput: z.string().trim().min(1, "The expected output cannot be empty.").max(20_000).optional(),
+    inputExcerpt: z.string().trim().min(1, "fields.excerptEmpty").max(8_000).optional(),
+    expectedOutput: z.string().trim().min(1, "fields.expectedOutputEmpty").max(20_000).optional(),
     status: z.enum(["active", "disabled"]).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, "Nothing to change.");
@@ -49,19 +49,19 @@ export async function listLearnings(filter: z.infer<typeof learningFilterSchema>
 
 export async function updateLearning(id: string, changes: z.infer<typeof learningUpdateSchema>) {
   const existing = await db().learning.findUnique({ where: { id }, select: { id: true } });
-  if (!existing) throw new AppError("not_found:learning", "This learning does not exist.");
+  if (!existing) throw new AppError("not_found:learning");
   try {
     const learning = await db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
     forgetWordFrequencies();
     return learning;
   } catch (error) {
     // an example edited into the text of another example of the same task
-    if (isUniqueViolation(error)) throw new AppError("conflict:learning", "The task already has this example.", { expectedOutput: ["The task already has this example."] });
+    if (isUniqueViolation(error)) throw new AppError("conflict:learning", { fields: { expectedOutput: ["conflict.learning"] } });
     throw error;
   }
 }
 
 export async function deleteLearning(id: string) {
   const { count } = await db().learning.deleteMany({ where: { id } });
-  if (!count) throw new AppError("not_found:learning", "This learning does not exist.");
+  if (!count) throw new AppError("not_found:learning");
 }

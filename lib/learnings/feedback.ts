@@ -42,8 +42,8 @@ async function targetContext(userId: string, target: FeedbackTarget) {
           });
   const conversation = found && ("deliverable" in found ? found.deliverable.conversation : found.conversation);
   // someone else's answers as nothing at all, so ids cannot be probed
-  if (!found || conversation?.userId !== userId) throw new AppError("not_found:feedback", "There is nothing to rate with this id.");
-  if ("role" in found && found.role !== "assistant") throw new AppError("bad_request:feedback", "Only the assistant's answers can be rated.");
+  if (!found || conversation?.userId !== userId) throw new AppError("not_found:feedback");
+  if ("role" in found && found.role !== "assistant") throw new AppError("bad_request:feedback", { key: "bad_request.onlyAnswers" });
   return { conversationId: conversation.id, found };
 }
 
@@ -105,7 +105,7 @@ export async function castVote(userId: string, vote: Vote) {
   if (vote.target.type === "decision" && vote.rating === "down" && vote.correction) {
     const correctTask = vote.correction === "none" ? null : await db().task.findFirst({ where: { slug: vote.correction, deletedAt: null }, select: { id: true } });
     if (vote.correction !== "none" && !correctTask) {
-      throw new AppError("bad_request:feedback", "Choose one of the tasks, or no task.", { correction: ["Unknown task."] });
+      throw new AppError("bad_request:feedback", { key: "bad_request.unknownCorrection", fields: { correction: ["bad_request.unknownTask"] } });
     }
     const createdAt = (found as { message: { createdAt: Date } }).message.createdAt;
     learning = {
@@ -179,7 +179,7 @@ function toVoteView(row: FeedbackRow) {
 /** The user's own votes in one of their conversations (never anyone else's). */
 export async function listVotes(userId: string, conversationId: string) {
   const conversation = await db().conversation.findUnique({ where: { id: conversationId }, select: { userId: true } });
-  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat", "This conversation does not exist.");
+  if (!conversation || conversation.userId !== userId) throw new AppError("not_found:chat");
   const rows = await db().feedback.findMany({
     where: {
       userId,

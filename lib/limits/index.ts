@@ -11,10 +11,10 @@ import { settings } from "@/lib/settings";
 const limits = () => {
   const s = settings();
   return {
-    chat: { points: s.RATE_LIMIT_CHAT_PER_MINUTE, duration: 60, refusal: "Too many messages." },
-    transcribe: { points: s.RATE_LIMIT_TRANSCRIBE_PER_MINUTE, duration: 60, refusal: "Too many recordings." },
-    signin: { points: s.RATE_LIMIT_SIGNIN_PER_15_MINUTES, duration: 15 * 60, refusal: "Too many sign-in attempts for this email address from your connection." },
-    signin_address: { points: s.RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR, duration: 60 * 60, refusal: "Too many sign-in attempts for this email address." },
+    chat: { points: s.RATE_LIMIT_CHAT_PER_MINUTE, duration: 60 },
+    transcribe: { points: s.RATE_LIMIT_TRANSCRIBE_PER_MINUTE, duration: 60 },
+    signin: { points: s.RATE_LIMIT_SIGNIN_PER_15_MINUTES, duration: 15 * 60 },
+    signin_address: { points: s.RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR, duration: 60 * 60 },
   };
 };
 export type LimitName = keyof ReturnType<typeof limits>;
@@ -56,14 +56,6 @@ async function redisReady(): Promise<void> {
   });
 }
 
-/** A wait in words, "in 42 seconds", "in 15 minutes", "in 1 hour", rounded up to what the reader can act on. */
-export function waitInWords(seconds: number, locale = "en"): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "always" });
-  if (seconds < 60) return format.format(Math.max(1, Math.ceil(seconds)), "second");
-  const minutes = Math.ceil(seconds / 60);
-  return minutes < 60 ? format.format(minutes, "minute") : format.format(Math.round(minutes / 60), "hour");
-}
-
 /** Counts one use; throws 429 saying when to try again (and Retry-After) when the limit is reached. */
 export async function enforceLimit(name: LimitName, key: string): Promise<void> {
   const chosen = limiter(name);
@@ -73,7 +65,7 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError(`rate_limit:${name}`, `${limits()[name].refusal} Please try again ${waitInWords(seconds)}.`, undefined, seconds);
+    throw new AppError(`rate_limit:${name}`, { retryAfterSeconds: seconds });
   }
 }
 

@@ -32,21 +32,18 @@ function transcriptionModel() {
   const s = settings();
   const spec = s.TRANSCRIBE_MODEL ?? (s.OPENAI_API_KEY ? { provider: "openai", model: "whisper-1" } : null);
   if (!spec) {
-    throw new AppError(
-      "unavailable:transcription",
-      "Voice input is not configured. Set TRANSCRIBE_MODEL (e.g. openai:whisper-1, or compatible:whisper with TRANSCRIBE_BASE_URL), or type your message.",
-    );
+    throw new AppError("unavailable:transcription", { key: "unavailable.transcriptionOff" });
   }
   const baseURL = s.TRANSCRIBE_BASE_URL ?? (spec.provider === "openai" ? s.OPENAI_BASE_URL : undefined);
   if (spec.provider === "compatible" && !baseURL) {
-    throw new AppError("unavailable:transcription", "Set TRANSCRIBE_BASE_URL to the transcription server's /v1 address.");
+    throw new AppError("unavailable:transcription", { key: "unavailable.transcriptionNotConfigured" });
   }
   const apiKey = s.TRANSCRIBE_API_KEY ?? s.OPENAI_API_KEY ?? "none";
   return createOpenAI({ apiKey, baseURL }).transcription(spec.model);
 }
 
 const tooLarge = () =>
-  new AppError("payload_too_large:transcription", `The recording is larger than ${Math.round(settings().TRANSCRIBE_MAX_BYTES / 1024 / 1024)} MB.`);
+  new AppError("payload_too_large:transcription", { values: { megabytes: Math.round(settings().TRANSCRIBE_MAX_BYTES / 1024 / 1024) } });
 
 /** Refuses an oversized upload from its declared length, before it is read (the form adds a little around the file). */
 export function refuseOversizedUpload(contentLength: number): void {
@@ -57,10 +54,10 @@ export function refuseOversizedUpload(contentLength: number): void {
 export async function transcribeUpload(file: File, fields: z.infer<typeof transcriptionFieldsSchema>): Promise<{ text: string; language: string | null }> {
   const type = file.type.split(";")[0].trim().toLowerCase();
   if (!AUDIO_TYPES.includes(type)) {
-    throw new AppError("unsupported_media_type:transcription", `Audio of type "${file.type || "unknown"}" is not supported. Use WebM, Ogg, MP4, MP3 or WAV.`);
+    throw new AppError("unsupported_media_type:transcription", { key: "unsupported_media_type.audioType", values: { type: file.type || "—" } });
   }
   if (file.size > settings().TRANSCRIBE_MAX_BYTES) throw tooLarge();
-  if (file.size < 200) throw new AppError("bad_request:transcription", "The recording is empty. Check your microphone and try again.");
+  if (file.size < 200) throw new AppError("bad_request:transcription", { key: "bad_request.recordingEmpty" });
   const model = transcriptionModel();
   try {
     const result = await transcribe({
@@ -71,10 +68,10 @@ export async function transcribeUpload(file: File, fields: z.infer<typeof transc
       abortSignal: AbortSignal.timeout(60_000),
     });
     const text = result.text.trim();
-    if (!text) throw new AppError("bad_request:transcription", "No speech was heard in the recording. Try again closer to the microphone.");
+    if (!text) throw new AppError("bad_request:transcription", { key: "bad_request.noSpeech" });
     return { text, language: result.language ?? fields.language ?? null };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw new AppError("unavailable:transcription", "Transcription failed. Your recording was not kept; please try again or type your message.");
+    throw new AppError("unavailable:transcription");
   }
 }

@@ -38,6 +38,28 @@ describe(`interface language on ${testDatabaseKind()}`, () => {
     const response = await anonymous.request("/api/conversations", { headers: { "accept-language": "fr" } });
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ code: "unauthorized:auth", message: "Vous devez d’abord vous connecter." });
+    // field errors too, with the limits the schema sets
+    const signUp = await anonymous.request("/api/signup", { method: "POST", json: { email: "nope", password: "short" }, headers: { "accept-language": "es" } });
+    expect(signUp.status).toBe(400);
+    expect(await signUp.json()).toMatchObject({
+      code: "bad_request:signup",
+      message: "Algunos campos no son válidos.",
+      fields: { email: ["Introduce un correo electrónico válido."], password: ["Usa al menos 8 caracteres."] },
+    });
+  });
+
+  it("answers API errors in the account's language once chosen, whatever the browser says", async () => {
+    const user = new HttpClient(app.url);
+    const email = uniqueEmail("francophone");
+    expect((await user.signUp(email, "francophone-password")).status).toBe(201);
+    expect(await user.signIn(email, "francophone-password")).toBe(true);
+    expect((await user.request("/api/account", { method: "PATCH", json: { locale: "fr" } })).status).toBe(200);
+    // the session token carries the language for API errors: the account menu refreshes it after a change
+    const { csrfToken } = (await (await user.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    await user.request("/api/auth/session", { method: "POST", json: { csrfToken, data: {} } });
+    const missing = await user.request("/api/conversations/no-such-conversation", { headers: { "accept-language": "es" } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: "not_found:chat", message: "Cette conversation n’existe pas." });
   });
 
   it("uses the account's language over the browser's once chosen, and the browser's again when reset", async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseModelSpec, providerSettings, resolveModelSlots } from "@/lib/ai";
 import { parseSettings } from "@/lib/settings";
+import { errorText } from "@/lib/i18n";
 
 describe("parseModelSpec", () => {
   it("splits provider and model at the first colon, keeping tags in the model name", () => {
@@ -35,8 +36,9 @@ describe("resolveModelSlots", () => {
 
   it("says which variable is missing for a provider", async () => {
     const slots = await resolveModelSlots(parseSettings({ MODEL_BEST: "openai:gpt-4.1", MODEL_FAST: "compatible:phi" }));
-    expect(slots.best.problem).toMatch(/OPENAI_API_KEY/);
-    expect(slots.fast.problem).toMatch(/COMPATIBLE_BASE_URL/);
+    expect(errorText("en", slots.best.problem!)).toMatch(/OPENAI_API_KEY/);
+    expect(errorText("en", slots.fast.problem!)).toMatch(/COMPATIBLE_BASE_URL/);
+    expect(errorText("es", slots.fast.problem!)).toMatch(/^Define COMPATIBLE_BASE_URL/);
   });
 
   it("detects a local Ollama and uses its first model when nothing is configured", async () => {
@@ -52,8 +54,9 @@ describe("resolveModelSlots", () => {
     vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("fetch failed"); }));
     const slots = await resolveModelSlots(parseSettings({ OLLAMA_BASE_URL: "http://no-ollama-here:11434" }));
     expect(slots.best.spec).toBeNull();
-    expect(slots.best.problem).toMatch(/Set MODEL_BEST/);
-    expect(slots.fast.problem).toMatch(/Set MODEL_FAST/);
+    expect(errorText("en", slots.best.problem!)).toMatch(/Set MODEL_BEST/);
+    expect(errorText("en", slots.fast.problem!)).toMatch(/Set MODEL_FAST/);
+    expect(errorText("fr", slots.best.problem!)).toMatch(/Définissez MODEL_BEST/);
   });
 
   it("prefers OpenAI when only an API key is set", async () => {

@@ -49,7 +49,10 @@ describe("parseJson", () => {
     const error = await parseJson(request('{"name":"A"}'), schema).catch((e) => e);
     expect(error).toBeInstanceOf(AppError);
     expect(error.status).toBe(400);
-    expect(error.fields).toEqual({ name: ["Too short."] });
+    // a schema's own message stays in English; other languages get the catalog's wording with zod's limits
+    expect(error.localizedFields("en")).toEqual({ name: ["Too short."] });
+    expect(error.localizedFields("es")).toEqual({ name: ["Usa al menos 2 caracteres."] });
+    expect(error.localizedFields("fr")).toEqual({ name: ["Utilisez au moins 2 caractères."] });
   });
 
   it("rejects malformed JSON and oversized bodies with their own messages", async () => {

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/http";
-import { waitInWords } from "@/lib/limits";
+import { waitInWords } from "@/lib/i18n";
 
 describe("waitInWords", () => {
   it("says a wait in words, rounded up to what the reader can act on", () => {
-    expect(waitInWords(1)).toBe("in 1 second");
-    expect(waitInWords(42)).toBe("in 42 seconds");
-    expect(waitInWords(60)).toBe("in 1 minute");
-    expect(waitInWords(891)).toBe("in 15 minutes");
-    expect(waitInWords(3_597)).toBe("in 1 hour");
+    expect(waitInWords(1, "en")).toBe("in 1 second");
+    expect(waitInWords(42, "en")).toBe("in 42 seconds");
+    expect(waitInWords(60, "en")).toBe("in 1 minute");
+    expect(waitInWords(891, "en")).toBe("in 15 minutes");
+    expect(waitInWords(3_597, "en")).toBe("in 1 hour");
     expect(waitInWords(891, "fr")).toBe("dans 15 minutes");
   });
 });

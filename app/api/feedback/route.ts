@@ -7,7 +7,7 @@ import { castVote, feedbackTargetSchema, listVotes, removeVote, voteSchema } fro
 export const GET = route(async (request) => {
   const user = await requireUser();
   const conversationId = z.string().min(1).max(64).safeParse(new URL(request.url).searchParams.get("conversationId"));
-  if (!conversationId.success) throw new AppError("bad_request:feedback", "conversationId is required.");
+  if (!conversationId.success) throw new AppError("bad_request:feedback", { key: "bad_request.conversationIdRequired" });
   return Response.json({ votes: await listVotes(user.id, conversationId.data) });
 });
 

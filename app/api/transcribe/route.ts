@@ -11,14 +11,14 @@ export const POST = route(async (request) => {
   await enforceLimit("transcribe", user.id);
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) {
-    throw new AppError("unsupported_media_type:transcription", "Send the recording as multipart/form-data with an \"audio\" file.");
+    throw new AppError("unsupported_media_type:transcription", { key: "unsupported_media_type.multipart" });
   }
   refuseOversizedUpload(Number(request.headers.get("content-length") ?? 0));
   const form = await request.formData().catch(() => {
-    throw new AppError("bad_request:transcription", "The upload could not be read.");
+    throw new AppError("bad_request:transcription", { key: "bad_request.uploadUnreadable" });
   });
   const audio = form.get("audio");
-  if (!(audio instanceof File)) throw new AppError("bad_request:transcription", "The upload has no \"audio\" file.", { audio: ["Attach the recording."] });
+  if (!(audio instanceof File)) throw new AppError("bad_request:transcription", { key: "bad_request.noAudio", fields: { audio: ["bad_request.attachRecording"] } });
   const fields = transcriptionFieldsSchema.safeParse({
     language: form.get("language") || undefined,
     durationMs: form.get("durationMs") || undefined,
