@@ -1,10 +1,15 @@
 import { checkModelSlots } from "@/lib/ai";
+import type { Locale } from "@/lib/i18n";
 import { listVotes } from "@/lib/learnings";
-import { enabledTasks } from "@/lib/tasks";
+import { enabledTasks, localizeTask } from "@/lib/tasks";
 import { listConversations, loadConversationView } from "./queries";
+import type { LocalizedTask } from "./types";
 
-/** What the chat page needs, loaded in parallel: the conversation (if any), the list, tasks and model state. */
-export async function chatPageData(userId: string, conversationId?: string) {
+/**
+ * What the chat page needs, loaded in parallel: the conversation (if any), the list, the enabled tasks
+ * as a reader of `locale` sees them, and the model slots that cannot answer.
+ */
+export async function chatPageData(userId: string, locale: Locale, conversationId?: string) {
   const [initial, votes, conversations, tasks, slots] = await Promise.all([
     conversationId ? loadConversationView(userId, conversationId) : null,
     conversationId ? listVotes(userId, conversationId) : [],
@@ -12,13 +17,11 @@ export async function chatPageData(userId: string, conversationId?: string) {
     enabledTasks(),
     checkModelSlots(),
   ]);
-  const broken = slots.find((s) => s.problem);
   return {
     initial,
     votes,
     conversations,
-    tasks,
-    slots,
-    modelProblem: broken ? `The assistant cannot answer until a model is configured: ${broken.problem}` : null,
+    tasks: tasks.map((task): LocalizedTask => ({ slug: task.slug, icon: task.icon, ...localizeTask(task, locale) })),
+    brokenSlots: slots.filter((slot) => slot.problem),
   };
 }

@@ -9,6 +9,11 @@ export interface TaskRef {
   icon: string | null;
 }
 
+/** An enabled task as the reader sees it: name and description in their language (never the router's text). */
+export interface LocalizedTask extends TaskRef {
+  description: string;
+}
+
 /** What the router (or the user's explicit choice) decided for one user turn; shown as the chip. */
 export interface RoutingEvent {
   decisionId: string | null;
