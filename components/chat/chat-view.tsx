@@ -115,7 +115,8 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     },
   };
   const lastRouting = useRef<RoutingEvent | null>(null);
-  // opens at the newest message and follows the answer while it streams, until the reader scrolls up
+  // opens at the newest message and follows the answer while it streams, until the reader scrolls up;
+  // instant rather than the spring: a spring trails fast streaming by several lines
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "instant" });
 
   const transport = useMemo(

