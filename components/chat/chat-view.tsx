@@ -2,46 +2,88 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { ArrowDown, FileText, Loader2, PanelLeft, RotateCcw } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useStickToBottom } from "use-stick-to-bottom";
 import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { IconButton } from "@/components/ui/icon-button";
+import { Notice } from "@/components/ui/notice";
 import type {
+  BrokenSlot,
   ChatRequestBody,
   ChatUIMessage,
   ConversationSummary,
   DeliverableVersionView,
   DeliverableView,
+  LocalizedTask,
   RoutingEvent,
   TaskRef,
   VoteView,
 } from "@/lib/chat/types";
 import { voteKey } from "@/lib/chat/types";
+import { ChatTasksProvider } from "./chat-tasks";
 import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { DeliverablePanel } from "./deliverable-panel";
+import { EmptyChat } from "./empty-chat";
 import { MessageView } from "./message-view";
+import { ModelSetupNotice } from "./model-setup-notice";
 
 interface Props {
   initial: { conversation: ConversationSummary; messages: ChatUIMessage[]; deliverables: DeliverableView[] } | null;
   /** the user's own votes in this conversation */
   votes: VoteView[];
   conversations: ConversationSummary[];
-  tasks: TaskRef[];
-  /** shown when there are no messages yet */
-  emptyState: ReactNode;
-  /** set when no model can answer; sending is disabled */
-  modelProblem: string | null;
+  /** the enabled tasks in the reader's language */
+  tasks: LocalizedTask[];
+  /** model slots that cannot answer: sending is disabled while there is one */
+  brokenSlots: BrokenSlot[];
 }
 
 /** The server's error body is JSON with a message; stream errors are plain text. */
-function readableError(error: Error): string {
+function readableError(error: Error): string | null {
   try {
-    return (JSON.parse(error.message) as { message?: string }).message ?? error.message;
+    return (JSON.parse(error.message) as { message?: string }).message ?? null;
   } catch {
-    return error.message || "Something went wrong.";
+    return error.message || null;
   }
 }
 
-export function ChatView({ initial, votes: initialVotes, conversations: initialConversations, tasks, emptyState, modelProblem }: Props) {
+/** Whether a media query matches (Tailwind's md and lg widths below); false while rendering on the server. */
+function useMediaQuery(media: string) {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(media);
+      query.addEventListener("change", onChange);
+      return () => query.removeEventListener("change", onChange);
+    },
+    () => window.matchMedia(media).matches,
+    () => false,
+  );
+}
+
+async function createConversation(): Promise<ConversationSummary | null> {
+  try {
+    const response = await fetch("/api/conversations", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    return response.ok ? ((await response.json()) as { conversation: ConversationSummary }).conversation : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A sheet takes the focus itself rather than its first button: that is a close button, whose tooltip
+ * would pop up at once and take the first Escape. Tab reaches the controls from there.
+ */
+function focusSheet(event: Event) {
+  event.preventDefault();
+  (event.currentTarget as HTMLElement).focus();
+}
+
+export function ChatView({ initial, votes: initialVotes, conversations: initialConversations, tasks, brokenSlots }: Props) {
+  const t = useTranslations("chat");
   const [chatId] = useState(() => initial?.conversation.id ?? crypto.randomUUID());
   const conversationId = useRef<string | null>(initial?.conversation.id ?? null);
   const [conversations, setConversations] = useState(initialConversations);
@@ -51,9 +93,17 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
   const [sheetOpen, setSheetOpen] = useState(false);
   const [stopped, setStopped] = useState<Set<string>>(new Set());
   const [createError, setCreateError] = useState<string | null>(null);
+  const [answered, setAnswered] = useState(false);
+  // the first message creates the conversation: until it exists, a second Enter must not create another
+  const [starting, setStarting] = useState(false);
+  const [taskChoice, setTaskChoice] = useState("");
+  const composerInput = useRef<HTMLTextAreaElement>(null);
+  // the list is a sidebar from md and the deliverable a column from lg; below, each opens as a sheet
+  const md = useMediaQuery("(min-width: 768px)");
+  const lg = useMediaQuery("(min-width: 1024px)");
+  const modelProblem = brokenSlots[0]?.problem ?? null;
   const [votes, setVotes] = useState(() => new Map(initialVotes.map((v) => [voteKey(v.target.type, v.target.id), v])));
   const feedback = {
-    tasks,
     votes,
     onVote(key: string, vote: VoteView | null) {
       setVotes((map) => {
@@ -65,7 +115,9 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     },
   };
   const lastRouting = useRef<RoutingEvent | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
+  // opens at the newest message and follows the answer while it streams, until the reader scrolls up;
+  // instant rather than the spring: a spring trails fast streaming by several lines
+  const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "instant" });
 
   const transport = useMemo(
     () =>
@@ -94,6 +146,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
       if (part.type === "data-deliverable") addVersion(part.data, lastRouting.current?.task ?? null);
     },
     onFinish() {
+      setAnswered(true);
       // the server titled the conversation and moved it to the top: show its list as it is now
       void fetch("/api/conversations")
         .then((response) => (response.ok ? response.json() : null))
@@ -116,38 +169,25 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     setActiveDeliverable(version.deliverableId);
   }
 
-  // Escape closes the drawer and the sheet, as it would any dialog
-  useEffect(() => {
-    if (!drawerOpen && !sheetOpen) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setDrawerOpen(false);
-      setSheetOpen(false);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [drawerOpen, sheetOpen]);
-
-  // keep the newest message in view while it streams, unless the user scrolled up to read
-  useEffect(() => {
-    const el = scroller.current;
-    if (el && el.scrollHeight - el.scrollTop - el.clientHeight < 200) el.scrollTop = el.scrollHeight;
-  }, [messages]);
-
   async function send(text: string, taskSlug?: string): Promise<boolean> {
     setCreateError(null);
+    setAnswered(false);
     if (!conversationId.current) {
-      const response = await fetch("/api/conversations", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
-      if (!response?.ok) {
-        setCreateError("Could not start a conversation. Check your connection; your text is still in the box.");
+      if (starting) return false;
+      setStarting(true);
+      const conversation = await createConversation();
+      setStarting(false);
+      if (!conversation) {
+        setCreateError(t("screen.startFailed"));
         return false;
       }
-      const { conversation } = (await response.json()) as { conversation: ConversationSummary };
       conversationId.current = conversation.id;
       setConversations((list) => [conversation, ...list]);
       window.history.replaceState(null, "", `/c/${conversation.id}`);
     }
     void sendMessage({ text }, { body: { taskSlug } });
+    // whoever sends wants to see the answer, even after scrolling up to read
+    void scrollToBottom();
     return true;
   }
 
@@ -160,6 +200,11 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
   function openDeliverable(id: string) {
     setActiveDeliverable(id);
     setSheetOpen(true);
+  }
+
+  function pickTask(slug: string) {
+    setTaskChoice(slug);
+    composerInput.current?.focus();
   }
 
   const panel = (onClose?: () => void) => (
@@ -175,100 +220,124 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
   const list = (onNavigate?: () => void) => (
     <ConversationList conversations={conversations} activeId={conversationId.current} onChanged={setConversations} onNavigate={onNavigate} />
   );
+  const title = conversations.find((c) => c.id === conversationId.current)?.title ?? t("screen.newConversation");
+  const failure = createError ?? (error ? (readableError(error) ?? t("screen.failed")) : null);
 
   return (
-    <div className="flex h-full min-h-0">
-      <div className="hidden w-72 shrink-0 border-r border-zinc-200 md:block dark:border-zinc-800">{list()}</div>
-
-      {drawerOpen && (
-        <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label="Conversations">
-          <div aria-hidden="true" className="absolute inset-0 bg-black/40" onClick={() => setDrawerOpen(false)} />
-          <div className="absolute inset-y-0 left-0 flex w-[85%] max-w-xs flex-col bg-white shadow-xl dark:bg-zinc-950">
-            <div className="flex justify-end px-2 pt-2">
-              <Button variant="ghost" aria-label="Close conversations" onClick={() => setDrawerOpen(false)}>
-                ✕
-              </Button>
-            </div>
+    <ChatTasksProvider value={tasks}>
+      <div className="flex h-full min-h-0">
+        <div className="hidden w-72 shrink-0 border-r border-border bg-surface md:block">{list()}</div>
+        <Dialog open={drawerOpen && !md} onOpenChange={setDrawerOpen}>
+          <DialogContent side="left" title={t("screen.conversations")} closeLabel={t("screen.closeConversations")} onOpenAutoFocus={focusSheet}>
             <div className="min-h-0 flex-1">{list(() => setDrawerOpen(false))}</div>
+          </DialogContent>
+        </Dialog>
+
+        <section className="flex min-w-0 flex-1 flex-col" aria-label={t("screen.label")}>
+          <div className="flex h-12 shrink-0 items-center gap-2 border-b border-border px-2 sm:px-4">
+            <IconButton label={t("screen.openConversations")} tooltipSide="right" className="md:hidden" onClick={() => setDrawerOpen(true)}>
+              <PanelLeft />
+            </IconButton>
+            {messages.length > 0 ? (
+              <h1 className="min-w-0 flex-1 truncate text-sm font-medium">{title}</h1>
+            ) : (
+              <p className="min-w-0 flex-1 truncate text-sm font-medium">{title}</p>
+            )}
+            {deliverables.length > 0 && (
+              <Button variant="secondary" size="sm" className="pointer-coarse:min-h-11 lg:hidden" onClick={() => setSheetOpen(true)}>
+                <FileText aria-hidden="true" />
+                {t("screen.openDeliverable")}
+              </Button>
+            )}
           </div>
-        </div>
-      )}
 
-      <section className="flex min-w-0 flex-1 flex-col" aria-label="Chat">
-        <div className="flex items-center gap-2 border-b border-zinc-200 px-2 py-1 md:hidden dark:border-zinc-800">
-          <Button variant="ghost" onClick={() => setDrawerOpen(true)} aria-label="Open conversations">
-            ☰
-          </Button>
-          <span className="min-w-0 flex-1 truncate text-sm font-medium">
-            {conversations.find((c) => c.id === conversationId.current)?.title ?? "New conversation"}
-          </span>
-          {deliverables.length > 0 && (
-            <Button variant="secondary" className="lg:hidden" onClick={() => setSheetOpen(true)}>
-              Deliverable
-            </Button>
-          )}
-        </div>
-        {deliverables.length > 0 && (
-          <div className="hidden justify-end border-b border-zinc-200 px-2 py-1 md:flex lg:hidden dark:border-zinc-800">
-            <Button variant="secondary" onClick={() => setSheetOpen(true)}>
-              Deliverable
-            </Button>
+          <div className="relative flex min-h-0 flex-1 flex-col">
+            {messages.length === 0 ? (
+              // the first screen reads from the top; it scrolls on its own when it is taller than the screen
+              <div className="min-h-0 flex-1 overflow-y-auto" tabIndex={0} role="region" aria-label={t("screen.conversation")}>
+                <div className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6 sm:py-10">
+                  <ModelSetupNotice brokenSlots={brokenSlots} />
+                  <EmptyChat chosen={taskChoice} onPickTask={pickTask} />
+                  {createError && <Notice tone="danger">{createError}</Notice>}
+                </div>
+              </div>
+            ) : (
+              // overflow on both axes: the stick-to-bottom hook recognises its scroller by `overflow: auto`
+              <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto" tabIndex={0} role="region" aria-label={t("screen.conversation")}>
+                <div ref={contentRef} className="mx-auto max-w-3xl px-4 py-6">
+                  <ol className="flex flex-col gap-6" aria-label={t("screen.messages")}>
+                    {messages.map((message, i) => (
+                      <MessageView
+                        key={message.id}
+                        message={message}
+                        streaming={busy && i === messages.length - 1}
+                        stopped={stopped.has(message.id)}
+                        onOpenDeliverable={openDeliverable}
+                        feedback={busy && i === messages.length - 1 ? undefined : feedback}
+                      />
+                    ))}
+                    {status === "submitted" && messages.at(-1)?.role === "user" && (
+                      <li className="flex items-center gap-2 text-sm text-muted-foreground">
+                        <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+                        {t("screen.routing")}
+                      </li>
+                    )}
+                  </ol>
+                  {failure && (
+                    <Notice tone="danger" className="mt-6 items-center">
+                      <div className="flex flex-wrap items-center gap-3">
+                        <span className="min-w-0 flex-1">{failure}</span>
+                        {error && (
+                          <Button variant="secondary" size="sm" onClick={() => void regenerate()}>
+                            <RotateCcw aria-hidden="true" />
+                            {t("screen.retry")}
+                          </Button>
+                        )}
+                      </div>
+                    </Notice>
+                  )}
+                </div>
+              </div>
+            )}
+            {messages.length > 0 && !isAtBottom && (
+              <Button
+                variant="secondary"
+                size="sm"
+                className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full shadow-md pointer-coarse:min-h-11"
+                onClick={() => void scrollToBottom()}
+              >
+                <ArrowDown aria-hidden="true" />
+                {t("screen.jumpToLatest")}
+              </Button>
+            )}
           </div>
-        )}
 
-        <div ref={scroller} className="min-h-0 flex-1 overflow-y-auto overflow-x-hidden px-4">
-          {messages.length === 0 ? (
-            emptyState
-          ) : (
-            <ol className="mx-auto flex max-w-3xl flex-col gap-5 py-4" aria-label="Messages" aria-live="polite">
-              {messages.map((message, i) => (
-                <MessageView
-                  key={message.id}
-                  message={message}
-                  streaming={busy && i === messages.length - 1}
-                  stopped={stopped.has(message.id)}
-                  onOpenDeliverable={openDeliverable}
-                  feedback={busy && i === messages.length - 1 ? undefined : feedback}
-                />
-              ))}
-              {status === "submitted" && messages.at(-1)?.role === "user" && (
-                <li className="animate-pulse text-sm text-zinc-500" aria-label="Working">
-                  Working out the task…
-                </li>
-              )}
-            </ol>
-          )}
-          {(error || createError) && (
-            <div role="alert" className="mx-auto mb-4 flex max-w-3xl flex-wrap items-center gap-3 rounded-xl border border-red-200 bg-red-50 p-3 text-sm text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
-              <span className="flex-1">{createError ?? readableError(error!)}</span>
-              {error && (
-                <Button variant="secondary" onClick={() => void regenerate()}>
-                  Retry
-                </Button>
-              )}
-            </div>
-          )}
-        </div>
-
-        {modelProblem && messages.length > 0 && (
-          <p role="status" className="border-t border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-            {modelProblem}
+          <p role="status" className="sr-only">
+            {busy ? t("screen.answering") : answered ? t("screen.answered") : ""}
           </p>
-        )}
-        <Composer tasks={tasks} busy={busy} disabled={!!modelProblem} onSend={send} onStop={stopAnswer} />
-      </section>
+          {modelProblem && messages.length > 0 && (
+            <Notice tone="warning" className="mx-auto mb-1 w-[calc(100%-1.5rem)] max-w-3xl">
+              {t("screen.modelProblem", { problem: modelProblem })}
+            </Notice>
+          )}
+          <Composer
+            taskChoice={taskChoice}
+            onTaskChoice={setTaskChoice}
+            busy={busy}
+            disabled={!!modelProblem || starting}
+            onSend={send}
+            onStop={stopAnswer}
+            textareaRef={composerInput}
+          />
+        </section>
 
-      {deliverables.length > 0 && (
-        <div className="hidden w-[28rem] shrink-0 border-l border-zinc-200 lg:block dark:border-zinc-800">{panel()}</div>
-      )}
-      {sheetOpen && (
-        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Deliverable">
-          <div aria-hidden="true" className="absolute inset-0 bg-black/40" onClick={() => setSheetOpen(false)} />
-          <div className="absolute inset-x-0 bottom-0 h-[85dvh] overflow-hidden rounded-t-2xl bg-white shadow-xl dark:bg-zinc-950">
+        {deliverables.length > 0 && <div className="hidden w-[26rem] shrink-0 border-l border-border lg:block xl:w-[30rem]">{panel()}</div>}
+        <Dialog open={sheetOpen && !lg} onOpenChange={setSheetOpen}>
+          <DialogContent side={md ? "right" : "bottom"} title={t("deliverable.label")} hideTitle closeLabel={t("deliverable.close")} onOpenAutoFocus={focusSheet}>
             {panel(() => setSheetOpen(false))}
-          </div>
-        </div>
-      )}
-    </div>
+          </DialogContent>
+        </Dialog>
+      </div>
+    </ChatTasksProvider>
   );
 }

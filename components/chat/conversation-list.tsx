@@ -1,9 +1,18 @@
 "use client";
 
+import { MoreHorizontal, Pencil, Search, SquarePen, Trash2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { IconButton } from "@/components/ui/icon-button";
+import { Input } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
 import type { ConversationSummary } from "@/lib/chat/types";
+import { useTaskName } from "./chat-tasks";
 
 interface Props {
   conversations: ConversationSummary[];
@@ -12,83 +21,91 @@ interface Props {
   onNavigate?(): void;
 }
 
-/** The user's conversations: new, search by title, rename and delete. */
+/** The user's conversations: new, search by title, and rename or delete each from its menu. */
 export function ConversationList({ conversations, activeId, onChanged, onNavigate }: Props) {
+  const t = useTranslations("chat.list");
+  const format = useFormatter();
+  const taskName = useTaskName();
   const [query, setQuery] = useState("");
   const [renaming, setRenaming] = useState<{ id: string; title: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const needle = query.trim().toLowerCase();
-  const shown = needle ? conversations.filter((c) => c.title.toLowerCase().includes(needle)) : conversations;
+  const [deleting, setDeleting] = useState<ConversationSummary | null>(null);
+  const renameNext = useRef<string | null>(null);
+  const needle = query.trim().toLocaleLowerCase();
+  const shown = needle ? conversations.filter((c) => c.title.toLocaleLowerCase().includes(needle)) : conversations;
+
+  function when(iso: string) {
+    const date = new Date(iso);
+    const today = new Date().toDateString() === date.toDateString();
+    return format.dateTime(date, today ? { hour: "numeric", minute: "2-digit" } : { day: "numeric", month: "short" });
+  }
 
   async function rename(id: string, title: string) {
-    setError(null);
+    const current = conversations.find((c) => c.id === id);
+    if (!title.trim() || title.trim() === current?.title) return setRenaming(null);
     const response = await fetch(`/api/conversations/${id}`, {
       method: "PATCH",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ title }),
+      body: JSON.stringify({ title: title.trim() }),
     }).catch(() => null);
     if (!response?.ok) {
-      setError((await response?.json().catch(() => null))?.fields?.title?.[0] ?? "Could not rename the conversation.");
+      const body = await response?.json().catch(() => null);
+      toast.error(body?.fields?.title?.[0] ?? body?.message ?? t("renameFailed"));
       return;
     }
     const { conversation } = await response.json();
     onChanged(conversations.map((c) => (c.id === id ? conversation : c)));
     setRenaming(null);
+    toast.success(t("renamed"));
   }
 
-  async function remove(conversation: ConversationSummary) {
-    if (!window.confirm(`Delete “${conversation.title}” and its deliverables? This cannot be undone.`)) return;
-    setError(null);
+  async function remove(conversation: ConversationSummary): Promise<boolean> {
     const response = await fetch(`/api/conversations/${conversation.id}`, { method: "DELETE" }).catch(() => null);
     if (!response?.ok) {
-      setError("Could not delete the conversation.");
-      return;
+      toast.error((await response?.json().catch(() => null))?.message ?? t("deleteFailed"));
+      return false;
     }
     onChanged(conversations.filter((c) => c.id !== conversation.id));
+    toast.success(t("deleted"));
     if (conversation.id === activeId) window.location.assign("/");
+    return true;
   }
 
   return (
-    <nav aria-label="Conversations" className="flex h-full min-h-0 flex-col gap-2 p-3">
-      <Link
-        href="/"
-        onClick={onNavigate}
-        className="inline-flex min-h-11 items-center justify-center rounded-lg bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500"
-      >
-        New conversation
-      </Link>
-      <input
-        type="search"
-        aria-label="Search conversations"
-        placeholder="Search by title"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-3 text-base dark:border-zinc-700"
-      />
-      {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
-      <ul className="min-h-0 flex-1 overflow-y-auto" aria-label="Conversation list">
-        {shown.length === 0 && (
-          <li className="px-2 py-4 text-sm text-zinc-500">{conversations.length ? "No conversation matches." : "No conversations yet."}</li>
-        )}
+    <nav aria-label={t("label")} className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-col gap-2 p-3">
+        <Button asChild>
+          <Link href="/" onClick={onNavigate}>
+            <SquarePen aria-hidden="true" />
+            {t("new")}
+          </Link>
+        </Button>
+        <div className="relative">
+          <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input type="search" aria-label={t("search")} placeholder={t("searchPlaceholder")} value={query} onChange={(e) => setQuery(e.target.value)} className="pl-9" />
+        </div>
+      </div>
+      <ul className="flex min-h-0 flex-1 flex-col gap-0.5 overflow-y-auto px-2 pb-3" aria-label={t("items")}>
+        {shown.length === 0 && <li className="px-2 py-4 text-sm text-muted-foreground">{conversations.length ? t("noMatch") : t("none")}</li>}
         {shown.map((c) => (
-          <li key={c.id} className={`group flex items-center gap-1 rounded-lg ${c.id === activeId ? "bg-zinc-100 dark:bg-zinc-800" : ""}`}>
+          <li key={c.id} className={cn("flex items-center gap-1 rounded-lg hover:bg-muted", c.id === activeId && "bg-muted")}>
             {renaming?.id === c.id ? (
               <form
-                className="flex flex-1 items-center gap-1 p-1"
+                className="flex-1 p-1"
                 onSubmit={(e) => {
                   e.preventDefault();
                   void rename(c.id, renaming.title);
                 }}
               >
-                <input
+                <Input
                   autoFocus
-                  aria-label="New title"
-                  className="min-h-11 min-w-0 flex-1 rounded-md border border-zinc-300 bg-transparent px-2 text-base dark:border-zinc-700"
+                  onFocus={(e) => e.currentTarget.select()}
+                  aria-label={t("newTitle")}
                   value={renaming.title}
+                  maxLength={200}
                   onChange={(e) => setRenaming({ id: c.id, title: e.target.value })}
                   onKeyDown={(e) => e.key === "Escape" && setRenaming(null)}
+                  onBlur={() => void rename(c.id, renaming.title)}
                 />
-                <Button type="submit" variant="ghost">Save</Button>
               </form>
             ) : (
               <>
@@ -96,22 +113,62 @@ export function ConversationList({ conversations, activeId, onChanged, onNavigat
                   href={`/c/${c.id}`}
                   onClick={onNavigate}
                   aria-current={c.id === activeId ? "page" : undefined}
-                  className="flex min-h-11 min-w-0 flex-1 flex-col justify-center px-2 py-1"
+                  className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg px-2.5 py-1.5"
                 >
-                  <span className="truncate text-sm">{c.title}</span>
-                  {c.currentTask && <span className="truncate text-xs text-zinc-500">{c.currentTask.icon} {c.currentTask.name}</span>}
+                  <span className="truncate text-sm font-medium">{c.title}</span>
+                  <span className="flex min-w-0 items-center gap-1 text-xs text-muted-foreground">
+                    {c.currentTask && (
+                      <span className="truncate">
+                        {c.currentTask.icon && <span aria-hidden="true">{c.currentTask.icon} </span>}
+                        {taskName(c.currentTask)} ·
+                      </span>
+                    )}
+                    <time dateTime={c.updatedAt} className="shrink-0">
+                      {when(c.updatedAt)}
+                    </time>
+                  </span>
                 </Link>
-                <Button variant="ghost" className="px-2" aria-label={`Rename ${c.title}`} onClick={() => setRenaming({ id: c.id, title: c.title })}>
-                  ✎
-                </Button>
-                <Button variant="ghost" className="px-2" aria-label={`Delete ${c.title}`} onClick={() => void remove(c)}>
-                  ✕
-                </Button>
+                <DropdownMenu>
+                  <DropdownMenuTrigger asChild>
+                    <IconButton label={t("actions", { title: c.title })} tooltipSide="right" className="text-muted-foreground">
+                      <MoreHorizontal />
+                    </IconButton>
+                  </DropdownMenuTrigger>
+                  <DropdownMenuContent
+                    align="end"
+                    className="min-w-40"
+                    // the title field replaces this row's link and menu: open it once the menu has closed
+                    onCloseAutoFocus={(event) => {
+                      if (renameNext.current !== c.id) return;
+                      event.preventDefault();
+                      renameNext.current = null;
+                      setRenaming({ id: c.id, title: c.title });
+                    }}
+                  >
+                    <DropdownMenuItem onSelect={() => (renameNext.current = c.id)}>
+                      <Pencil aria-hidden="true" />
+                      {t("rename")}
+                    </DropdownMenuItem>
+                    <DropdownMenuItem className="text-destructive" onSelect={() => setDeleting(c)}>
+                      <Trash2 aria-hidden="true" />
+                      {t("delete")}
+                    </DropdownMenuItem>
+                  </DropdownMenuContent>
+                </DropdownMenu>
               </>
             )}
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title={t("deleteTitle")}
+        description={t("deleteBody", { title: deleting?.title ?? "" })}
+        confirmLabel={t("deleteConfirm")}
+        cancelLabel={t("cancel")}
+        onConfirm={() => (deleting ? remove(deleting) : true)}
+      />
     </nav>
   );
 }

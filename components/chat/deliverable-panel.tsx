@@ -1,9 +1,16 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { ChevronLeft, ChevronRight, Copy, Download, FileText, Pencil, X } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { IconButton } from "@/components/ui/icon-button";
+import { Input, Textarea } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { toast } from "@/components/ui/toaster";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
-import { FeedbackButtons, type FeedbackProps } from "./feedback-buttons";
+import { useTaskName } from "./chat-tasks";
+import { ThumbsVote, type FeedbackProps } from "./feedback-buttons";
 import { Markdown } from "./markdown";
 
 interface Props {
@@ -11,16 +18,17 @@ interface Props {
   activeId: string | null;
   onSelect(id: string): void;
   onSaved(version: DeliverableVersionView): void;
+  /** shown in a sheet: the panel has its own close button */
   onClose?(): void;
   feedback: FeedbackProps;
 }
 
-function download(version: DeliverableVersionView) {
+function download(version: DeliverableVersionView, fallbackName: string) {
   const blob = new Blob([`# ${version.title}\n\n${version.body}\n`], { type: "text/markdown;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), {
     href: url,
-    download: `${version.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 60) || "deliverable"}.md`,
+    download: `${version.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 60) || fallbackName}.md`,
   });
   link.click();
   URL.revokeObjectURL(url);
@@ -28,28 +36,37 @@ function download(version: DeliverableVersionView) {
 
 /** The conversation's deliverables: the current version, older versions, copy, download and editing. */
 export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, onClose, feedback }: Props) {
+  const t = useTranslations("chat.deliverable");
+  const tf = useTranslations("chat.feedback");
+  const format = useFormatter();
+  const taskName = useTaskName();
   const active = deliverables.find((d) => d.id === activeId) ?? deliverables[0];
   const latest = active?.versions.at(-1);
   const [shown, setShown] = useState<number | null>(null);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ title: "", body: "" });
-  const [status, setStatus] = useState<{ kind: "idle" | "saving" | "error" | "copied"; message?: string }>({ kind: "idle" });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { title: useId(), body: useId() };
 
   // a new version (from the model or an edit) is shown as soon as it exists
   useEffect(() => setShown(null), [active?.id, latest?.versionId]);
 
   if (!active || !latest) {
     return (
-      <aside aria-label="Deliverable" className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center text-sm text-zinc-500">
-        <p>No deliverable yet.</p>
-        <p>When the assistant writes minutes, an email or a memo, it appears here, versioned and editable.</p>
+      <aside aria-label={t("label")} className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center text-sm text-muted-foreground">
+        <FileText aria-hidden="true" className="size-6" />
+        <p className="font-medium text-foreground">{t("empty")}</p>
+        <p>{t("emptyHint")}</p>
       </aside>
     );
   }
   const version = active.versions.find((v) => v.version === shown) ?? latest;
+  const label = (d: DeliverableView) => (d.task ? taskName(d.task) : d.kind || t("label"));
 
   async function save() {
-    setStatus({ kind: "saving" });
+    setSaving(true);
+    setError(null);
     try {
       const response = await fetch(`/api/deliverables/${active!.id}/versions`, {
         method: "POST",
@@ -59,78 +76,82 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
       const body = await response.json().catch(() => null);
       if (!response.ok) {
         const fieldMessage = body?.fields && Object.values(body.fields as Record<string, string[]>)[0]?.[0];
-        setStatus({ kind: "error", message: fieldMessage ?? body?.message ?? "Could not save the edit." });
+        setError(fieldMessage ?? body?.message ?? t("saveFailed"));
         return;
       }
       onSaved(body.version);
       setEditing(false);
-      setStatus({ kind: "idle" });
+      toast.success(t("saved", { version: body.version.version }));
     } catch {
-      setStatus({ kind: "error", message: "The server could not be reached. Your edit is still here; try again." });
+      setError(t("unreachable"));
+    } finally {
+      setSaving(false);
     }
   }
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(`# ${version.title}\n\n${version.body}`);
-      setStatus({ kind: "copied" });
-      setTimeout(() => setStatus({ kind: "idle" }), 1500);
+      toast.success(t("copied"));
     } catch {
-      setStatus({ kind: "error", message: "Copying is not allowed here; select the text instead." });
+      toast.error(t("copyFailed"));
     }
   }
 
   return (
-    <aside aria-label="Deliverable" className="flex h-full min-h-0 flex-col">
-      <div className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800">
+    <aside aria-label={t("label")} className="flex h-full min-h-0 flex-col">
+      <div className="flex min-h-14 items-center gap-2 border-b border-border px-3 py-2">
         {deliverables.length > 1 ? (
-          <select
-            aria-label="Deliverable"
-            className="min-h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-transparent px-2 text-base dark:border-zinc-700"
+          <Select
+            aria-label={t("choose")}
+            className="flex-1"
             value={active.id}
-            onChange={(e) => onSelect(e.target.value)}
-          >
-            {deliverables.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.task?.name ?? d.kind}: {d.versions.at(-1)?.title}
-              </option>
-            ))}
-          </select>
+            onValueChange={onSelect}
+            options={deliverables.map((d) => ({ value: d.id, label: t("option", { task: label(d), title: d.versions.at(-1)?.title ?? "" }) }))}
+          />
         ) : (
-          <p className="min-w-0 flex-1 truncate text-sm font-medium">{active.task?.name ?? active.kind}</p>
+          <p className="flex min-w-0 flex-1 items-center gap-2 text-sm font-medium">
+            {active.task?.icon && <span aria-hidden="true">{active.task.icon}</span>}
+            <span className="truncate">{label(active)}</span>
+          </p>
         )}
         {onClose && (
-          <Button variant="ghost" aria-label="Close deliverable" onClick={onClose}>
-            ✕
-          </Button>
+          <IconButton label={t("close")} tooltipSide="left" onClick={onClose}>
+            <X />
+          </IconButton>
         )}
       </div>
 
-      <div className="flex flex-wrap items-center gap-1 border-b border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-800">
-        <Button variant="ghost" aria-label="Previous version" disabled={version.version <= 1 || editing} onClick={() => setShown(version.version - 1)}>
-          ‹
-        </Button>
-        <span data-testid="deliverable-version" className="tabular-nums">
-          Version {version.version} of {latest.version}
+      <div className="flex items-center gap-1 border-b border-border px-2 py-1.5">
+        <IconButton label={t("previous")} disabled={version.version <= 1 || editing} onClick={() => setShown(version.version - 1)}>
+          <ChevronLeft />
+        </IconButton>
+        <span data-testid="deliverable-version" className="whitespace-nowrap text-sm tabular-nums">
+          {t("version", { version: version.version, total: latest.version })}
         </span>
-        <Button variant="ghost" aria-label="Next version" disabled={version.version >= latest.version || editing} onClick={() => setShown(version.version + 1)}>
-          ›
-        </Button>
-        <span className="text-xs text-zinc-500">{version.author === "user" ? "edited by you" : "by the assistant"}</span>
+        <IconButton label={t("next")} disabled={version.version >= latest.version || editing} onClick={() => setShown(version.version + 1)}>
+          <ChevronRight />
+        </IconButton>
         <span className="flex-1" />
         {!editing && (
           <>
-            <Button variant="ghost" onClick={copy}>{status.kind === "copied" ? "Copied" : "Copy"}</Button>
-            <Button variant="ghost" onClick={() => download(version)}>Download</Button>
-            <Button
-              variant="secondary"
+            <IconButton label={t("copy")} onClick={() => void copy()}>
+              <Copy />
+            </IconButton>
+            <IconButton label={t("download")} onClick={() => download(version, t("fileName"))}>
+              <Download />
+            </IconButton>
+            <IconButton
+              label={t("edit")}
+              tooltipSide="left"
               onClick={() => {
                 setDraft({ title: version.title, body: version.body });
+                setError(null);
                 setEditing(true);
               }}
             >
-              Edit
-            </Button>
+              <Pencil />
+            </IconButton>
           </>
         )}
       </div>
@@ -138,46 +159,52 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
       <div className="min-h-0 flex-1 overflow-y-auto p-4">
         {editing ? (
           <form
-            className="flex h-full flex-col gap-2"
+            className="flex h-full flex-col gap-3"
             onSubmit={(e) => {
               e.preventDefault();
               void save();
             }}
           >
-            <label className="text-sm font-medium" htmlFor="deliverable-title">Title</label>
-            <input
-              id="deliverable-title"
-              className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-3 text-base dark:border-zinc-700"
-              value={draft.title}
-              onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            />
-            <label className="text-sm font-medium" htmlFor="deliverable-body">Text (Markdown)</label>
-            <textarea
-              id="deliverable-body"
-              className="min-h-64 flex-1 rounded-lg border border-zinc-300 bg-transparent p-3 font-mono text-base dark:border-zinc-700"
-              value={draft.body}
-              onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-            />
-            {status.kind === "error" && <p role="alert" className="text-sm text-red-600">{status.message}</p>}
-            <div className="flex gap-2">
-              <Button type="submit" disabled={status.kind === "saving"}>{status.kind === "saving" ? "Saving…" : "Save as new version"}</Button>
-              <Button type="button" variant="secondary" onClick={() => setEditing(false)}>Cancel</Button>
+            <div className="flex flex-col gap-1.5">
+              <label className="text-sm font-medium" htmlFor={ids.title}>
+                {t("title")}
+              </label>
+              <Input id={ids.title} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.target.value })} />
+            </div>
+            <div className="flex min-h-0 flex-1 flex-col gap-1.5">
+              <label className="text-sm font-medium" htmlFor={ids.body}>
+                {t("body")}
+              </label>
+              <Textarea id={ids.body} className="min-h-64 flex-1 font-mono" value={draft.body} onChange={(e) => setDraft({ ...draft, body: e.target.value })} />
+            </div>
+            {error && (
+              <p role="alert" className="text-sm text-destructive">
+                {error}
+              </p>
+            )}
+            <div className="flex flex-wrap gap-2">
+              <Button type="submit" disabled={saving}>
+                {saving ? t("saving") : t("save")}
+              </Button>
+              <Button variant="secondary" onClick={() => setEditing(false)}>
+                {t("cancel")}
+              </Button>
             </div>
           </form>
         ) : (
           <article>
-            <h2 className="mb-3 text-lg font-semibold" data-testid="deliverable-title">{version.title}</h2>
+            <h2 className="text-lg font-semibold tracking-tight" data-testid="deliverable-title">
+              {version.title}
+            </h2>
+            <p className="mb-4 mt-1 text-xs text-muted-foreground">
+              {version.author === "user" ? t("byYou") : t("byAssistant")} ·{" "}
+              <time dateTime={version.createdAt}>{format.dateTime(new Date(version.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
+            </p>
             <Markdown text={version.body} />
-            <div className="mt-4 flex items-center gap-2 text-sm text-zinc-500">
-              Is this version good?
-              <FeedbackButtons
-                type="version"
-                id={version.versionId}
-                label="deliverable version"
-                feedback={feedback}
-              />
+            <div className="mt-6 flex items-center gap-1 border-t border-border pt-3 text-sm text-muted-foreground">
+              <span className="mr-1">{t("rate")}</span>
+              <ThumbsVote type="version" id={version.versionId} feedback={feedback} labels={{ good: tf("goodVersion"), bad: tf("badVersion"), dialog: tf("versionTitle") }} />
             </div>
-            {status.kind === "error" && <p role="alert" className="mt-2 text-sm text-red-600">{status.message}</p>}
           </article>
         )}
       </div>

@@ -1,34 +1,53 @@
-interface TaskSummary {
-  slug: string;
-  name: string;
-  icon: string | null;
-  routerDescription: string;
-}
+"use client";
 
-/** The first screen of a conversation: what the assistant can do, with no menu to pick from. */
-export function EmptyChat({ tasks }: { tasks: TaskSummary[] }) {
+import { useTranslations } from "next-intl";
+import { useChatTasks } from "./chat-tasks";
+
+/**
+ * The first screen of a conversation: what to do, one example, and the tasks the assistant can do in
+ * the reader's words. A card puts its task on the composer (shown there as a removable chip; the card
+ * again takes it off); nothing is sent until the user writes and sends, and without a card the router
+ * chooses.
+ */
+export function EmptyChat({ chosen, onPickTask }: { chosen: string; onPickTask(slug: string): void }) {
+  const t = useTranslations("chat.empty");
+  const tasks = useChatTasks();
   return (
-    <section aria-labelledby="empty-chat-title" className="mx-auto flex max-w-2xl flex-col gap-4 py-8">
-      <h1 id="empty-chat-title" className="text-2xl font-semibold">What are you working on?</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">
-        Just describe it — for example “I just left the meeting with ACME, we agreed on a pilot in March”. Switchboard
-        works out which task fits and asks for anything missing.
-      </p>
+    <section aria-labelledby="empty-chat-title" className="flex flex-col gap-8">
+      <div className="flex flex-col gap-2 sm:text-center">
+        <h1 id="empty-chat-title" className="text-2xl font-semibold tracking-tight sm:text-3xl">
+          {t("heading")}
+        </h1>
+        <p className="text-muted-foreground sm:mx-auto sm:max-w-xl">{t("intro")}</p>
+      </div>
       {tasks.length ? (
-        <ul className="grid gap-3 sm:grid-cols-2" aria-label="Tasks the assistant can do">
-          {tasks.map((task) => (
-            <li key={task.slug} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-              <p className="font-medium">
-                <span aria-hidden="true">{task.icon}</span> {task.name}
-              </p>
-              <p className="mt-1 line-clamp-3 text-sm text-zinc-600 dark:text-zinc-400">{task.routerDescription}</p>
-            </li>
-          ))}
-        </ul>
+        <div className="flex flex-col gap-3">
+          <p className="text-sm font-medium text-muted-foreground sm:text-center">{t("tasksIntro")}</p>
+          <ul className="grid gap-3 sm:grid-cols-2" aria-label={t("tasks")}>
+            {tasks.map((task) => (
+              <li key={task.slug}>
+                <button
+                  type="button"
+                  aria-pressed={task.slug === chosen}
+                  onClick={() => onPickTask(task.slug === chosen ? "" : task.slug)}
+                  className="flex h-full min-h-11 w-full flex-col items-start gap-1 rounded-xl border border-border bg-background p-4 text-left transition-colors hover:border-input hover:bg-surface aria-pressed:border-primary aria-pressed:bg-accent"
+                >
+                  <span className="flex items-center gap-2 text-sm font-semibold">
+                    {task.icon && (
+                      <span aria-hidden="true" className="text-base">
+                        {task.icon}
+                      </span>
+                    )}
+                    {task.name}
+                  </span>
+                  {task.description && <span className="line-clamp-3 text-sm text-muted-foreground">{task.description}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : (
-        <p className="rounded-xl border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700">
-          No tasks are enabled yet. The assistant will answer as a general assistant until an administrator adds one.
-        </p>
+        <p className="rounded-xl border border-dashed border-input p-4 text-sm text-muted-foreground">{t("noTasks")}</p>
       )}
     </section>
   );

@@ -1,52 +1,42 @@
 "use client";
 
-import { useState } from "react";
+import { ThumbsDown, ThumbsUp } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { useId, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { voteKey, type FeedbackTargetType, type TaskRef, type VoteView } from "@/lib/chat/types";
+import { cn } from "@/components/ui/cn";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { IconButton } from "@/components/ui/icon-button";
+import { Textarea } from "@/components/ui/input";
+import { toast } from "@/components/ui/toaster";
+import { voteKey, type FeedbackTargetType, type VoteView } from "@/lib/chat/types";
+import { useChatTasks } from "./chat-tasks";
 
-/** The conversation's votes, and the tasks a thumbs-down on a routing decision can name instead. */
+/** The conversation's votes (one per answer, task choice or version) and how to record a change. */
 export interface FeedbackProps {
-  tasks: TaskRef[];
   votes: Map<string, VoteView>;
   onVote(key: string, vote: VoteView | null): void;
 }
 
-interface Props {
-  type: FeedbackTargetType;
-  id: string;
-  label: string;
-  feedback: FeedbackProps;
-}
-
-/**
- * Thumbs up / down with an optional comment; on a routing decision a thumbs-down asks what it should
- * have done. Pressing the same thumb again removes the vote.
- */
-export function FeedbackButtons({ type, id, label, feedback }: Props) {
+/** One target's vote, and the calls that change it through /api/feedback. */
+export function useVote(type: FeedbackTargetType, id: string, feedback: FeedbackProps) {
+  const t = useTranslations("chat.feedback");
   const key = voteKey(type, id);
-  const vote = feedback.votes.get(key);
-  const onChange = (next: VoteView | null) => feedback.onVote(key, next);
-  const tasks = type === "decision" ? feedback.tasks : undefined;
-  const [asking, setAsking] = useState(false);
-  const [comment, setComment] = useState(vote?.comment ?? "");
-  const [correction, setCorrection] = useState(vote?.correction ?? "");
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function send(method: "PUT" | "DELETE", body: object) {
+  async function send(method: "PUT" | "DELETE", body: object): Promise<boolean> {
     setBusy(true);
-    setError(null);
     try {
       const response = await fetch("/api/feedback", { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       if (!response.ok) {
         const problem = await response.json().catch(() => null);
-        setError(problem?.message ?? "Your rating could not be saved.");
+        toast.error(problem?.message ?? t("failed"));
         return false;
       }
-      onChange(method === "DELETE" ? null : (await response.json()).feedback);
+      feedback.onVote(key, method === "DELETE" ? null : (await response.json()).feedback);
       return true;
     } catch {
-      setError("The server could not be reached.");
+      toast.error(t("unreachable"));
       return false;
     } finally {
       setBusy(false);
@@ -54,57 +44,142 @@ export function FeedbackButtons({ type, id, label, feedback }: Props) {
   }
 
   const target = { type, id };
-  const press = (rating: "up" | "down") => {
-    if (vote?.rating === rating) return void send("DELETE", { target });
-    if (rating === "down") return setAsking(true);
-    void send("PUT", { target, rating: "up" });
+  return {
+    vote: feedback.votes.get(key),
+    busy,
+    up: () => send("PUT", { target, rating: "up" }),
+    down: (details: { comment?: string; correction?: string }) => send("PUT", { target, rating: "down", ...details }),
+    clear: () => send("DELETE", { target }),
   };
+}
 
-  const base = "inline-flex min-h-11 min-w-11 items-center justify-center rounded-lg text-base hover:bg-zinc-100 dark:hover:bg-zinc-800";
+interface DialogProps {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  title: string;
+  /** ask which task it should have been (a routing decision) */
+  askTask?: boolean;
+  /** the choice being corrected (a slug, or "none"), left out of the answers */
+  chosen?: string;
+  initial?: VoteView;
+  busy: boolean;
+  onSubmit(details: { comment?: string; correction?: string }): Promise<boolean>;
+  /** where focus goes when the dialog closes, when it was opened from a menu that is gone by then */
+  returnFocus?: RefObject<HTMLElement | null>;
+}
+
+/** What was wrong, asked in a dialog so the message under it never moves. */
+export function FeedbackDialog({ open, onOpenChange, title, askTask, chosen, initial, busy, onSubmit, returnFocus }: DialogProps) {
+  const t = useTranslations("chat.feedback");
+  const tasks = useChatTasks();
+  const [comment, setComment] = useState(initial?.comment ?? "");
+  const [correction, setCorrection] = useState(initial?.correction ?? "");
+  const commentId = useId();
+  const choices = [...tasks.map((task) => ({ value: task.slug, icon: task.icon, label: task.name })), { value: "none", icon: null, label: t("noTask") }].filter(
+    (choice) => choice.value !== chosen,
+  );
+
   return (
-    <div className="flex flex-col gap-1">
-      <div className="flex items-center" role="group" aria-label={label}>
-        <button type="button" disabled={busy} aria-pressed={vote?.rating === "up"} aria-label={`Good ${label}`} className={`${base} ${vote?.rating === "up" ? "text-emerald-600" : "text-zinc-400"}`} onClick={() => press("up")}>
-          ▲
-        </button>
-        <button type="button" disabled={busy} aria-pressed={vote?.rating === "down"} aria-label={`Bad ${label}`} className={`${base} ${vote?.rating === "down" ? "text-red-600" : "text-zinc-400"}`} onClick={() => press("down")}>
-          ▼
-        </button>
-      </div>
-      {asking && (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent
+        title={title}
+        description={askTask ? t("taskIntro") : t("intro")}
+        closeLabel={t("close")}
+        onOpenAutoFocus={(event) => {
+          // straight to what is asked: the first task or the comment (not the close button and its tooltip)
+          event.preventDefault();
+          (event.currentTarget as HTMLElement).querySelector<HTMLElement>("input, textarea")?.focus();
+        }}
+        onCloseAutoFocus={(event) => {
+          if (!returnFocus?.current) return;
+          event.preventDefault();
+          returnFocus.current.focus();
+        }}
+      >
         <form
-          className="flex max-w-md flex-col gap-2 rounded-xl border border-zinc-200 p-3 text-sm dark:border-zinc-700"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const ok = await send("PUT", { target, rating: "down", comment: comment.trim() || undefined, correction: correction || undefined });
-            if (ok) setAsking(false);
+          className="flex min-h-0 flex-col gap-4 overflow-y-auto px-4 pb-4 pt-3"
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const sent = await onSubmit({ comment: comment.trim() || undefined, correction: correction || undefined });
+            if (sent) {
+              toast.success(t("saved"));
+              onOpenChange(false);
+            }
           }}
         >
-          {tasks && (
-            <label className="flex flex-col gap-1">
-              What should it have done?
-              <select className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-2 text-base dark:border-zinc-700" value={correction} onChange={(e) => setCorrection(e.target.value)}>
-                <option value="">— choose —</option>
-                {tasks.map((t) => (
-                  <option key={t.slug} value={t.slug}>
-                    {t.name}
-                  </option>
-                ))}
-                <option value="none">No task</option>
-              </select>
-            </label>
+          {askTask && (
+            <fieldset className="flex flex-col gap-1.5">
+              <legend className="sr-only">{t("tasks")}</legend>
+              {choices.map((choice) => (
+                <label
+                  key={choice.value}
+                  className={cn(
+                    "flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-border px-3 text-sm hover:bg-muted pointer-fine:min-h-10",
+                    correction === choice.value && "border-primary bg-accent text-accent-foreground",
+                  )}
+                >
+                  <input type="radio" name="correction" value={choice.value} checked={correction === choice.value} onChange={() => setCorrection(choice.value)} className="size-4 accent-primary" />
+                  {choice.icon && <span aria-hidden="true">{choice.icon}</span>}
+                  <span>{choice.label}</span>
+                </label>
+              ))}
+            </fieldset>
           )}
-          <label className="flex flex-col gap-1">
-            What was wrong? (optional)
-            <textarea className="min-h-20 rounded-lg border border-zinc-300 bg-transparent p-2 text-base dark:border-zinc-700" value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
-          </label>
-          <div className="flex gap-2">
-            <Button type="submit" disabled={busy}>Send feedback</Button>
-            <Button type="button" variant="secondary" onClick={() => setAsking(false)}>Cancel</Button>
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor={commentId} className="text-sm font-medium">
+              {t("comment")}
+            </label>
+            <Textarea id={commentId} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={2000} />
+          </div>
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" disabled={busy}>
+              {t("send")}
+            </Button>
           </div>
         </form>
-      )}
-      {error && <p role="alert" className="text-xs text-red-600">{error}</p>}
-    </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+interface ThumbsProps {
+  type: "message" | "version";
+  id: string;
+  feedback: FeedbackProps;
+  labels: { good: string; bad: string; dialog: string };
+}
+
+/**
+ * Thumbs up / down on an answer or a deliverable version; a thumbs-down asks what was wrong in a dialog.
+ * Pressing the chosen thumb again removes the vote.
+ */
+export function ThumbsVote({ type, id, feedback, labels }: ThumbsProps) {
+  const { vote, busy, up, down, clear } = useVote(type, id, feedback);
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <IconButton
+        label={labels.good}
+        aria-pressed={vote?.rating === "up"}
+        disabled={busy}
+        className={cn("text-muted-foreground hover:text-foreground", vote?.rating === "up" && "text-success-text")}
+        onClick={() => void (vote?.rating === "up" ? clear() : up())}
+      >
+        <ThumbsUp className={cn(vote?.rating === "up" && "fill-current")} />
+      </IconButton>
+      <IconButton
+        label={labels.bad}
+        aria-pressed={vote?.rating === "down"}
+        disabled={busy}
+        className={cn("text-muted-foreground hover:text-foreground", vote?.rating === "down" && "text-destructive")}
+        onClick={() => (vote?.rating === "down" ? void clear() : setAsking(true))}
+      >
+        <ThumbsDown className={cn(vote?.rating === "down" && "fill-current")} />
+      </IconButton>
+      <FeedbackDialog open={asking} onOpenChange={setAsking} title={labels.dialog} initial={vote} busy={busy} onSubmit={down} />
+    </>
   );
 }

@@ -16,6 +16,8 @@ export function Markdown({ text }: { text: string }) {
               {children}
             </a>
           ),
+          // a wide table scrolls sideways (.markdown table): the keyboard must be able to reach it
+          table: ({ children }) => <table tabIndex={0}>{children}</table>,
         }}
       >
         {text}

@@ -1,6 +1,14 @@
-import { splitAnswer } from "@/lib/executor/deliverable-format";
+"use client";
+
+import { Copy, FileText, Loader2 } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { IconButton } from "@/components/ui/icon-button";
+import { toast } from "@/components/ui/toaster";
 import type { ChatUIMessage, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
-import { FeedbackButtons, type FeedbackProps } from "./feedback-buttons";
+import { splitAnswer } from "@/lib/executor/deliverable-format";
+import { ThumbsVote, type FeedbackProps } from "./feedback-buttons";
 import { Markdown } from "./markdown";
 import { RoutingChip } from "./routing-chip";
 
@@ -14,11 +22,13 @@ interface Props {
 }
 
 export function MessageView({ message, streaming, stopped, onOpenDeliverable, feedback }: Props) {
+  const t = useTranslations("chat");
+  const format = useFormatter();
   const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
   if (message.role === "user") {
     return (
       <li className="flex justify-end">
-        <div data-testid="user-message" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-sm bg-indigo-600 px-4 py-2 text-white">
+        <div data-testid="user-message" className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-muted px-4 py-2.5">
           {text}
         </div>
       </li>
@@ -27,56 +37,75 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
   const routing = message.parts.find((p) => p.type === "data-routing")?.data as RoutingEvent | undefined;
   const versions = message.parts.filter((p) => p.type === "data-deliverable").map((p) => p.data as DeliverableVersionView);
   const status = stopped ? "stopped" : message.metadata?.status;
+  const createdAt = message.metadata?.createdAt;
   const segments = splitAnswer(text);
   let deliverableIndex = 0;
+
+  async function copyAnswer() {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success(t("message.copied"));
+    } catch {
+      toast.error(t("message.copyFailed"));
+    }
+  }
+
   return (
     <li className="flex flex-col gap-2" data-testid="assistant-message">
-      <div className="max-w-full break-words">
+      <div className="min-w-0 break-words">
         {segments.map((segment, i) => {
           if (segment.kind === "text") return <Markdown key={i} text={segment.text} />;
           const saved = segment.complete ? versions[deliverableIndex++] : undefined;
+          const title = segment.title || t("message.deliverable");
           return (
-            <div key={i} className="my-2 rounded-xl border border-zinc-200 p-3 dark:border-zinc-700">
-              <p className="text-sm font-medium">📄 {segment.title || "Deliverable"}</p>
-              {saved ? (
-                <button
-                  type="button"
-                  className="mt-1 min-h-11 text-sm text-indigo-600 underline"
-                  onClick={() => onOpenDeliverable(saved.deliverableId)}
-                >
-                  Version {saved.version} saved — open
-                </button>
-              ) : (
-                <p className="mt-1 line-clamp-3 text-sm text-zinc-500">{segment.complete ? segment.body : `Writing… ${segment.body.slice(-160)}`}</p>
+            <div key={i} className="my-3 flex items-center gap-3 rounded-xl border border-border bg-surface p-3">
+              <span className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-foreground">
+                {saved || segment.complete ? <FileText aria-hidden="true" className="size-4" /> : <Loader2 aria-hidden="true" className="size-4 animate-spin" />}
+              </span>
+              <div className="min-w-0 flex-1">
+                <p className="truncate text-sm font-medium">{title}</p>
+                {saved ? (
+                  <p className="text-xs text-muted-foreground">{t("message.versionSaved", { version: saved.version })}</p>
+                ) : (
+                  <p className="line-clamp-2 text-xs text-muted-foreground">{segment.complete ? segment.body : `${t("message.writing")} ${segment.body.slice(-160)}`}</p>
+                )}
+              </div>
+              {saved && (
+                <Button variant="secondary" size="sm" onClick={() => onOpenDeliverable(saved.deliverableId)}>
+                  {t("message.open")}
+                </Button>
               )}
             </div>
           );
         })}
-        {!text && streaming && <p className="animate-pulse text-sm text-zinc-500">Thinking…</p>}
-      </div>
-      <div className="flex flex-wrap items-start gap-x-3 gap-y-1">
-        {routing && (
-          <div className="flex items-center gap-1">
-            <RoutingChip event={routing} />
-            {feedback && routing.decisionId && (
-              <FeedbackButtons
-                type="decision"
-                id={routing.decisionId}
-                label="task choice"
-                feedback={feedback}
-              />
-            )}
-          </div>
+        {!text && streaming && (
+          <p className="flex items-center gap-2 text-sm text-muted-foreground">
+            <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+            {t("screen.thinking")}
+          </p>
         )}
-        {status === "stopped" && <span className="self-center text-xs text-zinc-500">Stopped</span>}
-        {status === "failed" && <span className="self-center text-xs text-red-600">Answer interrupted</span>}
+      </div>
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+        {routing && <RoutingChip event={routing} feedback={feedback} />}
+        {status === "stopped" && <Badge tone="outline">{t("message.stopped")}</Badge>}
+        {status === "failed" && <Badge tone="danger">{t("message.failed")}</Badge>}
         {feedback && text && (
-          <FeedbackButtons
-            type="message"
-            id={message.id}
-            label="answer"
-            feedback={feedback}
-          />
+          <div className="-my-1 ml-auto flex items-center">
+            {createdAt && (
+              <time dateTime={createdAt} className="mr-1 text-xs tabular-nums text-muted-foreground">
+                {format.dateTime(new Date(createdAt), { hour: "numeric", minute: "2-digit" })}
+              </time>
+            )}
+            <IconButton label={t("message.copy")} className="text-muted-foreground hover:text-foreground" onClick={() => void copyAnswer()}>
+              <Copy />
+            </IconButton>
+            <ThumbsVote
+              type="message"
+              id={message.id}
+              feedback={feedback}
+              labels={{ good: t("feedback.goodAnswer"), bad: t("feedback.badAnswer"), dialog: t("feedback.answerTitle") }}
+            />
+          </div>
         )}
       </div>
     </li>

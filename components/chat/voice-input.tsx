@@ -1,6 +1,9 @@
 "use client";
 
+import { Loader2, Mic, Square, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { IconButton } from "@/components/ui/icon-button";
 
 export const MAX_RECORDING_SECONDS = 120;
 const LANGUAGE_TAGS = { en: "en-US", es: "es-ES", fr: "fr-FR" } as const;
@@ -33,12 +36,13 @@ export function resolveLanguage(setting: string): VoiceLanguage | undefined {
   return browser && browser in LANGUAGE_TAGS ? (browser as VoiceLanguage) : undefined;
 }
 
-function micError(error: unknown): string {
+/** The catalog key that explains why getUserMedia failed. */
+function micError(error: unknown) {
   const name = (error as { name?: string })?.name;
-  if (name === "NotAllowedError" || name === "SecurityError") return "Microphone access was denied. Allow it in your browser's site settings, or type your message.";
-  if (name === "NotFoundError" || name === "OverconstrainedError") return "No microphone was found. Connect one, or type your message.";
-  if (name === "NotReadableError") return "The microphone is in use by another app.";
-  return "The microphone could not be started.";
+  if (name === "NotAllowedError" || name === "SecurityError") return "denied";
+  if (name === "NotFoundError" || name === "OverconstrainedError") return "notFound";
+  if (name === "NotReadableError") return "inUse";
+  return "notStarted";
 }
 
 interface Props {
@@ -54,6 +58,7 @@ interface Props {
  * a recording sent to /api/transcribe. Shows a timer, can be cancelled, and stops at the maximum length.
  */
 export function VoiceInput({ language, disabled, onText, onError }: Props) {
+  const t = useTranslations("chat.voice");
   const [phase, setPhase] = useState<Phase>("idle");
   const [seconds, setSeconds] = useState(0);
   const recognition = useRef<SpeechRecognitionLike | null>(null);
@@ -75,7 +80,7 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
       const elapsed = Math.floor((Date.now() - started) / 1000);
       setSeconds(elapsed);
       if (elapsed >= MAX_RECORDING_SECONDS) {
-        onError(`Recordings stop at ${MAX_RECORDING_SECONDS / 60} minutes; what was said so far is being used.`);
+        onError(t("limit", { minutes: MAX_RECORDING_SECONDS / 60 }));
         onLimit();
       }
     }, 250);
@@ -106,10 +111,10 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
         fallingBack = true;
         return;
       }
-      if (event.error === "not-allowed") onError("Microphone access was denied. Allow it in your browser's site settings, or type your message.");
-      else if (event.error === "audio-capture") onError("No microphone was found. Connect one, or type your message.");
-      else if (event.error === "no-speech") onError("No speech was heard. Try again closer to the microphone.");
-      else if (event.error !== "aborted") onError("Speech recognition failed; please try again.");
+      if (event.error === "not-allowed") onError(t("denied"));
+      else if (event.error === "audio-capture") onError(t("notFound"));
+      else if (event.error === "no-speech") onError(t("noSpeech"));
+      else if (event.error !== "aborted") onError(t("recognitionFailed"));
     };
     rec.onend = () => {
       cleanup();
@@ -126,7 +131,7 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
 
   async function startRecording() {
     if (!navigator.mediaDevices?.getUserMedia || typeof MediaRecorder === "undefined") {
-      onError("This browser cannot record audio. Please type your message.");
+      onError(t("unsupported"));
       setPhase("idle");
       return;
     }
@@ -135,7 +140,7 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
     try {
       stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     } catch (error) {
-      onError(micError(error));
+      onError(t(micError(error)));
       setPhase("idle");
       return;
     }
@@ -157,7 +162,7 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
 
   async function send(audio: Blob, durationMs: number) {
     if (audio.size < 200) {
-      onError("The recording is empty. Check your microphone and try again.");
+      onError(t("empty"));
       return setPhase("idle");
     }
     setPhase("transcribing");
@@ -169,10 +174,10 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
     try {
       const response = await fetch("/api/transcribe", { method: "POST", body: form });
       const body = await response.json().catch(() => null);
-      if (!response.ok) onError(body?.message ?? "Transcription failed; please try again or type your message.");
+      if (!response.ok) onError(body?.message ?? t("transcriptionFailed"));
       else onText(body.text, true);
     } catch {
-      onError("The server could not be reached; please try again or type your message.");
+      onError(t("unreachable"));
     } finally {
       setPhase("idle");
     }
@@ -199,40 +204,29 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
 
   const active = phase === "listening" || phase === "recording";
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-  const button = "inline-flex min-h-11 min-w-11 shrink-0 items-center justify-center rounded-lg text-sm font-medium";
   if (active) {
     return (
-      <div className="flex items-center gap-1" role="group" aria-label="Recording">
-        <span className="flex items-center gap-1 text-sm tabular-nums text-red-600" aria-live="polite" data-testid="recording-timer">
-          <span className="size-2.5 animate-pulse rounded-full bg-red-600" aria-hidden="true" /> {clock}
+      <div className="flex items-center gap-1" role="group" aria-label={t("recording")}>
+        <span className="flex items-center gap-1.5 px-1 text-sm tabular-nums text-destructive" aria-live="polite" data-testid="recording-timer">
+          <span className="size-2.5 animate-pulse rounded-full bg-destructive" aria-hidden="true" /> {clock}
         </span>
-        <button type="button" className={`${button} bg-red-600 px-3 text-white`} onClick={stop} aria-label="Stop recording">
-          Done
-        </button>
-        <button type="button" className={`${button} px-2 hover:bg-zinc-100 dark:hover:bg-zinc-800`} onClick={cancel} aria-label="Cancel recording">
-          ✕
-        </button>
+        <IconButton label={t("cancel")} onClick={cancel}>
+          <X />
+        </IconButton>
+        <IconButton label={t("stop")} variant="destructive" className="rounded-full" onClick={stop}>
+          <Square className="fill-current" />
+        </IconButton>
       </div>
     );
   }
+  const working = phase === "transcribing" || phase === "starting";
   return (
-    <button
-      type="button"
-      className={`${button} border border-zinc-300 hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800`}
+    <IconButton
+      label={phase === "transcribing" ? t("transcribing") : phase === "starting" ? t("starting") : t("speak")}
       onClick={() => void start()}
       disabled={disabled || phase !== "idle"}
-      aria-label={phase === "transcribing" ? "Transcribing" : phase === "starting" ? "Starting the microphone" : "Speak"}
     >
-      {phase === "transcribing" || phase === "starting" ? <span className="size-4 animate-spin rounded-full border-2 border-zinc-400 border-t-transparent" aria-hidden="true" /> : <MicIcon />}
-    </button>
-  );
-}
-
-function MicIcon() {
-  return (
-    <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
-      <rect x="9" y="3" width="6" height="12" rx="3" />
-      <path d="M5 11a7 7 0 0 0 14 0M12 18v3" strokeLinecap="round" />
-    </svg>
+      {working ? <Loader2 className="animate-spin" /> : <Mic />}
+    </IconButton>
   );
 }

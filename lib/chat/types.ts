@@ -1,5 +1,6 @@
-// Shapes shared by the server and the browser. No server-only imports here.
+// Shapes shared by the server and the browser. No server-only imports here (types only).
 import type { UIMessage } from "ai";
+import type { SlotStatus } from "@/lib/ai";
 
 export type RoutingActionName = "start" | "continue" | "switch" | "end" | "none";
 
@@ -7,6 +8,11 @@ export interface TaskRef {
   slug: string;
   name: string;
   icon: string | null;
+}
+
+/** An enabled task as the reader sees it: name and description in their language (never the router's text). */
+export interface LocalizedTask extends TaskRef {
+  description: string;
 }
 
 /** What the router (or the user's explicit choice) decided for one user turn; shown as the chip. */
@@ -78,3 +84,6 @@ export interface VoteView {
 }
 
 export const voteKey = (type: FeedbackTargetType, id: string) => `${type}:${id}`;
+
+/** A model slot that cannot answer, with what to set in the reader's language. */
+export type BrokenSlot = Omit<SlotStatus, "problem"> & { problem: string };

@@ -20,7 +20,7 @@ describe("a routed conversation in Chromium", () => {
     const [scripted, launched] = await Promise.all([startScriptedApp(), launchBrowser()]);
     ({ testDb, models, app } = scripted);
     browser = launched;
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "en-US" });
     await signUpInBrowser(page, app.url, "story@example.test", "story-password-1");
   });
 
@@ -38,7 +38,7 @@ describe("a routed conversation in Chromium", () => {
     await composer.press("Enter");
     // the turn is routed when its chip appears, and over when the stop button has turned back into send
     await page.getByTestId("routing-chip").nth(chips).waitFor({ timeout: 30_000 });
-    await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Send", exact: true }).waitFor({ timeout: 30_000 });
   }
 
   const lastChip = () => page.getByTestId("routing-chip").last().textContent();
@@ -67,7 +67,7 @@ describe("a routed conversation in Chromium", () => {
 
   it("saves a manual edit as version 2, and the next turn's prompt contains the edited text", async () => {
     const panel = page.getByRole("complementary", { name: "Deliverable" });
-    await panel.getByRole("button", { name: "Edit" }).click();
+    await panel.getByRole("button", { name: "Edit", exact: true }).click();
     const body = panel.getByLabel("Text (Markdown)");
     await body.fill(`${await body.inputValue()}\n2. Budget EDITED-IN-BROWSER: 40k`);
     await panel.getByRole("button", { name: "Save as new version" }).click();
@@ -102,27 +102,39 @@ describe("a routed conversation in Chromium", () => {
 
   it("takes votes on an answer, a task choice (with what it should have done) and a deliverable version", async () => {
     const pressed = (scope: Locator, name: string) => scope.getByRole("button", { name, exact: true }).getAttribute("aria-pressed");
+    /** the task choice is rated from its routing chip's menu: which of its two ratings is checked */
+    async function taskRating(message: Locator) {
+      await message.getByTestId("routing-chip").click();
+      const menu = page.getByRole("menu");
+      const checked = async (name: string) => (await menu.getByRole("menuitemradio", { name }).getAttribute("aria-checked")) === "true";
+      const rating = { right: await checked("Right task"), wrong: await checked("Wrong task — should have been…") };
+      await page.keyboard.press("Escape");
+      await menu.waitFor({ state: "detached" });
+      return rating;
+    }
     const first = page.getByTestId("assistant-message").first();
     await first.getByRole("button", { name: "Good answer", exact: true }).click();
     await expect.poll(() => pressed(first, "Good answer")).toBe("true");
 
-    await first.getByRole("button", { name: "Bad task choice", exact: true }).click();
-    await first.getByLabel("What should it have done?").selectOption("follow-up-email");
-    await first.getByLabel("What was wrong? (optional)").fill("I wanted the email first");
-    await first.getByRole("button", { name: "Send feedback" }).click();
-    await expect.poll(() => pressed(first, "Bad task choice")).toBe("true");
+    await first.getByTestId("routing-chip").click();
+    await page.getByRole("menuitemradio", { name: "Wrong task — should have been…" }).click();
+    const correction = page.getByRole("dialog", { name: "Which task should it have been?" });
+    await correction.getByRole("radio", { name: "Follow-up email" }).check();
+    await correction.getByLabel("What was wrong? (optional)").fill("I wanted the email first");
+    await correction.getByRole("button", { name: "Send feedback" }).click();
+    await correction.waitFor({ state: "detached" });
+    expect(await taskRating(first)).toEqual({ right: false, wrong: true });
 
     const panel = page.getByRole("complementary", { name: "Deliverable" });
     await panel.getByRole("button", { name: "Good deliverable version", exact: true }).click();
     await expect.poll(() => pressed(panel, "Good deliverable version")).toBe("true");
 
-    // the votes are stored: after a reload the same buttons are pressed
+    // the votes are stored: after a reload the same ratings are shown
     await page.reload();
     const reloaded = page.getByTestId("assistant-message").first();
     await reloaded.getByRole("button", { name: "Good answer", exact: true }).waitFor();
     expect(await pressed(reloaded, "Good answer")).toBe("true");
-    expect(await pressed(reloaded, "Bad task choice")).toBe("true");
-    expect(await pressed(reloaded, "Good task choice")).toBe("false");
+    expect(await taskRating(reloaded)).toEqual({ right: false, wrong: true });
   });
 
   it("shows the saved conversation after a reload, with its chips and deliverables", async () => {

@@ -51,7 +51,7 @@ describe("hostile Markdown and HTML in Chromium", () => {
     const [scripted, launched] = await Promise.all([startScriptedApp(), launchBrowser()]);
     ({ testDb, models, app } = scripted);
     browser = launched;
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "en-US" });
     context.on("page", (p) => {
       popups.push(p);
       p.on("dialog", (d) => {
@@ -139,7 +139,7 @@ describe("hostile Markdown and HTML in Chromium", () => {
     await composer.fill(USER_TEXT);
     await composer.press("Enter");
     await page.getByTestId("routing-chip").first().waitFor({ timeout: 30_000 });
-    await page.getByRole("button", { name: "Send" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Send", exact: true }).waitFor({ timeout: 30_000 });
     expect(models.pending(BEST), app.output().slice(-2_000)).toBe(0);
     expect(models.requestsFor(FAST)).toHaveLength(0);
     expect(await page.getByTestId("routing-chip").first().textContent()).toContain("Started: Meeting minutes");

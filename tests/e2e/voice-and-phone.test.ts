@@ -88,8 +88,8 @@ describe("voice input and the phone layout in Chromium", () => {
     models.script(FAST, JSON.stringify({ task: "meeting-minutes" }));
     await page.getByLabel("Message", { exact: true }).fill("Today, with Ana and Ben; Ana sends the contract to legal by Friday.");
     await page.getByLabel("Message", { exact: true }).press("Enter");
-    await page.getByRole("button", { name: "Deliverable" }).waitFor();
-    await page.getByRole("button", { name: "Send" }).waitFor();
+    await page.getByRole("button", { name: "Deliverable", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Send", exact: true }).waitFor();
     await expectNoHorizontalOverflow(page);
     await expectComposerVisible(page);
     const fontSize = await page.getByLabel("Message", { exact: true }).evaluate((el) => getComputedStyle(el).fontSize);
@@ -103,7 +103,7 @@ describe("voice input and the phone layout in Chromium", () => {
     await page.screenshot({ path: "tests/.artifacts/phone-drawer.png" });
     await page.getByRole("button", { name: "Close conversations" }).click();
 
-    await page.getByRole("button", { name: "Deliverable" }).click();
+    await page.getByRole("button", { name: "Deliverable", exact: true }).click();
     const sheet = page.getByRole("dialog", { name: "Deliverable" });
     await sheet.getByTestId("deliverable-title").waitFor();
     await expectNoHorizontalOverflow(page);
@@ -118,7 +118,7 @@ describe("voice input and the phone layout in Chromium", () => {
   });
 
   it("says when the microphone is denied, and keeps what was typed", async () => {
-    const denied = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const denied = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "en-US" });
     await denied.addInitScript(withoutSpeechRecognition);
     await denied.addInitScript(() => {
       navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException("Permission denied", "NotAllowedError"));

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { ChatScreen } from "@/components/chat/chat-screen";
 import { userPage } from "@/lib/auth";
 import { chatPageData } from "@/lib/chat";
@@ -10,7 +11,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const user = await userPage();
   const { id } = await params;
   try {
-    return <ChatScreen data={await chatPageData(user.id, id)} />;
+    return <ChatScreen data={await chatPageData(user.id, await getLocale(), id)} />;
   } catch (error) {
     // someone else's conversation looks the same as one that does not exist
     if (error instanceof AppError && (error.type === "not_found" || error.type === "forbidden")) notFound();
