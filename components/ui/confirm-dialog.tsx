@@ -5,8 +5,10 @@ import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 
 interface Props {
-  /** the element that opens the confirmation (a Button or IconButton) */
-  trigger: ReactNode;
+  /** the element that opens the confirmation (a Button or IconButton); none when `open` is controlled (from a menu item, say) */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?(open: boolean): void;
   title: ReactNode;
   description: ReactNode;
   confirmLabel: string;
@@ -16,12 +18,17 @@ interface Props {
 }
 
 /** Asks before something that cannot be undone; the destructive button says exactly what it does. */
-export function ConfirmDialog({ trigger, title, description, confirmLabel, cancelLabel, onConfirm }: Props) {
-  const [open, setOpen] = useState(false);
+export function ConfirmDialog({ trigger, open: controlledOpen, onOpenChange, title, description, confirmLabel, cancelLabel, onConfirm }: Props) {
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(false);
+  const open = controlledOpen ?? uncontrolledOpen;
+  const setOpen = (next: boolean) => {
+    setUncontrolledOpen(next);
+    onOpenChange?.(next);
+  };
   const [busy, setBusy] = useState(false);
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>
+      {trigger && <AlertDialog.Trigger asChild>{trigger}</AlertDialog.Trigger>}
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/45" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-2xl border border-border bg-background p-5 shadow-xl">
