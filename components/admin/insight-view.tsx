@@ -140,6 +140,15 @@ function ChartFigure({ title, description, empty, children }: { title: string; d
 const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
 const td = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
 
+/** The header cells of a table's figure columns. */
+function ColumnHeads({ labels }: { labels: ReactNode[] }) {
+  return labels.map((label, index) => (
+    <th key={index} scope="col" className={th}>
+      {label}
+    </th>
+  ));
+}
+
 /** A wide table that scrolls sideways inside a region the keyboard can reach. */
 function ScrollTable({ caption, className, children }: { caption: string; className?: string; children: ReactNode }) {
   const id = useId();
@@ -298,32 +307,24 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
                   <th scope="col" className="px-3 py-2 text-left font-medium">
                     {t("table.task")}
                   </th>
-                  <th scope="col" className={th}>
-                    {t("table.turns")}
-                  </th>
-                  {ROUTING_ACTIONS.map((action) => (
-                    <th key={action} scope="col" className={th}>
-                      {actionLabel(action)}
-                    </th>
-                  ))}
-                  <th scope="col" className={th}>
-                    <abbr title={t("table.byUserHint")}>{t("table.byUser")}</abbr>
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.corrections")}
-                  </th>
-                  <th scope="col" className={th}>
-                    <abbr title={t("table.upRateHint")}>{t("table.upRate")}</abbr>
-                  </th>
-                  <th scope="col" className={th}>
-                    <abbr title={t("table.invalidHint")}>{t("table.invalid")}</abbr>
-                  </th>
-                  <th scope="col" className={th}>
-                    p50
-                  </th>
-                  <th scope="col" className={th}>
-                    p95
-                  </th>
+                  <ColumnHeads
+                    labels={[
+                      t("table.turns"),
+                      ...ROUTING_ACTIONS.map(actionLabel),
+                      <abbr key="by-user" title={t("table.byUserHint")}>
+                        {t("table.byUser")}
+                      </abbr>,
+                      t("table.corrections"),
+                      <abbr key="up-rate" title={t("table.upRateHint")}>
+                        {t("table.upRate")}
+                      </abbr>,
+                      <abbr key="invalid" title={t("table.invalidHint")}>
+                        {t("table.invalid")}
+                      </abbr>,
+                      "p50",
+                      "p95",
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">
@@ -363,26 +364,7 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
                   <th scope="col" className="px-3 py-2 text-left font-medium whitespace-nowrap">
                     {t("bucketColumn", { per })}
                   </th>
-                  <th scope="col" className={th}>
-                    {t("table.turns")}
-                  </th>
-                  {ROUTING_ACTIONS.map((action) => (
-                    <th key={action} scope="col" className={th}>
-                      {actionLabel(action)}
-                    </th>
-                  ))}
-                  <th scope="col" className={th}>
-                    {t("table.invalid")}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t("table.corrections")}
-                  </th>
-                  <th scope="col" className={th}>
-                    p50
-                  </th>
-                  <th scope="col" className={th}>
-                    p95
-                  </th>
+                  <ColumnHeads labels={[t("table.turns"), ...ROUTING_ACTIONS.map(actionLabel), t("table.invalid"), t("table.corrections"), "p50", "p95"]} />
                 </tr>
               </thead>
               <tbody className="divide-y divide-border">

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { Controller, useFieldArray, useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
@@ -90,6 +90,9 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
   const t = useTranslations("admin.taskForm");
   const tv = useTranslations("admin.taskForm.validation");
   const router = useRouter();
+  const readerLocale = useLocale();
+  /** a language's name in the admin's language ("Spanish", "espagnol") */
+  const languageName = (locale: Locale) => new Intl.DisplayNames([readerLocale], { type: "language" }).of(locale) ?? locale;
   const [formError, setFormError] = useState<string | null>(null);
   // the same rules as the server, worded in the admin's language
   const schema = useMemo(() => {
@@ -168,8 +171,8 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
               </TabsList>
               {TRANSLATED.map((locale) => (
                 <TabsContent key={locale} value={locale} forceMount className="flex flex-col gap-4 data-[state=inactive]:hidden">
-                  {text(`translations.${locale}.name`, t("translatedName", { language: localeName(locale) }))}
-                  {text(`translations.${locale}.description`, t("translatedDescription", { language: localeName(locale) }), { multiline: true, rows: 2 })}
+                  {text(`translations.${locale}.name`, t("translatedName", { language: languageName(locale) }))}
+                  {text(`translations.${locale}.description`, t("translatedDescription", { language: languageName(locale) }), { multiline: true, rows: 2 })}
                 </TabsContent>
               ))}
             </Tabs>
@@ -305,7 +308,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
               const view = userView(locale);
               return (
                 <li key={locale} lang={locale} className="flex gap-3 rounded-xl border border-border p-3">
-                  <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-muted text-lg">
+                  <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center overflow-hidden whitespace-nowrap rounded-lg bg-muted text-lg">
                     {values.icon}
                   </span>
                   <div className="min-w-0">

@@ -36,7 +36,7 @@ function PlannedTask({ task, choice, onChange }: { task: ImportedTask; choice: C
   return (
     <li data-testid="import-task" aria-labelledby={`${id}-name`} className="flex flex-col gap-3 rounded-xl border border-border p-4">
       <div className="flex items-start gap-3">
-        <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-muted text-lg">
+        <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center overflow-hidden whitespace-nowrap rounded-lg bg-muted text-lg">
           {task.icon}
         </span>
         <div className="min-w-0 flex-1">

@@ -125,11 +125,11 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
             <span>{t("column.enabled")}</span>
             <span />
           </div>
-          <ul aria-label={t("listLabel")} className="flex flex-col gap-3 md:gap-0 md:divide-y md:divide-border">
+          <ul aria-label={t("listLabel")} className="flex flex-col gap-3 md:gap-0">
             {shown.map((task) => (
-              <li key={task.id} data-testid="task-row" className={`flex flex-col gap-3 rounded-xl border border-border p-4 md:rounded-none md:border-0 md:px-4 md:py-3 ${columns}`}>
+              <li key={task.id} data-testid="task-row" className={`flex flex-col gap-3 rounded-xl border border-border p-4 md:rounded-none md:border-x-0 md:border-t-0 md:px-4 md:py-3 md:last:border-b-0 ${columns}`}>
                 <div className="flex min-w-0 items-start gap-3">
-                  <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-muted text-lg">
+                  <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center overflow-hidden whitespace-nowrap rounded-lg bg-muted text-lg">
                     {task.icon}
                   </span>
                   <div className="min-w-0">

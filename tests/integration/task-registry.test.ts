@@ -4,6 +4,7 @@ import { createConversation, getConversation, routingsOf, sendTurn } from "../su
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { mojodexFollowUpSpec, mojodexTemplateSpec } from "../support/mojodex-specs";
 import { BEST, expectScriptedRepliesUsed, FAST } from "../support/scripted-app";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
@@ -597,69 +598,10 @@ describe(`the task registry at run time on ${kind}`, () => {
   });
 
   it("previews an import first, flags likely duplicates and template text, and keeps imported tasks off until the admin enables them", async () => {
-    // Mojodex's own template spec, placeholders and all, and its sample follow-up email spec (English and French)
-    const template = {
-      datetime: "2024-02-14T17:49:26.545180",
-      task_type: "instruct",
-      platforms: ["webapp", "mobile"],
-      predefined_actions: [],
-      task_displayed_data: [
-        {
-          language_code: "en",
-          name_for_user: "<USER TASK NAME>",
-          definition_for_user: "<USER TASK DEFINITION>",
-          json_input: [{ input_name: "<INPUT NAME>", description_for_user: "<USER DESCRIPTION>", description_for_system: "<SYSTEM DESCRIPTION>", placeholder: "<PLACEHOLDER>", type: "text_area" }],
-        },
-      ],
-      name_for_system: "<SYSTEM TASK NAME>",
-      definition_for_system: "<SYSTEM TASK DEFINITION>",
-      final_instruction: "<FINAL INSTRUCTION>",
-      output_format_instruction_title: "<OUTPUT TITLE FORMAT>",
-      output_format_instruction_draft: "<OUTPUT DRAFT FORMAT>",
-      output_type: "<TEXT TYPE>",
-      icon: "<ICON EMOJI>",
-      infos_to_extract: [{ info_name: "<INFO NAME>", description: "<INFO DESCRIPTION>" }],
-      result_chat_enabled: true,
-    };
-    const followUp = {
-      datetime: "2024-02-14T10:53:06.502Z",
-      platforms: ["mobile", "webapp"],
-      predefined_actions: [],
-      task_displayed_data: [
-        {
-          language_code: "en",
-          name_for_user: "Follow-up email",
-          definition_for_user: "Get a preliminary follow-up email for your meeting",
-          json_input: [
-            {
-              input_name: "meeting_informations",
-              description_for_user: "How was your meeting?",
-              description_for_system: "Informations the user gave about the meeting (ex: participants, date, key topics, followup actions...)",
-              placeholder: "Record a quick summary of what was discussed.",
-              type: "text_area",
-            },
-          ],
-        },
-        {
-          language_code: "fr",
-          name_for_user: "E-mail de suivi",
-          definition_for_user: "Rédigez un e-mail suite à une réunion",
-          json_input: [{ input_name: "informations_sur_la_reunion", description_for_user: "Comment s'est passée votre réunion ?", description_for_system: "Informations sur la réunion", placeholder: "Résumé", type: "text_area" }],
-        },
-        { language_code: "de", name_for_user: "Follow-up-E-Mail", definition_for_user: "Eine Follow-up-E-Mail nach Ihrem Meeting", json_input: [] },
-      ],
-      name_for_system: "follow-up_email",
-      definition_for_system: "The user needs assistance to prepare a follow-up email",
-      final_instruction: "Write a follow-up email",
-      output_format_instruction_title: "EMAIL SUBJECT",
-      output_format_instruction_draft: "CONTENT OF THE EMAIL",
-      output_type: "email",
-      icon: "💌",
-      infos_to_extract: [
-        { info_name: "meeting_notes", description: "The notes taken by the user about the meeting" },
-        { info_name: "call_to_action", description: "The follow-up that the user expects from the meeting and wants to share if any" },
-      ],
-    };
+    // Mojodex's own template spec, placeholders and all, and its sample follow-up email (English and French), plus German
+    const template = mojodexTemplateSpec();
+    const followUp = mojodexFollowUpSpec();
+    followUp.task_displayed_data.push({ language_code: "de", name_for_user: "Follow-up-E-Mail", definition_for_user: "Eine Follow-up-E-Mail nach Ihrem Meeting", json_input: [] });
     const registryBefore = await listTasks();
     const builtIn = registryBefore.find((t) => t.slug === "follow-up-email");
     expect(builtIn).toBeDefined();
