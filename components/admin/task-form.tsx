@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Plus, Trash2 } from "lucide-react";
+import { AlertCircle, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -166,6 +166,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
                 {TRANSLATED.map((locale) => (
                   <TabsTrigger key={locale} value={locale} lang={locale}>
                     {localeName(locale)}
+                    {errors.translations?.[locale] && <AlertCircle className="text-destructive" role="img" aria-label={t("translationHasErrors")} />}
                   </TabsTrigger>
                 ))}
               </TabsList>
