@@ -27,6 +27,9 @@ const TOOLTIP = {
   cursor: { fill: "var(--muted)", opacity: 0.6 },
 };
 
+/** Legend labels in the text colour (the series colour is on the swatch), so they keep their contrast. */
+const legendText = (value: string) => <span style={{ color: "var(--foreground)" }}>{value}</span>;
+
 /** A y-axis top that is a round number and always shows the target line. */
 const latencyAxisTop = (dataMax: number) => {
   const step = dataMax <= 1000 ? 250 : dataMax <= 5000 ? 1000 : 5000;
@@ -257,7 +260,7 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
               <XAxis dataKey="label" tick={TICK} tickLine={false} axisLine={{ stroke: GRID }} minTickGap={12} />
               <YAxis allowDecimals={false} tick={TICK} tickLine={false} axisLine={false} tickFormatter={(n: number) => f.count(n)} />
               <Tooltip {...TOOLTIP} labelFormatter={(_, payload) => payload?.[0]?.payload?.period ?? ""} formatter={(value) => f.count(Number(value))} />
-              <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted-foreground)" }} itemSorter={null} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
               {ROUTING_ACTIONS.map((action) => (
                 <Bar key={action} dataKey={action} name={actionLabel(action)} stackId="actions" fill={actionColors[action]} isAnimationActive={false} />
               ))}
@@ -268,7 +271,7 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
         <ChartFigure
           title={t("charts.latency", { per })}
           description={t("charts.latencyDescription", { per, target: f.seconds(LATENCY_TARGET_MS) })}
-          empty={totals.latencyP50Ms === null ? empty : null}
+          empty={totals.latencyP50Ms === null ? (noTurns ? empty : t("summary.noRouterAnswers")) : null}
         >
           <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 320, height: 256 }}>
             <LineChart data={chartRows} margin={{ top: 8, right: 8, bottom: 0, left: -4 }}>
@@ -281,7 +284,7 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
                 labelFormatter={(_, payload) => payload?.[0]?.payload?.period ?? ""}
                 formatter={(value) => f.seconds(typeof value === "number" ? value : null)}
               />
-              <Legend wrapperStyle={{ fontSize: 12, color: "var(--muted-foreground)" }} itemSorter={null} />
+              <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
               <ReferenceLine y={LATENCY_TARGET_MS} stroke="var(--chart-target)" strokeWidth={1.5} strokeDasharray="4 4" />
               <Line type="monotone" dataKey="p50" name="p50" stroke="var(--chart-2)" strokeWidth={2} dot={chartRows.length <= 31} isAnimationActive={false} />
               <Line type="monotone" dataKey="p95" name="p95" stroke="var(--chart-3)" strokeWidth={2} strokeDasharray="6 3" dot={chartRows.length <= 31} isAnimationActive={false} />
