@@ -21,6 +21,7 @@ import { localeName, type Locale } from "@/lib/i18n/locales";
 import { routerTaskLine } from "@/lib/router/prompt";
 import { localizeTask, TASK_LIMITS, taskMessages, taskSchemas, type TaskInput, type TaskMessages } from "@/lib/tasks/schema";
 import { sendJson } from "./send-json";
+import { TaskIcon } from "./task-icon";
 
 type FormInput = z.input<ReturnType<typeof taskSchemas>["task"]>;
 
@@ -309,9 +310,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
               const view = userView(locale);
               return (
                 <li key={locale} lang={locale} className="flex gap-3 rounded-xl border border-border p-3">
-                  <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center overflow-hidden whitespace-nowrap rounded-lg bg-muted text-lg">
-                    {values.icon}
-                  </span>
+                  <TaskIcon icon={values.icon} />
                   <div className="min-w-0">
                     <p className="text-xs font-medium text-muted-foreground">{localeName(locale)}</p>
                     <p className="text-sm font-medium">{view.name}</p>

@@ -12,6 +12,7 @@ import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toaster";
 import type { ImportedTask, ImportReport } from "@/lib/tasks";
 import { sendJson } from "./send-json";
+import { TaskIcon } from "./task-icon";
 
 type Choice = { include: boolean; enabled: boolean };
 type Loaded = { fileName: string; body: string; report: ImportReport };
@@ -36,9 +37,7 @@ function PlannedTask({ task, choice, onChange }: { task: ImportedTask; choice: C
   return (
     <li data-testid="import-task" aria-labelledby={`${id}-name`} className="flex flex-col gap-3 rounded-xl border border-border p-4">
       <div className="flex items-start gap-3">
-        <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center overflow-hidden whitespace-nowrap rounded-lg bg-muted text-lg">
-          {task.icon}
-        </span>
+        <TaskIcon icon={task.icon} />
         <div className="min-w-0 flex-1">
           <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <span id={`${id}-name`} className="font-medium break-words">

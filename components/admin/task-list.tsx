@@ -16,6 +16,7 @@ import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toaster";
 import { EmptyState } from "./page-header";
 import { sendJson } from "./send-json";
+import { TaskIcon } from "./task-icon";
 
 export interface TaskRow {
   id: string;
@@ -129,9 +130,7 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
             {shown.map((task) => (
               <li key={task.id} data-testid="task-row" className={`flex flex-col gap-3 rounded-xl border border-border p-4 md:rounded-none md:border-x-0 md:border-t-0 md:px-4 md:py-3 md:last:border-b-0 ${columns}`}>
                 <div className="flex min-w-0 items-start gap-3">
-                  <span aria-hidden="true" className="flex size-9 shrink-0 items-center justify-center overflow-hidden whitespace-nowrap rounded-lg bg-muted text-lg">
-                    {task.icon}
-                  </span>
+                  <TaskIcon icon={task.icon} />
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-baseline gap-x-2">
                       <Link href={`/admin/tasks/${task.id}`} className="font-medium hover:underline">
