@@ -348,5 +348,5 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
       }
     }
     expect(found).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 });
