@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import "./globals.css";
@@ -28,11 +28,13 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("common");
+  // the admin catalog goes to admin pages only (app/(app)/admin/layout.tsx), not to every visitor
+  const { admin: _admin, ...messages } = await getMessages();
   return (
     // next-themes sets the theme class on <html> before React hydrates
     <html lang={locale} suppressHydrationWarning>
       <body className="min-h-dvh antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <Providers labels={{ notifications: t("notifications"), close: t("close") }}>{children}</Providers>
         </NextIntlClientProvider>
       </body>

@@ -1,21 +1,39 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { AlertCircle, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { useFieldArray, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useMemo, useState, type ReactNode } from "react";
+import { Controller, useFieldArray, useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
+import { IconButton } from "@/components/ui/icon-button";
+import { Input, Textarea } from "@/components/ui/input";
+import { Notice } from "@/components/ui/notice";
+import { Select } from "@/components/ui/select";
+import { Switch } from "@/components/ui/switch";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { toast } from "@/components/ui/toaster";
 import { buildExecutorSystemPrompt } from "@/lib/executor/prompt";
+import { localeName, type Locale } from "@/lib/i18n/locales";
 import { routerTaskLine } from "@/lib/router/prompt";
-import { taskInputSchema, type TaskInput } from "@/lib/tasks/schema";
+import { localizeTask, TASK_LIMITS, taskMessages, taskSchemas, type TaskInput, type TaskMessages } from "@/lib/tasks/schema";
+import { sendJson } from "./send-json";
+import { TaskIcon } from "./task-icon";
 
-type FormInput = z.input<typeof taskInputSchema>;
+type FormInput = z.input<ReturnType<typeof taskSchemas>["task"]>;
+
+/** The interface languages a task is translated into; English is the task's own name and description. */
+const TRANSLATED: Exclude<Locale, "en">[] = ["es", "fr"];
+const OUTPUT_KINDS = ["minutes", "email", "memo", "custom"] as const;
 
 const emptyTask: FormInput = {
   slug: "",
   name: "",
+  description: "",
+  translations: {},
   routerDescription: "",
   instructions: "",
   infoToCollect: [],
@@ -26,163 +44,305 @@ const emptyTask: FormInput = {
   enabled: true,
 };
 
-const inputClass =
-  "min-h-11 w-full rounded-lg border border-zinc-300 bg-transparent px-3 py-2 text-base aria-[invalid]:border-red-500 dark:border-zinc-700";
-
-function FieldError({ message, id }: { message?: string; id: string }) {
-  return message ? (
-    <p id={id} className="text-sm text-red-600 dark:text-red-400">
-      {message}
-    </p>
-  ) : null;
+function errorAt(errors: unknown, path: string): FieldError | undefined {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as FieldError | undefined;
 }
 
-/** Create or edit a task, with the exact router line and executor prompt it will produce. */
+/** A labelled control with its hint and error linked for screen readers. */
+function Labelled({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: (described: string | undefined) => ReactNode }) {
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="flex min-w-0 flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children(described)}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-4 rounded-xl border border-border p-4 sm:p-5">
+      <div>
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        <p className="mt-0.5 text-sm text-muted-foreground">{description}</p>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** Create or edit a task, with what users, the router and the assistant will see of it, as it is typed. */
 export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
+  const t = useTranslations("admin.taskForm");
+  const tv = useTranslations("admin.taskForm.validation");
   const router = useRouter();
+  const readerLocale = useLocale();
+  /** a language's name in the admin's language ("Spanish", "espagnol") */
+  const languageName = (locale: Locale) => new Intl.DisplayNames([readerLocale], { type: "language" }).of(locale) ?? locale;
   const [formError, setFormError] = useState<string | null>(null);
+  // the same rules as the server, worded in the admin's language
+  const schema = useMemo(() => {
+    const messages = Object.fromEntries(Object.keys(taskMessages).map((key) => [key, tv(key as keyof TaskMessages, { ...TASK_LIMITS })])) as TaskMessages;
+    return taskSchemas(messages).task;
+  }, [tv]);
   const {
     register,
     control,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<FormInput, unknown, TaskInput>({ resolver: zodResolver(taskInputSchema), defaultValues: task ?? emptyTask });
+  } = useForm<FormInput, unknown, TaskInput>({ resolver: zodResolver(schema), defaultValues: task ?? emptyTask });
   const info = useFieldArray({ control, name: "infoToCollect" });
   const values = useWatch({ control }) as FormInput;
 
   async function onSubmit(input: TaskInput) {
     setFormError(null);
-    try {
-      const response = await fetch(task ? `/api/tasks/${task.id}` : "/api/tasks", {
-        method: task ? "PUT" : "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(input),
-      });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) {
-        for (const [field, messages] of Object.entries((body?.fields ?? {}) as Record<string, string[]>)) {
-          setError(field as FieldPath<FormInput>, { message: messages[0] });
-        }
-        setFormError(body?.message ?? "The task could not be saved.");
-        return;
-      }
-      router.push("/admin/tasks");
-      router.refresh();
-    } catch {
-      setFormError("The server could not be reached. Nothing was lost; try again.");
+    const result = await sendJson(task ? `/api/tasks/${task.id}` : "/api/tasks", { method: task ? "PUT" : "POST", body: JSON.stringify(input) });
+    if (!result.ok) {
+      for (const [field, messages] of Object.entries(result.fields)) setError(field as FieldPath<FormInput>, { message: messages[0] });
+      setFormError(result.message ?? t("unreachable"));
+      return;
     }
+    toast.success(t(task ? "toast.saved" : "toast.created", { name: input.name }));
+    router.push("/admin/tasks");
+    router.refresh();
   }
 
-  const field = (name: FieldPath<FormInput>, label: string, hint?: string, multiline = false) => {
-    const error = name.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as
-      | { message?: string }
-      | undefined;
-    const id = `task-${name}`;
-    const props = { id, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined, className: inputClass, ...register(name) };
+  const text = (name: FieldPath<FormInput>, label: ReactNode, { hint, multiline, rows = 4 }: { hint?: ReactNode; multiline?: boolean; rows?: number } = {}) => {
+    const id = `task-${name.replace(/\./g, "-")}`;
+    const error = errorAt(errors, name)?.message;
     return (
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium">
-          {label}
-        </label>
-        {hint && <p className="text-xs text-zinc-500">{hint}</p>}
-        {multiline ? <textarea rows={4} {...props} /> : <input {...props} />}
-        <FieldError id={`${id}-error`} message={error?.message} />
-      </div>
+      <Labelled id={id} label={label} hint={hint} error={error}>
+        {(described) => {
+          const props = { id, "aria-invalid": error ? true : undefined, "aria-describedby": described, ...register(name) };
+          return multiline ? <Textarea rows={rows} {...props} /> : <Input {...props} />;
+        }}
+      </Labelled>
     );
   };
 
   const previewTask = {
     slug: values.slug || "your-task",
-    name: values.name || "Your task",
-    routerDescription: values.routerDescription || "(when this task applies)",
-    instructions: values.instructions || "(instructions)",
+    name: values.name || t("preview.placeholderName"),
+    routerDescription: values.routerDescription || t("preview.placeholderRouter"),
+    instructions: values.instructions || t("preview.placeholderInstructions"),
     infoToCollect: (values.infoToCollect ?? []).map((f) => ({ name: f?.name ?? "", description: f?.description ?? "", required: f?.required ?? true })),
     outputKind: values.outputKind ?? "custom",
-    outputTitleFormat: values.outputTitleFormat || "(title format)",
-    outputBodyFormat: values.outputBodyFormat || "(body format)",
+    outputTitleFormat: values.outputTitleFormat || t("preview.placeholderTitle"),
+    outputBodyFormat: values.outputBodyFormat || t("preview.placeholderBody"),
   };
+  const userView = (locale: Locale) =>
+    localizeTask({ name: values.name || t("preview.placeholderName"), description: values.description ?? "", translations: values.translations ?? {} }, locale);
+  const infoErrors = errors.infoToCollect;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
-      <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4" aria-label={task ? "Edit task" : "New task"}>
-        <div className="grid gap-4 sm:grid-cols-2">
-          {field("name", "Name", "Shown to users, e.g. “Meeting minutes”.")}
-          {field("slug", "Slug", "Used by the router and in /slug commands: lower-case words joined by - or _.")}
-        </div>
-        {field("routerDescription", "When this task applies", "The router reads this to decide; describe what the user says or wants.", true)}
-        {field("instructions", "Instructions for the assistant", undefined, true)}
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+      <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex min-w-0 flex-col gap-5" aria-label={task ? t("editLabel") : t("newLabel")}>
+        <Section title={t("users.title")} description={t("users.description")}>
+          <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_7rem]">
+            {text("name", t("name"), { hint: t("nameHint") })}
+            {text("icon", t("icon"), { hint: t("iconHint") })}
+          </div>
+          {text("description", t("userDescription"), { hint: t("userDescriptionHint"), multiline: true, rows: 2 })}
+          <div className="flex flex-col gap-2">
+            <p className="text-sm font-medium">{t("translations")}</p>
+            <p className="text-xs text-muted-foreground">{t("translationsHint")}</p>
+            <Tabs defaultValue={TRANSLATED[0]}>
+              <TabsList aria-label={t("translations")}>
+                {TRANSLATED.map((locale) => (
+                  <TabsTrigger key={locale} value={locale} lang={locale}>
+                    {localeName(locale)}
+                    {errors.translations?.[locale] && <AlertCircle className="text-destructive" role="img" aria-label={t("translationHasErrors")} />}
+                  </TabsTrigger>
+                ))}
+              </TabsList>
+              {TRANSLATED.map((locale) => (
+                <TabsContent key={locale} value={locale} forceMount className="flex flex-col gap-4 data-[state=inactive]:hidden">
+                  {text(`translations.${locale}.name`, t("translatedName", { language: languageName(locale) }))}
+                  {text(`translations.${locale}.description`, t("translatedDescription", { language: languageName(locale) }), { multiline: true, rows: 2 })}
+                </TabsContent>
+              ))}
+            </Tabs>
+          </div>
+        </Section>
 
-        <fieldset className="flex flex-col gap-2 rounded-xl border border-zinc-200 p-3 dark:border-zinc-800">
-          <legend className="px-1 text-sm font-medium">Information to collect</legend>
-          {info.fields.length === 0 && <p className="text-sm text-zinc-500">Nothing yet. The assistant asks for required information before writing.</p>}
-          {info.fields.map((item, index) => (
-            <div key={item.id} className="grid gap-2 rounded-lg bg-zinc-50 p-2 sm:grid-cols-[10rem_minmax(0,1fr)_auto_auto] dark:bg-zinc-900" data-testid="info-row">
-              <div>
-                <input aria-label={`Information ${index + 1} name`} placeholder="name" className={inputClass} aria-invalid={errors.infoToCollect?.[index]?.name ? true : undefined} {...register(`infoToCollect.${index}.name`)} />
-                <FieldError id={`info-${index}-name`} message={errors.infoToCollect?.[index]?.name?.message} />
+        <Section title={t("routing.title")} description={t("routing.description")}>
+          {text("slug", t("slug"), { hint: t("slugHint") })}
+          {text("routerDescription", t("routerDescription"), { hint: t("routerDescriptionHint"), multiline: true, rows: 3 })}
+          <Controller
+            control={control}
+            name="enabled"
+            render={({ field }) => (
+              <div className="flex items-start gap-3">
+                <Switch id="task-enabled" checked={field.value ?? true} onCheckedChange={field.onChange} aria-describedby="task-enabled-hint" className="mt-0.5" />
+                <div>
+                  <label htmlFor="task-enabled" className="text-sm font-medium">
+                    {t("enabled")}
+                  </label>
+                  <p id="task-enabled-hint" className="text-xs text-muted-foreground">
+                    {t("enabledHint")}
+                  </p>
+                </div>
               </div>
-              <div>
-                <input aria-label={`Information ${index + 1} description`} placeholder="what to collect" className={inputClass} aria-invalid={errors.infoToCollect?.[index]?.description ? true : undefined} {...register(`infoToCollect.${index}.description`)} />
-                <FieldError id={`info-${index}-description`} message={errors.infoToCollect?.[index]?.description?.message} />
-              </div>
-              <label className="flex min-h-11 items-center gap-2 text-sm">
-                <input type="checkbox" className="size-5" {...register(`infoToCollect.${index}.required`)} /> required
-              </label>
-              <Button type="button" variant="ghost" aria-label={`Remove information ${index + 1}`} onClick={() => info.remove(index)}>
-                Remove
+            )}
+          />
+        </Section>
+
+        <Section title={t("work.title")} description={t("work.description")}>
+          {text("instructions", t("instructions"), { multiline: true, rows: 6 })}
+
+          <fieldset className="flex flex-col gap-3">
+            <legend className="text-sm font-medium">{t("info.title")}</legend>
+            <p className="-mt-1 text-xs text-muted-foreground">{t("info.hint")}</p>
+            {info.fields.length === 0 && <p className="rounded-lg bg-surface px-3 py-2 text-sm text-muted-foreground">{t("info.empty")}</p>}
+            {info.fields.map((item, index) => {
+              const rowErrors = infoErrors?.[index];
+              const nameId = `info-${index}-name`;
+              const descriptionId = `info-${index}-description`;
+              return (
+                <div key={item.id} data-testid="info-row" className="grid gap-2 rounded-lg border border-border bg-surface p-3 sm:grid-cols-[11rem_minmax(0,1fr)_auto_auto] sm:items-start">
+                  <div className="flex flex-col gap-1">
+                    <Input
+                      aria-label={t("info.name", { n: index + 1 })}
+                      placeholder={t("info.namePlaceholder")}
+                      className="font-mono"
+                      aria-invalid={rowErrors?.name ? true : undefined}
+                      aria-describedby={rowErrors?.name ? `${nameId}-error` : undefined}
+                      {...register(`infoToCollect.${index}.name`)}
+                    />
+                    {rowErrors?.name && (
+                      <p id={`${nameId}-error`} className="text-sm text-destructive">
+                        {rowErrors.name.message}
+                      </p>
+                    )}
+                  </div>
+                  <div className="flex flex-col gap-1">
+                    <Input
+                      aria-label={t("info.description", { n: index + 1 })}
+                      placeholder={t("info.descriptionPlaceholder")}
+                      aria-invalid={rowErrors?.description ? true : undefined}
+                      aria-describedby={rowErrors?.description ? `${descriptionId}-error` : undefined}
+                      {...register(`infoToCollect.${index}.description`)}
+                    />
+                    {rowErrors?.description && (
+                      <p id={`${descriptionId}-error`} className="text-sm text-destructive">
+                        {rowErrors.description.message}
+                      </p>
+                    )}
+                  </div>
+                  <Controller
+                    control={control}
+                    name={`infoToCollect.${index}.required`}
+                    render={({ field }) => (
+                      <label className="flex min-h-11 items-center gap-2 text-sm pointer-fine:min-h-9">
+                        <Switch checked={field.value ?? true} onCheckedChange={field.onChange} aria-label={t("info.requiredFor", { n: index + 1 })} />
+                        <span aria-hidden="true">{t("info.required")}</span>
+                      </label>
+                    )}
+                  />
+                  <IconButton label={t("info.remove", { n: index + 1 })} onClick={() => info.remove(index)} className="justify-self-end">
+                    <Trash2 />
+                  </IconButton>
+                </div>
+              );
+            })}
+            {(infoErrors?.message || infoErrors?.root?.message) && <p className="text-sm text-destructive">{infoErrors?.message ?? infoErrors?.root?.message}</p>}
+            <div>
+              <Button type="button" variant="secondary" onClick={() => info.append({ name: "", description: "", required: true })}>
+                <Plus aria-hidden="true" />
+                {t("info.add")}
               </Button>
             </div>
-          ))}
-          <FieldError id="info-error" message={errors.infoToCollect?.message ?? errors.infoToCollect?.root?.message} />
-          <div>
-            <Button type="button" variant="secondary" onClick={() => info.append({ name: "", description: "", required: true })}>
-              Add information
-            </Button>
-          </div>
-        </fieldset>
+          </fieldset>
 
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="task-outputKind" className="text-sm font-medium">Output kind</label>
-            <select id="task-outputKind" className={inputClass} {...register("outputKind")}>
-              <option value="minutes">Meeting minutes</option>
-              <option value="email">Email</option>
-              <option value="memo">Memo</option>
-              <option value="custom">Custom</option>
-            </select>
-          </div>
-          {field("icon", "Icon", "An emoji, optional.")}
-        </div>
-        {field("outputTitleFormat", "Title format", undefined, true)}
-        {field("outputBodyFormat", "Body format", undefined, true)}
-        <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" className="size-5" {...register("enabled")} /> Enabled (offered to the router)
-        </label>
+          <Controller
+            control={control}
+            name="outputKind"
+            render={({ field }) => (
+              <Labelled id="task-outputKind" label={t("outputKind")} error={errors.outputKind?.message}>
+                {() => (
+                  <Select
+                    id="task-outputKind"
+                    className="sm:w-64"
+                    value={field.value ?? "custom"}
+                    onValueChange={field.onChange}
+                    options={OUTPUT_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+                  />
+                )}
+              </Labelled>
+            )}
+          />
+          {text("outputTitleFormat", t("titleFormat"), { hint: t("titleFormatHint"), multiline: true, rows: 2 })}
+          {text("outputBodyFormat", t("bodyFormat"), { hint: t("bodyFormatHint"), multiline: true, rows: 4 })}
+        </Section>
 
-        {formError && (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {formError}
-          </p>
-        )}
-        <div className="flex gap-2">
-          <Button type="submit" disabled={isSubmitting}>{isSubmitting ? "Saving…" : task ? "Save task" : "Create task"}</Button>
-          <Link href="/admin/tasks" className="inline-flex min-h-11 items-center rounded-lg px-4 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-            Cancel
-          </Link>
+        {formError && <Notice tone="danger">{formError}</Notice>}
+        <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+          <Button variant="secondary" asChild>
+            <Link href="/admin/tasks">{t("cancel")}</Link>
+          </Button>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? t("saving") : task ? t("save") : t("create")}
+          </Button>
         </div>
       </form>
 
-      <section aria-label="Preview" className="flex min-w-0 flex-col gap-3 lg:sticky lg:top-4 lg:self-start">
-        <h2 className="text-sm font-semibold">What the router sees</h2>
-        <pre data-testid="router-preview" className="overflow-x-auto whitespace-pre-wrap rounded-lg bg-zinc-100 p-3 text-xs dark:bg-zinc-900">
-          {routerTaskLine(previewTask)}
-        </pre>
-        <h2 className="text-sm font-semibold">The assistant&apos;s instructions for this task</h2>
-        <pre data-testid="executor-preview" className="max-h-[60vh] overflow-auto whitespace-pre-wrap rounded-lg bg-zinc-100 p-3 text-xs dark:bg-zinc-900">
-          {buildExecutorSystemPrompt({ task: previewTask, latestDeliverable: null, now: new Date(0) }).replace("Today is 1970-01-01.", "Today is <the date>.")}
-        </pre>
-      </section>
+      <aside aria-label={t("preview.label")} className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-4 lg:self-start">
+        <div className="flex flex-col gap-2">
+          <h2 className="text-base font-semibold">{t("preview.users")}</h2>
+          <ul className="flex flex-col gap-2">
+            {(["en", ...TRANSLATED] as Locale[]).map((locale) => {
+              const view = userView(locale);
+              return (
+                <li key={locale} lang={locale} className="flex gap-3 rounded-xl border border-border p-3">
+                  <TaskIcon icon={values.icon} />
+                  <div className="min-w-0">
+                    <p className="text-xs font-medium text-muted-foreground">{localeName(locale)}</p>
+                    <p className="text-sm font-medium">{view.name}</p>
+                    <p className="text-sm text-muted-foreground">{view.description || t("preview.noDescription")}</p>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+        <div className="flex flex-col gap-2">
+          <h2 className="text-base font-semibold">{t("preview.router")}</h2>
+          <pre data-testid="router-preview" className="whitespace-pre-wrap break-words rounded-lg bg-muted p-3 font-mono text-xs">
+            {routerTaskLine(previewTask)}
+          </pre>
+        </div>
+        <div className="flex flex-col gap-2">
+          <h2 id="executor-preview-title" className="text-base font-semibold">
+            {t("preview.assistant")}
+          </h2>
+          {/* a scrolling region the keyboard can reach and a screen reader can name */}
+          <pre
+            data-testid="executor-preview"
+            role="region"
+            aria-labelledby="executor-preview-title"
+            tabIndex={0}
+            className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-words rounded-lg bg-muted p-3 font-mono text-xs"
+          >
+            {buildExecutorSystemPrompt({ task: previewTask, latestDeliverable: null, now: new Date(0) }).replace("Today is 1970-01-01.", "Today is <the date>.")}
+          </pre>
+        </div>
+      </aside>
     </div>
   );
 }

@@ -1,162 +1,215 @@
 "use client";
 
+import { Copy, ListChecks, MoreHorizontal, Pencil, Power, PowerOff, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import { IconButton } from "@/components/ui/icon-button";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Switch } from "@/components/ui/switch";
+import { toast } from "@/components/ui/toaster";
+import { EmptyState } from "./page-header";
+import { sendJson } from "./send-json";
+import { TaskIcon } from "./task-icon";
 
 export interface TaskRow {
   id: string;
   slug: string;
+  /** in the reader's language */
   name: string;
-  icon: string | null;
-  outputKind: string;
-  enabled: boolean;
+  /** what users are told the task does, in the reader's language */
+  description: string;
+  /** searched too, never shown here: the edit form shows it */
   routerDescription: string;
+  icon: string | null;
+  outputKind: "minutes" | "email" | "memo" | "custom";
+  enabled: boolean;
 }
 
 type Filter = "all" | "enabled" | "disabled";
 
-/** The registry for admins: search, filter, enable/disable, duplicate, delete, import and export. */
+// one grid for the header and the rows on wide screens; a card per task on a phone
+const columns = "md:grid md:grid-cols-[minmax(0,1fr)_9rem_7rem_2.75rem] md:items-center md:gap-4";
+
+/** The registry for admins: search, filter, enable/disable, edit, duplicate, delete. */
 export function TaskList({ tasks }: { tasks: TaskRow[] }) {
+  const t = useTranslations("admin.tasks");
   const router = useRouter();
   const [query, setQuery] = useState("");
   const [filter, setFilter] = useState<Filter>("all");
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string; details?: string[] } | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const needle = query.trim().toLowerCase();
+  const [deleting, setDeleting] = useState<TaskRow | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+  const needle = query.trim().toLocaleLowerCase();
   const shown = tasks.filter(
-    (t) =>
-      (filter === "all" || (filter === "enabled") === t.enabled) &&
-      (!needle || [t.name, t.slug, t.routerDescription].some((text) => text.toLowerCase().includes(needle))),
+    (task) =>
+      (filter === "all" || (filter === "enabled") === task.enabled) &&
+      (!needle || [task.name, task.slug, task.description, task.routerDescription].some((text) => text.toLocaleLowerCase().includes(needle))),
   );
 
-  async function call(url: string, init: RequestInit, success: (body: Record<string, unknown>) => string) {
-    setMessage(null);
+  /** One change to a task, with a toast for the outcome; true when it was saved. */
+  async function change(task: TaskRow, url: string, init: RequestInit, success: (body: Record<string, unknown>) => string) {
+    setPending(task.id);
     try {
-      const response = await fetch(url, { ...init, headers: { "content-type": "application/json" } });
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) {
-        const details = Object.entries((body.fields ?? {}) as Record<string, string[]>).map(([field, messages]) => `${field}: ${messages.join(" ")}`);
-        setMessage({ kind: "error", text: body.message ?? "The request failed.", details });
-        return;
+      const result = await sendJson(url, init);
+      if (!result.ok) {
+        toast.error(result.message ?? t("toast.failed", { name: task.name }));
+        return false;
       }
-      setMessage({ kind: "ok", text: success(body) });
+      toast.success(success(result.body));
       router.refresh();
-    } catch {
-      setMessage({ kind: "error", text: "The server could not be reached." });
+      return true;
+    } finally {
+      setPending(null);
     }
   }
 
-  async function importFile(file: File) {
-    let body: string;
-    try {
-      body = await file.text();
-      JSON.parse(body);
-    } catch {
-      setMessage({ kind: "error", text: `${file.name} is not a JSON file.` });
-      return;
-    }
-    await call("/api/tasks/import", { method: "POST", body }, (report) => {
-      const tasks = report.tasks as { slug: string; result: string }[];
-      const ignored = report.ignored as { spec: string; field: string; reason: string }[];
-      return `Imported ${tasks.length} task(s) from a ${report.format} file: ${tasks.map((t) => `${t.slug} (${t.result})`).join(", ")}.${
-        ignored.length ? ` Not used: ${ignored.map((i) => `${i.spec}.${i.field}`).join(", ")}.` : ""
-      }`;
-    });
+  const setEnabled = (task: TaskRow, enabled: boolean) =>
+    change(task, `/api/tasks/${task.id}`, { method: "PATCH", body: JSON.stringify({ enabled }) }, () =>
+      t(enabled ? "toast.enabled" : "toast.disabled", { name: task.name }),
+    );
+
+  if (tasks.length === 0) {
+    return (
+      <EmptyState
+        icon={<ListChecks />}
+        title={t("empty.title")}
+        action={
+          <Button asChild>
+            <Link href="/admin/tasks/new">{t("newTask")}</Link>
+          </Button>
+        }
+      >
+        {t("empty.body")}
+      </EmptyState>
+    );
   }
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-end gap-2">
-        <input
-          type="search"
-          aria-label="Search tasks"
-          placeholder="Search by name, slug or description"
-          className="min-h-11 min-w-0 flex-1 rounded-lg border border-zinc-300 bg-transparent px-3 text-base dark:border-zinc-700"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
-        <select
-          aria-label="Show"
-          className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-2 text-base dark:border-zinc-700"
+      <div role="search" aria-label={t("toolbar")} className="flex flex-col gap-2 sm:flex-row">
+        <div className="relative min-w-0 flex-1">
+          <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input type="search" aria-label={t("search")} placeholder={t("searchPlaceholder")} className="pl-9" value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <Select
+          aria-label={t("filter")}
+          className="sm:w-44"
           value={filter}
-          onChange={(e) => setFilter(e.target.value as Filter)}
-        >
-          <option value="all">All tasks</option>
-          <option value="enabled">Enabled</option>
-          <option value="disabled">Disabled</option>
-        </select>
-        <Link href="/admin/tasks/new" className="inline-flex min-h-11 items-center rounded-lg bg-indigo-600 px-4 text-sm font-medium text-white hover:bg-indigo-500">
-          New task
-        </Link>
-        <Button variant="secondary" onClick={() => fileInput.current?.click()}>
-          Import…
-        </Button>
-        <input
-          ref={fileInput}
-          type="file"
-          accept="application/json,.json"
-          className="hidden"
-          aria-label="Import file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void importFile(file);
-          }}
+          onValueChange={(value) => setFilter(value as Filter)}
+          options={[
+            { value: "all", label: t("filterAll") },
+            { value: "enabled", label: t("filterEnabled") },
+            { value: "disabled", label: t("filterDisabled") },
+          ]}
         />
-        <a href="/api/tasks/export" className="inline-flex min-h-11 items-center rounded-lg px-4 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-          Export
-        </a>
       </div>
 
-      {message && (
-        <div role={message.kind === "error" ? "alert" : "status"} className={`rounded-lg px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : "bg-emerald-50 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200"}`}>
-          <p>{message.text}</p>
-          {message.details && message.details.length > 0 && (
-            <ul className="mt-1 list-disc pl-5">
-              {message.details.map((d) => (
-                <li key={d}>{d}</li>
-              ))}
-            </ul>
-          )}
+      <p className="sr-only" role="status">
+        {t("shown", { shown: shown.length, total: tasks.length })}
+      </p>
+
+      {shown.length === 0 ? (
+        <EmptyState icon={<Search />} title={t("noMatch.title")}>
+          {t("noMatch.body")}
+        </EmptyState>
+      ) : (
+        <div className="md:rounded-xl md:border md:border-border">
+          <div aria-hidden="true" className={`hidden border-b border-border px-4 py-2 text-xs font-medium text-muted-foreground ${columns}`}>
+            <span>{t("column.task")}</span>
+            <span>{t("column.output")}</span>
+            <span>{t("column.enabled")}</span>
+            <span />
+          </div>
+          <ul aria-label={t("listLabel")} className="flex flex-col gap-3 md:gap-0">
+            {shown.map((task) => (
+              <li key={task.id} data-testid="task-row" className={`flex flex-col gap-3 rounded-xl border border-border p-4 md:rounded-none md:border-x-0 md:border-t-0 md:px-4 md:py-3 md:last:border-b-0 ${columns}`}>
+                <div className="flex min-w-0 items-start gap-3">
+                  <TaskIcon icon={task.icon} />
+                  <div className="min-w-0">
+                    <p className="flex flex-wrap items-baseline gap-x-2">
+                      <Link href={`/admin/tasks/${task.id}`} className="font-medium hover:underline">
+                        {task.name}
+                      </Link>
+                      <span className="font-mono text-xs text-muted-foreground">/{task.slug}</span>
+                    </p>
+                    <p className="mt-0.5 line-clamp-2 text-sm text-muted-foreground">{task.description || t("noDescription")}</p>
+                  </div>
+                </div>
+                <div className="flex items-center justify-between gap-3 md:contents">
+                  <Badge tone="outline" className="w-fit">
+                    {t(`kind.${task.outputKind}`)}
+                  </Badge>
+                  <div className="flex items-center gap-2 md:contents">
+                    <label className="flex min-h-11 items-center gap-2 text-sm pointer-fine:min-h-9">
+                      <Switch
+                        checked={task.enabled}
+                        disabled={pending === task.id}
+                        aria-label={t("enabledFor", { name: task.name })}
+                        onCheckedChange={(checked) => void setEnabled(task, checked)}
+                      />
+                      <span aria-hidden="true" className="text-muted-foreground md:sr-only">
+                        {task.enabled ? t("on") : t("off")}
+                      </span>
+                    </label>
+                    <DropdownMenu>
+                      <DropdownMenuTrigger asChild>
+                        <IconButton label={t("actionsFor", { name: task.name })} tooltipSide="left">
+                          <MoreHorizontal />
+                        </IconButton>
+                      </DropdownMenuTrigger>
+                      <DropdownMenuContent align="end">
+                        <DropdownMenuItem asChild>
+                          <Link href={`/admin/tasks/${task.id}`}>
+                            <Pencil aria-hidden="true" />
+                            {t("edit")}
+                          </Link>
+                        </DropdownMenuItem>
+                        <DropdownMenuItem
+                          onSelect={() =>
+                            void change(task, `/api/tasks/${task.id}/duplicate`, { method: "POST" }, () => t("toast.duplicated", { name: task.name }))
+                          }
+                        >
+                          <Copy aria-hidden="true" />
+                          {t("duplicate")}
+                        </DropdownMenuItem>
+                        <DropdownMenuItem onSelect={() => void setEnabled(task, !task.enabled)}>
+                          {task.enabled ? <PowerOff aria-hidden="true" /> : <Power aria-hidden="true" />}
+                          {task.enabled ? t("disable") : t("enable")}
+                        </DropdownMenuItem>
+                        <DropdownMenuSeparator />
+                        <DropdownMenuItem className="text-destructive" onSelect={() => setDeleting(task)}>
+                          <Trash2 aria-hidden="true" />
+                          {t("delete")}
+                        </DropdownMenuItem>
+                      </DropdownMenuContent>
+                    </DropdownMenu>
+                  </div>
+                </div>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
 
-      <ul aria-label="Tasks" className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
-        {shown.length === 0 && <li className="p-4 text-sm text-zinc-500">{tasks.length ? "No task matches." : "No tasks yet. Create one or import a file."}</li>}
-        {shown.map((t) => (
-          <li key={t.id} className="flex flex-wrap items-center gap-2 p-3" data-testid="task-row">
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">
-                <span aria-hidden="true">{t.icon}</span> {t.name}{" "}
-                <span className="text-sm font-normal text-zinc-500">/{t.slug} · {t.outputKind}</span>
-                {!t.enabled && <span className="ml-2 rounded bg-zinc-200 px-1.5 py-0.5 text-xs dark:bg-zinc-800">disabled</span>}
-              </p>
-              <p className="line-clamp-2 text-sm text-zinc-600 dark:text-zinc-400">{t.routerDescription}</p>
-            </div>
-            <Link href={`/admin/tasks/${t.id}`} className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800">
-              Edit
-            </Link>
-            <Button variant="ghost" onClick={() => call(`/api/tasks/${t.id}`, { method: "PATCH", body: JSON.stringify({ enabled: !t.enabled }) }, () => `${t.name} ${t.enabled ? "disabled" : "enabled"}.`)}>
-              {t.enabled ? "Disable" : "Enable"}
-            </Button>
-            <Button variant="ghost" onClick={() => call(`/api/tasks/${t.id}/duplicate`, { method: "POST" }, () => `${t.name} duplicated (disabled until you review it).`)}>
-              Duplicate
-            </Button>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                if (window.confirm(`Delete “${t.name}”? Conversations that used it keep their history.`)) {
-                  void call(`/api/tasks/${t.id}`, { method: "DELETE" }, (body) => (body.kept ? `${t.name} deleted; past conversations keep it in their history.` : `${t.name} deleted.`));
-                }
-              }}
-            >
-              Delete
-            </Button>
-          </li>
-        ))}
-      </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => !open && setDeleting(null)}
+        title={t("deleteDialog.title", { name: deleting?.name ?? "" })}
+        description={t("deleteDialog.body")}
+        confirmLabel={t("deleteDialog.confirm")}
+        cancelLabel={t("deleteDialog.cancel")}
+        onConfirm={async () => {
+          if (!deleting) return true;
+          const task = deleting;
+          return change(task, `/api/tasks/${task.id}`, { method: "DELETE" }, (body) => t(body.kept ? "toast.deletedKept" : "toast.deleted", { name: task.name }));
+        }}
+      />
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { useState, type ReactNode } from "react";
 import { Button } from "./button";
 
 interface Props {
-  /** the element that opens the confirmation (a Button or IconButton); none when opened from a menu through `open` */
+  /** the element that opens the confirmation (a Button or IconButton); none when `open` is controlled (from a menu item, say) */
   trigger?: ReactNode;
   open?: boolean;
   onOpenChange?(open: boolean): void;
@@ -19,9 +19,12 @@ interface Props {
 
 /** Asks before something that cannot be undone; the destructive button says exactly what it does. */
 export function ConfirmDialog({ trigger, open: controlledOpen, onOpenChange, title, description, confirmLabel, cancelLabel, onConfirm }: Props) {
-  const [ownOpen, setOwnOpen] = useState(false);
-  const open = controlledOpen ?? ownOpen;
-  const setOpen = onOpenChange ?? setOwnOpen;
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(false);
+  const open = controlledOpen ?? uncontrolledOpen;
+  const setOpen = (next: boolean) => {
+    setUncontrolledOpen(next);
+    onOpenChange?.(next);
+  };
   const [busy, setBusy] = useState(false);
   return (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>

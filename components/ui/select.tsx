@@ -19,15 +19,18 @@ interface Props {
   id?: string;
   className?: string;
   disabled?: boolean;
+  /** submits the value with a form, like a native select */
+  name?: string;
+  "aria-invalid"?: boolean;
 }
 
 /** A styled single choice (Radix Select): keyboard, typeahead and screen readers behave like a native select. */
-export function Select({ value, onValueChange, options, className, ...trigger }: Props) {
+export function Select({ value, onValueChange, options, className, name, ...trigger }: Props) {
   return (
-    <SelectPrimitive.Root value={value} onValueChange={onValueChange}>
+    <SelectPrimitive.Root value={value} onValueChange={onValueChange} name={name}>
       <SelectPrimitive.Trigger
         className={cn(
-          "inline-flex min-h-11 w-full min-w-0 items-center justify-between gap-2 rounded-lg border border-input bg-background px-3 text-left text-base pointer-fine:min-h-9 sm:text-sm disabled:opacity-50 [&>span]:truncate",
+          "inline-flex min-h-11 w-full min-w-0 items-center justify-between gap-2 rounded-lg border border-input bg-background px-3 text-left text-base pointer-fine:min-h-9 sm:text-sm disabled:opacity-50 aria-[invalid=true]:border-destructive [&>span]:truncate",
           className,
         )}
         {...trigger}

@@ -10,3 +10,7 @@ export const NO_TASK = "No task";
 
 export const ROUTING_ACTIONS = ["start", "continue", "switch", "end", "none"] as const satisfies readonly RoutingAction[];
 export const DECISION_SOURCES = ["router", "user"] as const satisfies readonly DecisionSource[];
+
+/** What users rate with thumbs: an answer, the router's task choice, a deliverable version. */
+export const RATING_TARGETS = ["answer", "taskChoice", "version"] as const;
+export type RatingTarget = (typeof RATING_TARGETS)[number];

@@ -1,5 +1,13 @@
-export { routingInsight, type BucketInsight, type InsightMeasures, type RoutingInsight, type RoutingInsightInput, type TaskInsight } from "./queries";
-export { DECISION_SOURCES, LATENCY_TARGET_MS, NO_TASK, ROUTING_ACTIONS } from "./constants";
+export {
+  routingInsight,
+  type BucketInsight,
+  type InsightMeasures,
+  type RoutingInsight,
+  type RoutingInsightInput,
+  type TargetRating,
+  type TaskInsight,
+} from "./queries";
+export { DECISION_SOURCES, LATENCY_TARGET_MS, NO_TASK, RATING_TARGETS, ROUTING_ACTIONS, type RatingTarget } from "./constants";
 export {
   insightQuerySchema,
   parseInsightDate,

@@ -1,6 +1,6 @@
 import { db, Prisma, type DecisionSource, type RoutingAction } from "@/lib/db";
 import { invalidInput } from "@/lib/http";
-import { NO_TASK } from "./constants";
+import { NO_TASK, RATING_TARGETS, type RatingTarget } from "./constants";
 import { insightQuerySchema, type InsightBucket } from "./schema";
 
 export interface InsightMeasures {
@@ -42,10 +42,23 @@ export interface BucketInsight {
   latencyP95Ms: number | null;
 }
 
+/** Thumbs on one kind of thing users rate. */
+export interface TargetRating {
+  up: number;
+  down: number;
+  /** up / (up + down); null without votes */
+  upRate: number | null;
+}
+
 export interface RoutingInsight {
   /** from inclusive, to exclusive, ISO date-times */
   range: { from: string; to: string; bucket: InsightBucket };
   totals: InsightMeasures;
+  /**
+   * Thumbs per target, each on the things made in the range: answers (messages), task choices (routing
+   * decisions; the same votes as totals.thumbsUp/Down) and deliverable versions.
+   */
+  ratings: Record<RatingTarget, TargetRating>;
   /** per chosen task, most turns first */
   tasks: TaskInsight[];
   /** every bucket of the range in order, empty ones included */
@@ -198,10 +211,39 @@ export async function routingInsight(input: RoutingInsightInput = {}): Promise<R
     GROUP BY s.bucket_start
     ORDER BY s.bucket_start`;
 
+  // Votes on each kind of target, counted by when the rated thing was made, like decisions above.
+  const ratingRows = await db().$queryRaw<{ target: RatingTarget; up: number; down: number }[]>`
+    WITH bounds AS (
+      SELECT CAST(${from.toISOString()} AS timestamptz) AT TIME ZONE 'UTC' AS lo,
+             CAST(${to.toISOString()} AS timestamptz) AT TIME ZONE 'UTC' AS hi
+    ),
+    rated AS (
+      SELECT 'answer' AS target, f."rating", m."createdAt" AS made FROM "Feedback" f JOIN "Message" m ON m."id" = f."messageId"
+      UNION ALL
+      SELECT 'taskChoice', f."rating", r."createdAt" FROM "Feedback" f JOIN "RoutingDecision" r ON r."id" = f."routingDecisionId"
+      UNION ALL
+      SELECT 'version', f."rating", v."createdAt" FROM "Feedback" f JOIN "DeliverableVersion" v ON v."id" = f."deliverableVersionId"
+    )
+    SELECT rated.target,
+           COUNT(*) FILTER (WHERE rated."rating" = 'up')::int AS up,
+           COUNT(*) FILTER (WHERE rated."rating" = 'down')::int AS down
+    FROM rated CROSS JOIN bounds b
+    WHERE rated.made >= b.lo AND rated.made < b.hi
+    GROUP BY rated.target`;
+  const ratings = Object.fromEntries(
+    RATING_TARGETS.map((target) => {
+      const row = ratingRows.find((r) => r.target === target);
+      const up = row?.up ?? 0;
+      const down = row?.down ?? 0;
+      return [target, { up, down, upRate: up + down ? up / (up + down) : null }];
+    }),
+  ) as Record<RatingTarget, TargetRating>;
+
   const total = taskRows.find((row) => row.is_total);
   return {
     range: { from: from.toISOString(), to: to.toISOString(), bucket },
     totals: measuresOf(total),
+    ratings,
     tasks: taskRows
       .filter((row) => !row.is_total)
       .map((row) => ({

@@ -31,7 +31,7 @@ export async function listLearnings(filter: z.infer<typeof learningFilterSchema>
       expectedOutput: true,
       conversationId: true,
       createdAt: true,
-      task: { select: { slug: true, name: true } },
+      task: { select: { slug: true, name: true, description: true, translations: true } },
       feedback: { select: { rating: true, comment: true, correction: true, user: { select: { email: true } } } },
       deliverableId: true,
     },

@@ -23,5 +23,17 @@ export {
 } from "./queries";
 export { enabledTasks } from "./registry";
 export { seedTasks } from "./seed-tasks";
-export { convertMojodexSpecs, isMojodexSpecFile } from "./mojodex";
-export { exportRegistry, importRegistry, registryFileSchema, REGISTRY_FORMAT, toTaskInput, type ImportReport } from "./transfer";
+export { convertMojodexSpecs, isMojodexSpecFile, type MojodexNote } from "./mojodex";
+export { likelyDuplicates, type DuplicateReason, type LikelyDuplicate } from "./duplicates";
+export { placeholdersIn, type Placeholder } from "./placeholders";
+export {
+  exportRegistry,
+  importOptionsSchema,
+  importRegistry,
+  registryFileSchema,
+  REGISTRY_FORMAT,
+  toTaskInput,
+  type ImportedTask,
+  type ImportOptions,
+  type ImportReport,
+} from "./transfer";

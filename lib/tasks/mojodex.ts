@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
-import { taskInputSchema, type TaskInput } from "./schema";
+import { DEFAULT_LOCALE, isLocale, translatorFor, type Locale } from "@/lib/i18n";
+import { placeholdersIn, type Placeholder } from "./placeholders";
+import { taskInputSchema, type TaskInput, type TaskTranslations } from "./schema";
 
 // Converts task specs written for Hoomano's Mojodex assistant (its task JSON files) into Switchboard tasks.
 // Pure: no database, no I/O. The caller decides what to do with the tasks (preview, save...).
@@ -8,12 +10,22 @@ import { taskInputSchema, type TaskInput } from "./schema";
 const ROUTER_DESCRIPTION_MAX = 1000;
 const INSTRUCTIONS_MAX = 8000;
 const NAME_MAX = 120;
+const DESCRIPTION_MAX = 500;
 const SLUG_MAX = 64;
 const INFO_NAME_MAX = 80;
 const SPEC_LABEL_NAME_MAX = 80;
 
-export type MojodexIgnored = { spec: string; field: string; reason: string };
-export type MojodexConversion = { tasks: TaskInput[]; ignored: MojodexIgnored[] };
+/** A note of the import report: what one field of one spec became, or why it was left out. */
+export type MojodexNote = { spec: string; field: string; reason: string };
+export type MojodexConversion = {
+  tasks: TaskInput[];
+  /** fields of the displayed data that were used, and how */
+  used: MojodexNote[];
+  ignored: MojodexNote[];
+  /** per task (by slug): template text left in the spec, e.g. "<USER TASK NAME>" */
+  placeholders: Record<string, Placeholder[]>;
+};
+type Translate = ReturnType<typeof translatorFor<"admin">>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Schema
@@ -217,15 +229,16 @@ type SourceMap = {
 };
 
 type SpecConversion =
-  | { ok: true; task: TaskInput; ignored: MojodexIgnored[] }
+  | { ok: true; task: TaskInput; used: MojodexNote[]; ignored: MojodexNote[] }
   | { ok: false; errors: FieldErrors };
 
 const switchboardLabels: Record<string, string> = {
   slug: "the task slug",
   name: "the task name",
+  description: "the task description",
   routerDescription: "the router description",
   instructions: "the instructions",
-  infoToCollect: "the information to collect (infos_to_extract plus the json_input entries)",
+  infoToCollect: "the information to collect (infos_to_extract, or the json_input entries)",
   outputKind: "the output kind",
   outputTitleFormat: "the title format",
   outputBodyFormat: "the body format",
@@ -243,36 +256,74 @@ const switchboardSources: Record<string, FieldPath> = {
   icon: "icon",
 };
 
-function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>): SpecConversion {
+/** The interface language a Mojodex language code ("fr", "fr_FR", "es-MX") stands for, if Switchboard has it. */
+function interfaceLocale(languageCode: string): Locale | null {
+  const primary = languageCode.trim().toLowerCase().split(/[-_]/)[0];
+  return isLocale(primary) ? primary : null;
+}
+
+/** A language code's name in the reader's language ("French", "francés"), or the code itself. */
+function languageName(languageCode: string, locale: Locale): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(languageCode.trim().replace(/_/g, "-")) ?? languageCode;
+  } catch {
+    return languageCode;
+  }
+}
+
+function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Translate, locale: Locale): SpecConversion {
   const errors: FieldErrors = {};
   const addError = (field: FieldPath, message: string) => (errors[field] ??= []).push(message);
   const specName = spec.name_for_system;
-  const ignored: MojodexIgnored[] = [];
+  const used: MojodexNote[] = [];
+  const ignored: MojodexNote[] = [];
+  const use = (field: string, reason: string) => used.push({ spec: specName, field, reason });
   const ignore = (field: string, reason: string) => ignored.push({ spec: specName, field, reason });
 
-  // The displayed data Switchboard uses: English, else the first entry.
+  // The default displayed data (Mojodex's fallback language is English, else the first entry) gives the
+  // task's name and description; the entries in Switchboard's other interface languages give translations.
   const displayed = spec.task_displayed_data;
   const englishIndex = displayed.findIndex((entry) => isEnglish(entry.language_code));
   const usedIndex = englishIndex >= 0 ? englishIndex : displayed.length ? 0 : -1;
-  const used = usedIndex >= 0 ? displayed[usedIndex] : undefined;
+  const defaultEntry = usedIndex >= 0 ? displayed[usedIndex] : undefined;
   const usedPath = `task_displayed_data.${usedIndex}`;
 
-  const sources: SourceMap = { name: used ? `${usedPath}.name_for_user` : "name_for_system", infos: [] };
-  const name = used ? used.name_for_user : prettify(specName);
+  const sources: SourceMap = { name: defaultEntry ? `${usedPath}.name_for_user` : "name_for_system", infos: [] };
+  const name = defaultEntry ? defaultEntry.name_for_user : prettify(specName);
+  const description = truncateAtWord(defaultEntry?.definition_for_user ?? "", DESCRIPTION_MAX);
+  const translations: TaskTranslations = {};
+  displayed.forEach((entry, index) => {
+    if (index === usedIndex) {
+      use(`task_displayed_data.${index}`, t("import.notes.defaultLanguage", { language: languageName(entry.language_code, locale) }));
+      return;
+    }
+    const target = interfaceLocale(entry.language_code);
+    const language = languageName(entry.language_code, locale);
+    if (!target || target === interfaceLocale(defaultEntry?.language_code ?? "") || translations[target]) {
+      ignore(`task_displayed_data.${index}`, t(target ? "import.notes.languageTwice" : "import.notes.languageUnsupported", { language }));
+      return;
+    }
+    translations[target] = {
+      name: truncateAtWord(entry.name_for_user, NAME_MAX),
+      description: truncateAtWord(entry.definition_for_user ?? "", DESCRIPTION_MAX),
+    };
+    use(`task_displayed_data.${index}`, t("import.notes.translation", { language }));
+    if (entry.json_input.length) ignore(`task_displayed_data.${index}.json_input`, t("import.notes.translatedInputs", { language }));
+  });
 
   // Router description: the system definition, plus the user-facing one when it says something else.
   let routerDescription = spec.definition_for_system;
-  const userDefinition = used?.definition_for_user ?? "";
+  const userDefinition = defaultEntry?.definition_for_user ?? "";
   if (routerDescription.length > ROUTER_DESCRIPTION_MAX) {
     routerDescription = truncateAtWord(routerDescription, ROUTER_DESCRIPTION_MAX);
     ignore(
       "definition_for_system",
-      `Shortened to ${ROUTER_DESCRIPTION_MAX} characters for the router description${userDefinition ? "; definition_for_user left out" : ""}.`,
+      t("import.notes.routerDescriptionCut", { max: ROUTER_DESCRIPTION_MAX, userDefinitionLeftOut: userDefinition ? "yes" : "no" }),
     );
   } else if (userDefinition && !sameText(userDefinition, routerDescription)) {
     const joined = `${routerDescription}${/[.!?…:]$/.test(routerDescription) ? "" : "."} ${userDefinition}`;
     if (joined.length > ROUTER_DESCRIPTION_MAX) {
-      ignore(`${usedPath}.definition_for_user`, `Shortened to fit the router description's ${ROUTER_DESCRIPTION_MAX} characters.`);
+      ignore(`${usedPath}.definition_for_user`, t("import.notes.userDefinitionCut", { max: ROUTER_DESCRIPTION_MAX }));
     }
     routerDescription = truncateAtWord(joined, ROUTER_DESCRIPTION_MAX);
   }
@@ -282,11 +333,13 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>): SpecConve
     instructions = truncateAtWord(instructions, INSTRUCTIONS_MAX);
     ignore(
       spec.definition_for_system.length >= INSTRUCTIONS_MAX ? "definition_for_system" : "final_instruction",
-      `Shortened to fit the instructions' ${INSTRUCTIONS_MAX} characters.`,
+      t("import.notes.instructionsCut", { max: INSTRUCTIONS_MAX }),
     );
   }
 
-  // Information to collect: infos_to_extract, then the form inputs not already there.
+  // Information to collect. Mojodex's infos_to_extract lists all the information the assistant needs; the
+  // json_input of the displayed data is the form through which the user gives it. So the form's questions
+  // repeat infos_to_extract and are merged into it; only a spec without infos_to_extract collects them.
   const infoToCollect: TaskInput["infoToCollect"] = [];
   const firstPathByName = new Map<string, FieldPath>();
   spec.infos_to_extract.forEach((info, index) => {
@@ -305,32 +358,43 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>): SpecConve
     infoToCollect.push({ name: infoName, description: info.description, required: true });
     sources.infos.push({ name: `${path}.info_name`, description: `${path}.description` });
   });
-  used?.json_input.forEach((input, index) => {
-    const path = `${usedPath}.json_input.${index}`;
-    const inputName = mojodexInfoName(input.input_name);
-    if (!inputName) {
-      addError(`${path}.input_name`, "Cannot be turned into a name of lower-case letters, digits and underscores.");
-      return;
-    }
-    if (firstPathByName.has(inputName)) return; // already collected under that name
-    const description = input.description_for_system || input.description_for_user;
-    if (!description) {
-      addError(`${path}.description_for_system`, "Missing: give description_for_system or description_for_user.");
-      return;
-    }
-    firstPathByName.set(inputName, path);
-    infoToCollect.push({ name: inputName, description, required: true });
-    sources.infos.push({
-      name: `${path}.input_name`,
-      description: `${path}.${input.description_for_system ? "description_for_system" : "description_for_user"}`,
+  const inputs = defaultEntry?.json_input ?? [];
+  if (inputs.length && infoToCollect.length) {
+    use(
+      `${usedPath}.json_input`,
+      t("import.notes.inputsMerged", { inputs: listOf(inputs.map((i) => i.input_name)), infos: listOf(infoToCollect.map((i) => i.name)) }),
+    );
+  } else if (inputs.length) {
+    inputs.forEach((input, index) => {
+      const path = `${usedPath}.json_input.${index}`;
+      const inputName = mojodexInfoName(input.input_name);
+      if (!inputName) {
+        addError(`${path}.input_name`, "Cannot be turned into a name of lower-case letters, digits and underscores.");
+        return;
+      }
+      if (firstPathByName.has(inputName)) return; // the same question twice in the form
+      const inputDescription = input.description_for_system || input.description_for_user;
+      if (!inputDescription) {
+        addError(`${path}.description_for_system`, "Missing: give description_for_system or description_for_user.");
+        return;
+      }
+      firstPathByName.set(inputName, path);
+      infoToCollect.push({ name: inputName, description: inputDescription, required: true });
+      sources.infos.push({
+        name: `${path}.input_name`,
+        description: `${path}.${input.description_for_system ? "description_for_system" : "description_for_user"}`,
+      });
     });
-  });
+    use(`${usedPath}.json_input`, t("import.notes.inputsCollected", { inputs: listOf(infoToCollect.map((i) => i.name)) }));
+  }
 
   if (Object.keys(errors).length) return { ok: false, errors };
 
   const candidate = {
     slug: mojodexSlug(specName),
     name,
+    description,
+    translations,
     routerDescription,
     instructions,
     infoToCollect,
@@ -338,7 +402,8 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>): SpecConve
     outputTitleFormat: spec.output_format_instruction_title,
     outputBodyFormat: spec.output_format_instruction_draft,
     icon: spec.icon || null,
-    enabled: true,
+    // an import is reviewed before it goes live: the admin enables it (lib/tasks/transfer.ts)
+    enabled: false,
   };
   const parsed = taskInputSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -359,41 +424,25 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>): SpecConve
   }
 
   // What Switchboard has no use for.
-  if (hasContent(spec.predefined_actions)) {
-    ignore("predefined_actions", "Switchboard has no predefined follow-up actions; the router picks the next task from the conversation.");
-  }
+  if (hasContent(spec.predefined_actions)) ignore("predefined_actions", t("import.notes.predefinedActions"));
   if (hasContent(spec.platforms)) {
     const platforms = Array.isArray(spec.platforms) ? spec.platforms.map(String) : [String(spec.platforms)];
-    ignore("platforms", `Switchboard tasks are available on every surface; platforms ${listOf(platforms)} ignored.`);
+    ignore("platforms", t("import.notes.platforms", { platforms: listOf(platforms) }));
   }
-  if (hasContent(spec.datetime)) {
-    ignore("datetime", "Switchboard records its own dates; the spec's datetime is ignored.");
-  }
-  const inputs = used?.json_input ?? [];
+  if (hasContent(spec.datetime)) ignore("datetime", t("import.notes.datetime"));
   const withPlaceholder = inputs.filter((input) => hasContent(input.placeholder));
   if (withPlaceholder.length) {
-    ignore(
-      "json_input.placeholder",
-      `Switchboard collects information in the conversation, not in a form; placeholders of ${listOf(withPlaceholder.map((i) => i.input_name))} ignored.`,
-    );
+    ignore("json_input.placeholder", t("import.notes.inputPlaceholders", { inputs: listOf(withPlaceholder.map((i) => i.input_name)) }));
   }
   const withType = inputs.filter((input) => hasContent(input.type));
   if (withType.length) {
-    ignore(
-      "json_input.type",
-      `Switchboard collects information in the conversation, not in a form; input types ignored (${listOf(withType.map((i) => `${i.input_name}: ${String(i.type)}`))}).`,
-    );
-  }
-  const otherLanguages = displayed.filter((_, index) => index !== usedIndex).map((entry) => entry.language_code);
-  if (used && otherLanguages.length) {
-    const usedWhy = englishIndex >= 0 ? "Only the English entry is used" : `No English entry; the first one (${used.language_code}) is used`;
-    ignore("task_displayed_data", `${usedWhy}; entries for ${listOf(otherLanguages)} ignored.`);
+    ignore("json_input.type", t("import.notes.inputTypes", { inputs: listOf(withType.map((i) => `${i.input_name}: ${String(i.type)}`)) }));
   }
   for (const key of Object.keys(raw)) {
-    if (!KNOWN_KEYS.has(key)) ignore(key, "Not a field Switchboard knows in a Mojodex task spec; ignored.");
+    if (!KNOWN_KEYS.has(key)) ignore(key, t("import.notes.unknownField"));
   }
 
-  return { ok: true, task: parsed.data, ignored };
+  return { ok: true, task: parsed.data, used, ignored };
 }
 
 function outputKindOf(outputType: string): TaskInput["outputKind"] {
@@ -418,7 +467,8 @@ function specLabel(index: number, raw: unknown): string {
  * Converts one Mojodex task spec, or a list of them, into Switchboard tasks. All or nothing: when any spec is
  * invalid it throws AppError("bad_request:import") whose fields say which spec and which Mojodex field is wrong.
  */
-export function convertMojodexSpecs(input: unknown): MojodexConversion {
+export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): MojodexConversion {
+  const t = translatorFor(locale, "admin");
   if (!Array.isArray(input) && !isPlainObject(input)) {
     throw new AppError(
       "bad_request:import",
@@ -442,7 +492,9 @@ export function convertMojodexSpecs(input: unknown): MojodexConversion {
   };
 
   const tasks: TaskInput[] = [];
-  const ignored: MojodexIgnored[] = [];
+  const used: MojodexNote[] = [];
+  const ignored: MojodexNote[] = [];
+  const placeholders: MojodexConversion["placeholders"] = {};
   const firstByName = new Map<string, number>();
   const firstBySlug = new Map<string, number>();
 
@@ -460,7 +512,7 @@ export function convertMojodexSpecs(input: unknown): MojodexConversion {
       for (const issue of parsed.error.issues) addError(index, issue.path.join("."), [issue.message]);
       return;
     }
-    const converted = convertSpec(parsed.data, raw as Record<string, unknown>);
+    const converted = convertSpec(parsed.data, raw as Record<string, unknown>, t, locale);
     if (!converted.ok) {
       for (const [field, messages] of Object.entries(converted.errors)) addError(index, field === "_" ? "" : field, messages);
       return;
@@ -476,7 +528,10 @@ export function convertMojodexSpecs(input: unknown): MojodexConversion {
     }
     firstBySlug.set(converted.task.slug, index);
     tasks.push(converted.task);
+    used.push(...converted.used);
     ignored.push(...converted.ignored);
+    const template = placeholdersIn(raw);
+    if (template.length) placeholders[converted.task.slug] = template;
   });
 
   if (invalidSpecs.size) {
@@ -487,5 +542,5 @@ export function convertMojodexSpecs(input: unknown): MojodexConversion {
       fields,
     );
   }
-  return { tasks, ignored };
+  return { tasks, used, ignored, placeholders };
 }

@@ -30,7 +30,7 @@ export function listTasks({ enabledOnly = false, search }: { enabledOnly?: boole
       ...live,
       ...(enabledOnly ? { enabled: true } : {}),
       ...(search
-        ? { OR: ["slug", "name", "routerDescription"].map((field) => ({ [field]: { contains: search, mode: "insensitive" as const } })) }
+        ? { OR: ["slug", "name", "description", "routerDescription"].map((field) => ({ [field]: { contains: search, mode: "insensitive" as const } })) }
         : {}),
     },
     orderBy: { name: "asc" },

@@ -1,57 +1,106 @@
 import { z } from "zod";
 import { OutputKind } from "@/lib/db/generated/enums";
-import { LOCALES, type Locale } from "@/lib/i18n";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
 export const TASK_SLUG_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+const INFO_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 
-export const infoFieldSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "Give the information a name.")
-    .max(80)
-    .regex(/^[a-z][a-z0-9_]*$/, "Use lower-case letters, digits and underscores, starting with a letter."),
-  description: z.string().trim().min(1, "Describe what to collect.").max(500),
-  required: z.boolean().default(true),
-});
+/** Limits of a task's fields, shared by the schema and the form's hints. */
+export const TASK_LIMITS = {
+  slugMin: 2,
+  slugMax: 64,
+  nameMax: 120,
+  descriptionMax: 500,
+  routerDescriptionMin: 10,
+  routerDescriptionMax: 1000,
+  instructionsMin: 10,
+  instructionsMax: 8000,
+  infoMax: 30,
+  infoNameMax: 80,
+  infoDescriptionMax: 500,
+  titleFormatMax: 1000,
+  bodyFormatMax: 4000,
+  iconMax: 64,
+} as const;
 
-/** The name and description users see, in another interface language; empty means "as in the default". */
-export const taskTranslationSchema = z.object({
-  name: z.string().trim().max(120).optional(),
-  description: z.string().trim().max(500).optional(),
-});
-export const taskTranslationsSchema = z.partialRecord(z.enum(LOCALES), taskTranslationSchema);
+/**
+ * What the validation says, by rule. The server answers in English (API errors are translated
+ * centrally); the admin form passes its own catalog's wording, so the same rules speak the admin's language.
+ */
+export const taskMessages = {
+  slugTooShort: "At least 2 characters.",
+  slugTooLong: "At most 64 characters.",
+  slugFormat: "Lower-case letters and digits, words joined by - or _.",
+  nameRequired: "Give the task a name.",
+  nameTooLong: "At most 120 characters.",
+  descriptionTooLong: "At most 500 characters.",
+  routerDescriptionTooShort: "Say in at least 10 characters when this task applies.",
+  routerDescriptionTooLong: "At most 1,000 characters.",
+  instructionsTooShort: "Write at least 10 characters of instructions.",
+  instructionsTooLong: "At most 8,000 characters.",
+  infoTooMany: "At most 30 pieces of information.",
+  infoNamesUnique: "Names must be unique.",
+  infoNameRequired: "Give the information a name.",
+  infoNameFormat: "Use lower-case letters, digits and underscores, starting with a letter.",
+  infoNameTooLong: "At most 80 characters.",
+  infoDescriptionRequired: "Describe what to collect.",
+  infoDescriptionTooLong: "At most 500 characters.",
+  titleFormatRequired: "Say how to title the deliverable.",
+  titleFormatTooLong: "At most 1,000 characters.",
+  bodyFormatRequired: "Say how to write the deliverable.",
+  bodyFormatTooLong: "At most 4,000 characters.",
+  outputKind: "Choose minutes, email, memo or custom.",
+  iconTooLong: "At most 64 characters.",
+};
+export type TaskMessages = typeof taskMessages;
+
+/** The rules of a task definition, worded with `m`. */
+export function taskSchemas(m: TaskMessages) {
+  const L = TASK_LIMITS;
+  const infoField = z.object({
+    name: z.string().trim().min(1, m.infoNameRequired).max(L.infoNameMax, m.infoNameTooLong).regex(INFO_NAME_PATTERN, m.infoNameFormat),
+    description: z.string().trim().min(1, m.infoDescriptionRequired).max(L.infoDescriptionMax, m.infoDescriptionTooLong),
+    required: z.boolean().default(true),
+  });
+  /** The name and description users see, in another interface language; empty means "as in the default". */
+  const translation = z.object({
+    name: z.string().trim().max(L.nameMax, m.nameTooLong).optional(),
+    description: z.string().trim().max(L.descriptionMax, m.descriptionTooLong).optional(),
+  });
+  const translations = z.partialRecord(z.enum(LOCALES), translation);
+  const task = z.object({
+    slug: z.string().trim().min(L.slugMin, m.slugTooShort).max(L.slugMax, m.slugTooLong).regex(TASK_SLUG_PATTERN, m.slugFormat),
+    name: z.string().trim().min(1, m.nameRequired).max(L.nameMax, m.nameTooLong),
+    /** for users, in the words of a user ("Turn your notes into minutes"); the router reads routerDescription */
+    description: z.string().trim().max(L.descriptionMax, m.descriptionTooLong).default(""),
+    translations: translations.default({}),
+    routerDescription: z
+      .string()
+      .trim()
+      .min(L.routerDescriptionMin, m.routerDescriptionTooShort)
+      .max(L.routerDescriptionMax, m.routerDescriptionTooLong),
+    instructions: z.string().trim().min(L.instructionsMin, m.instructionsTooShort).max(L.instructionsMax, m.instructionsTooLong),
+    infoToCollect: z
+      .array(infoField)
+      .max(L.infoMax, m.infoTooMany)
+      .default([])
+      .refine((fields) => new Set(fields.map((f) => f.name)).size === fields.length, m.infoNamesUnique),
+    outputKind: z.enum(OutputKind, m.outputKind),
+    outputTitleFormat: z.string().trim().min(1, m.titleFormatRequired).max(L.titleFormatMax, m.titleFormatTooLong),
+    outputBodyFormat: z.string().trim().min(1, m.bodyFormatRequired).max(L.bodyFormatMax, m.bodyFormatTooLong),
+    icon: z.string().trim().max(L.iconMax, m.iconTooLong).nullish(),
+    enabled: z.boolean().default(true),
+  });
+  return { infoField, translation, translations, task };
+}
+
+const englishSchemas = taskSchemas(taskMessages);
+export const infoFieldSchema = englishSchemas.infoField;
+export const taskTranslationSchema = englishSchemas.translation;
+export const taskTranslationsSchema = englishSchemas.translations;
+export const taskInputSchema = englishSchemas.task;
+
 export type TaskTranslations = z.infer<typeof taskTranslationsSchema>;
-
-export const taskInputSchema = z.object({
-  slug: z
-    .string()
-    .trim()
-    .min(2, "At least 2 characters.")
-    .max(64, "At most 64 characters.")
-    .regex(TASK_SLUG_PATTERN, "Lower-case letters and digits, words joined by - or _."),
-  name: z.string().trim().min(1, "Give the task a name.").max(120),
-  /** for users, in the words of a user ("Turn your notes into minutes"); the router reads routerDescription */
-  description: z.string().trim().max(500).default(""),
-  translations: taskTranslationsSchema.default({}),
-  routerDescription: z
-    .string()
-    .trim()
-    .min(10, "Say in at least 10 characters when this task applies.")
-    .max(1000),
-  instructions: z.string().trim().min(10, "Write at least 10 characters of instructions.").max(8000),
-  infoToCollect: z
-    .array(infoFieldSchema)
-    .max(30, "At most 30 pieces of information.")
-    .default([])
-    .refine((fields) => new Set(fields.map((f) => f.name)).size === fields.length, "Names must be unique."),
-  outputKind: z.enum(OutputKind),
-  outputTitleFormat: z.string().trim().min(1, "Say how to title the deliverable.").max(1000),
-  outputBodyFormat: z.string().trim().min(1, "Say how to write the deliverable.").max(4000),
-  icon: z.string().trim().max(64).nullish(),
-  enabled: z.boolean().default(true),
-});
-
 export type InfoField = z.infer<typeof infoFieldSchema>;
 export type TaskInput = z.infer<typeof taskInputSchema>;
 

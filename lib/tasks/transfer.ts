@@ -1,6 +1,9 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf } from "@/lib/http";
-import { convertMojodexSpecs, isMojodexSpecFile } from "./mojodex";
+import { AppError, fieldErrorsOf, invalidInput, type FieldErrors } from "@/lib/http";
+import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
+import { likelyDuplicates, type LikelyDuplicate } from "./duplicates";
+import { convertMojodexSpecs, isMojodexSpecFile, type MojodexConversion, type MojodexNote } from "./mojodex";
+import { placeholdersIn, type Placeholder } from "./placeholders";
 import { listTasks, upsertTasks, type Task } from "./queries";
 import { taskInputSchema, taskTranslationsSchema, type InfoField, type TaskInput } from "./schema";
 
@@ -37,24 +40,108 @@ export async function exportRegistry() {
   return { format: REGISTRY_FORMAT, exportedAt: new Date().toISOString(), tasks: (await listTasks()).map(toTaskInput) };
 }
 
-export interface ImportReport {
-  format: "switchboard" | "mojodex";
-  tasks: { slug: string; result: "created" | "updated" }[];
-  ignored: { spec: string; field: string; reason: string }[];
+/** What the admin decides in the import preview; every slug must be one of the file's. */
+export const importOptionsSchema = z
+  .object({
+    /** only report what would happen; nothing is written */
+    dryRun: z.boolean().default(false),
+    /** tasks to enable after the import; a new task starts disabled and an updated one keeps its state otherwise */
+    enable: z.array(z.string().trim().min(1)).default([]),
+    /** tasks to disable after the import */
+    disable: z.array(z.string().trim().min(1)).default([]),
+    /** tasks of the file not to import */
+    skip: z.array(z.string().trim().min(1)).default([]),
+  })
+  .refine((o) => !o.enable.some((slug) => o.disable.includes(slug)), { path: ["enable"], message: "A task cannot be both enabled and disabled." });
+export type ImportOptions = z.input<typeof importOptionsSchema>;
+
+export interface ImportedTask {
+  slug: string;
+  name: string;
+  description: string;
+  icon: string | null;
+  /** what the import does (or, in a dry run, would do) with this task */
+  action: "create" | "update" | "skip";
+  /** whether the task is enabled after the import */
+  enabled: boolean;
+  /** the task with this slug that the import updates */
+  existing: { id: string; name: string; enabled: boolean } | null;
+  /** existing tasks under another slug that look like the same task */
+  duplicates: LikelyDuplicate[];
+  /** fields left as template text, e.g. "<USER TASK NAME>" */
+  placeholders: Placeholder[];
 }
 
-/**
- * Imports a Switchboard registry file or Mojodex task specs (one or a list). All or nothing: any
- * invalid task is reported by position and field, and no task is written.
- */
-export async function importRegistry(body: unknown): Promise<ImportReport> {
-  if (isMojodexSpecFile(body)) {
-    const { tasks, ignored } = convertMojodexSpecs(body);
-    return { format: "mojodex", tasks: await upsertTasks(tasks), ignored };
-  }
+export interface ImportReport {
+  format: "switchboard" | "mojodex";
+  dryRun: boolean;
+  tasks: ImportedTask[];
+  /** Mojodex: the displayed data and form inputs that were used, and for what */
+  used: MojodexNote[];
+  /** Mojodex: what Switchboard has no use for */
+  ignored: MojodexNote[];
+}
+
+/** The tasks of either kind of file, with what the report says about them. */
+function readFile(body: unknown, locale: Locale): MojodexConversion & { format: ImportReport["format"] } {
+  if (isMojodexSpecFile(body)) return { format: "mojodex", ...convertMojodexSpecs(body, { locale }) };
   const parsed = registryFileSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError("bad_request:import", "The file is not a valid task registry; nothing was imported.", fieldErrorsOf(parsed.error));
   }
-  return { format: "switchboard", tasks: await upsertTasks(parsed.data.tasks), ignored: [] };
+  const rawTasks = (body as { tasks: unknown[] }).tasks;
+  const placeholders = Object.fromEntries(
+    parsed.data.tasks.map((task, index) => [task.slug, placeholdersIn(rawTasks[index])] as const).filter(([, found]) => found.length),
+  );
+  return { format: "switchboard", tasks: parsed.data.tasks, used: [], ignored: [], placeholders };
+}
+
+/**
+ * Imports a Switchboard registry file or Mojodex task specs (one or a list). All or nothing: any
+ * invalid task is reported by position and field, and no task is written. Imported tasks go live only
+ * when the admin says so: a new task starts disabled, an updated one keeps its state, unless `enable`
+ * or `disable` names it. A dry run reports the same plan (with likely duplicates and template text)
+ * and writes nothing.
+ */
+export async function importRegistry(body: unknown, options: ImportOptions = {}, locale: Locale = DEFAULT_LOCALE): Promise<ImportReport> {
+  const parsedOptions = importOptionsSchema.safeParse(options);
+  if (!parsedOptions.success) throw invalidInput(parsedOptions.error, "import");
+  const { dryRun, enable, disable, skip } = parsedOptions.data;
+  const file = readFile(body, locale);
+
+  const slugs = new Set(file.tasks.map((task) => task.slug));
+  const unknown: FieldErrors = {};
+  for (const [key, list] of Object.entries({ enable, disable, skip })) {
+    const missing = list.filter((slug) => !slugs.has(slug));
+    if (missing.length) unknown[key] = missing.map((slug) => `The file has no task "${slug}".`);
+  }
+  if (Object.keys(unknown).length) throw new AppError("bad_request:import", "Some tasks named in the options are not in the file.", unknown);
+
+  const existing = await listTasks();
+  const bySlug = new Map(existing.map((task) => [task.slug, task]));
+  const planned = file.tasks.map((task) => {
+    const current = bySlug.get(task.slug);
+    const enabled = enable.includes(task.slug) ? true : disable.includes(task.slug) ? false : (current?.enabled ?? false);
+    return { input: { ...task, enabled }, current };
+  });
+  const toWrite = planned.filter(({ input }) => !skip.includes(input.slug)).map(({ input }) => input);
+  if (!dryRun && toWrite.length) await upsertTasks(toWrite);
+
+  return {
+    format: file.format,
+    dryRun,
+    used: file.used,
+    ignored: file.ignored,
+    tasks: planned.map(({ input, current }) => ({
+      slug: input.slug,
+      name: input.name,
+      description: input.description,
+      icon: input.icon ?? null,
+      action: skip.includes(input.slug) ? "skip" : current ? "update" : "create",
+      enabled: skip.includes(input.slug) ? (current?.enabled ?? false) : input.enabled,
+      existing: current ? { id: current.id, name: current.name, enabled: current.enabled } : null,
+      duplicates: likelyDuplicates(input, existing),
+      placeholders: file.placeholders[input.slug] ?? [],
+    })),
+  };
 }

@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seriousViolations } from "../support/axe";
 import { launchBrowser } from "../support/browser";
 import { contextFor, startTourApp, TOUR, VIEWPORTS, visit, type TourApp, type TourStop } from "../support/tour";
 
@@ -36,11 +36,7 @@ describe("accessibility of every page (axe-core)", () => {
   it.each(variants.map((v) => [`${v.stop.name} · ${v.size} · ${v.theme}`, v] as const))("%s: no serious or critical violation", async (_name, { stop, size, theme }) => {
     const page = await visit(await context(stop.as, size, theme), tour.app.url, stop, tour.data);
     try {
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const serious = violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join(" | ")}`);
-      expect(serious).toEqual([]);
+      expect(await seriousViolations(page, `${stop.name} ${size} ${theme}`)).toEqual([]);
     } finally {
       await page.close();
     }

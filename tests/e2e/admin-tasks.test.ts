@@ -1,44 +1,127 @@
-import type { Browser, Page } from "playwright-core";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import type { AppServer } from "../support/app-server";
+import { seriousViolations } from "../support/axe";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createConversation, sendTurn } from "../support/chat-client";
+import type { TestDatabase } from "../support/database";
+import { HttpClient } from "../support/http-client";
+import type { ScriptedModelServer } from "../support/model-server";
+import { mojodexFollowUpSpec, mojodexTemplateSpec } from "../support/mojodex-specs";
+import { BEST, expectScriptedRepliesUsed, startScriptedApp } from "../support/scripted-app";
+import { withDeliverable } from "../support/scripted-replies";
 
-describe("an admin manages tasks in Chromium", () => {
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 667 };
+
+describe("an admin manages tasks, imports, learnings and insight in Chromium", () => {
   let testDb: TestDatabase;
+  let models: ScriptedModelServer;
   let app: AppServer;
   let browser: Browser;
   let page: Page;
+  let importFile: string;
+  const account = { email: "admin@example.test", password: "admin-password-1" };
+
+  /** Another page of the same admin, at a size, colour scheme and language of its own. */
+  async function adminPage(options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US", ...options, storageState: await page.context().storageState() });
+    return context.newPage();
+  }
 
   beforeAll(async () => {
-    testDb = await createTestDatabase("pglite");
-    [app, browser] = await Promise.all([startApp(testDb.env), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await signUpInBrowser(page, app.url, "admin@example.test", "admin-password-1");
+    const [scripted, launched] = await Promise.all([startScriptedApp(), launchBrowser()]);
+    ({ testDb, models, app } = scripted);
+    browser = launched;
+    page = await browser.newPage({ viewport: DESKTOP, locale: "en-US" });
+    // the first account is the administrator
+    await signUpInBrowser(page, app.url, account.email, account.password);
+
+    // a member's conversation with a deliverable, whose answer and version they approve: a learning and insight figures
+    const member = new HttpClient(app.url);
+    expect((await member.signUp("member@example.test", "member-password-1")).status).toBe(201);
+    expect(await member.signIn("member@example.test", "member-password-1")).toBe(true);
+    const conversationId = await createConversation(member, "Budget review");
+    models.script(BEST, withDeliverable("Minutes – Budget review", "**Attendees**: Ana, Bo\n\n**Decisions**\n1. Hiring is frozen"));
+    const turn = await sendTurn(member, { conversationId, text: "/meeting-minutes Budget review with Ana and Bo; hiring is frozen." });
+    expect(turn.status, JSON.stringify(turn.error)).toBe(200);
+    expectScriptedRepliesUsed(models, app);
+    const answerId = turn.chunks.find((chunk) => chunk.type === "start")?.messageId;
+    for (const target of [{ type: "version", id: turn.deliverables[0].versionId }, { type: "message", id: answerId }]) {
+      expect((await member.request("/api/feedback", { method: "PUT", json: { target, rating: "up" } })).status).toBe(200);
+    }
+
+    importFile = path.join(mkdtempSync(path.join(tmpdir(), "switchboard-import-")), "mojodex-tasks.json");
+    writeFileSync(importFile, JSON.stringify([mojodexTemplateSpec(), mojodexFollowUpSpec()]));
   });
 
   afterAll(async () => {
     await browser?.close();
     await app?.stop();
+    await models?.stop();
     await testDb?.drop();
   });
 
-  it("lists the seeded tasks and filters them", async () => {
+  const rows = () => page.getByTestId("task-row");
+
+  it("lists the seeded tasks with what users read, and filters them", async () => {
     await page.getByRole("link", { name: "Admin" }).click();
-    await page.getByRole("heading", { name: "Tasks" }).waitFor();
-    expect(await page.getByTestId("task-row").count()).toBe(3);
+    await page.getByRole("heading", { name: "Tasks", level: 1, exact: true }).waitFor();
+    expect(await rows().count()).toBe(3);
+    // the user-facing description, not the router's
+    const email = rows().filter({ hasText: "Follow-up email" });
+    expect(await email.textContent()).toContain("After a meeting or call, get an email ready to send");
+    expect(await email.textContent()).not.toContain("The user wants");
     await page.getByLabel("Search tasks").fill("email");
-    expect(await page.getByTestId("task-row").count()).toBe(1);
+    expect(await rows().count()).toBe(1);
     await page.getByLabel("Search tasks").fill("");
+    await page.getByRole("combobox", { name: "Show" }).click();
+    await page.getByRole("option", { name: "Disabled" }).click();
+    await page.getByText("No task matches").waitFor();
+    await page.getByRole("combobox", { name: "Show" }).click();
+    await page.getByRole("option", { name: "All tasks" }).click();
+    expect(await rows().count()).toBe(3);
   });
 
-  it("shows field errors, previews the prompts, and creates the task", async () => {
+  it("enables, disables, duplicates and deletes from each row, with a toast for each", async () => {
+    const memoSwitch = page.getByRole("switch", { name: "Offer “Memo from loose ideas” to users and the router" });
+    expect(await memoSwitch.getAttribute("aria-checked")).toBe("true");
+    await memoSwitch.click();
+    await page.getByText("“Memo from loose ideas” is disabled.").waitFor();
+    await expect.poll(() => memoSwitch.getAttribute("aria-checked")).toBe("false");
+    await memoSwitch.click();
+    await page.getByText("“Memo from loose ideas” is enabled.").waitFor();
+
+    await page.getByRole("button", { name: "Actions for “Follow-up email”" }).click();
+    await page.getByRole("menuitem", { name: "Duplicate" }).click();
+    await page.getByText("“Follow-up email” duplicated. The copy stays disabled until you review it.").waitFor();
+    await expect.poll(() => rows().count()).toBe(4);
+    const copy = page.getByRole("switch", { name: "Offer “Follow-up email (copy)” to users and the router" });
+    expect(await copy.getAttribute("aria-checked")).toBe("false");
+
+    await page.getByRole("button", { name: "Actions for “Follow-up email (copy)”" }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    const dialog = page.getByRole("alertdialog", { name: "Delete “Follow-up email (copy)”?" });
+    await dialog.getByRole("button", { name: "Delete task" }).click();
+    await page.getByText("“Follow-up email (copy)” deleted.").waitFor();
+    await expect.poll(() => rows().count()).toBe(3);
+  });
+
+  it("shows field errors, previews what users, the router and the assistant see, and creates the task", async () => {
     await page.getByRole("link", { name: "New task" }).click();
+    await page.getByRole("heading", { name: "New task", level: 1 }).waitFor();
     await page.getByRole("button", { name: "Create task" }).click();
     await page.getByText("Give the task a name.").waitFor();
     await page.getByText("At least 2 characters.").waitFor();
 
     await page.getByLabel("Name", { exact: true }).fill("Customer interview notes");
+    await page.getByLabel("Description for users").fill("Turn an interview with a customer into clear notes.");
+    await page.getByRole("tab", { name: "Español" }).click();
+    await page.getByLabel("Name in Spanish").fill("Notas de entrevista con cliente");
+    await page.getByLabel("Description in Spanish").fill("Convierte una entrevista con un cliente en notas claras.");
     await page.getByLabel("Slug").fill("Bad Slug!");
     await page.getByLabel("When this task applies").fill("The user has just interviewed a customer and wants the notes written up.");
     await page.getByLabel("Instructions for the assistant").fill("Write structured interview notes with quotes and insights.");
@@ -54,14 +137,30 @@ describe("an admin manages tasks in Chromium", () => {
     expect(await page.getByTestId("router-preview").textContent()).toBe(
       "- customer-interview: The user has just interviewed a customer and wants the notes written up.",
     );
-    const executorPreview = await page.getByTestId("executor-preview").textContent();
-    expect(executorPreview).toContain("Current task: Customer interview notes.");
-    expect(executorPreview).toContain("- customer (required): Who was interviewed");
+    const executorPreview = page.getByTestId("executor-preview");
+    expect(await executorPreview.textContent()).toContain("Current task: Customer interview notes.");
+    expect(await executorPreview.textContent()).toContain("- customer (required): Who was interviewed");
+    // the scrolling prompt is a named region the keyboard reaches
+    expect(await executorPreview.getAttribute("tabindex")).toBe("0");
+    await page.getByRole("region", { name: "What the assistant is told" }).focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("executor-preview");
+    const users = page.getByRole("complementary", { name: "Preview" });
+    await users.getByText("Notas de entrevista con cliente").waitFor();
+    // English, and French falling back to it; Spanish has its own
+    expect(await users.getByText("Turn an interview with a customer into clear notes.").count()).toBe(2);
     await page.getByRole("button", { name: "Create task" }).click();
 
-    await page.getByRole("heading", { name: "Tasks" }).waitFor();
+    await page.getByText("“Customer interview notes” created.").waitFor();
+    await page.getByRole("heading", { name: "Tasks", level: 1, exact: true }).waitFor();
     await page.getByText("/customer-interview").waitFor();
-    expect(await page.getByTestId("task-row").count()).toBe(4);
+    expect(await rows().count()).toBe(4);
+
+    // the translation is kept
+    await page.getByRole("link", { name: "Customer interview notes" }).click();
+    await page.getByRole("heading", { name: "Edit “Customer interview notes”" }).waitFor();
+    expect(await page.getByLabel("Name in Spanish").inputValue()).toBe("Notas de entrevista con cliente");
+    await page.getByRole("link", { name: "Cancel" }).click();
+    await page.getByRole("heading", { name: "Tasks", level: 1, exact: true }).waitFor();
   });
 
   it("refuses a slug that is already taken, with the message on the field", async () => {
@@ -74,6 +173,180 @@ describe("an admin manages tasks in Chromium", () => {
     await page.getByLabel("Body format").fill("Markdown.");
     await page.getByRole("button", { name: "Create task" }).click();
     await page.getByText("This slug is already used by another task.").waitFor();
-    await page.screenshot({ path: "tests/.artifacts/admin-task-form.png" });
+    await page.screenshot({ path: "tests/.artifacts/admin-task-form.png", fullPage: true });
+    await page.getByRole("link", { name: "Cancel" }).click();
   });
+
+  it("validates the form in the admin's language", async () => {
+    const spanish = await adminPage({ locale: "es-ES" });
+    await spanish.goto(`${app.url}/admin/tasks/new`);
+    await spanish.getByRole("heading", { name: "Nueva tarea", level: 1 }).waitFor();
+    await spanish.getByRole("button", { name: "Crear tarea" }).click();
+    await spanish.getByText("Ponle un nombre a la tarea.").waitFor();
+    await spanish.getByText("Al menos 2 caracteres.").waitFor();
+    expect(await spanish.getByLabel("Nombre en francés").count()).toBe(1);
+    await spanish.context().close();
+  });
+
+  it("previews an import, flags a likely duplicate and template text, and imports the chosen task disabled", async () => {
+    await page.goto(`${app.url}/admin/tasks`);
+    await page.getByRole("link", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Import tasks", level: 1 }).waitFor();
+    await page.getByLabel("Task file to import").setInputFiles(importFile);
+    await page.getByRole("heading", { name: "What this file will do" }).waitFor();
+    const planned = page.getByTestId("import-task");
+    expect(await planned.count()).toBe(2);
+    await page.getByText("A Mojodex file: 2 new tasks, no update.").waitFor();
+    const template = planned.filter({ hasText: "<USER TASK NAME>" });
+    await template.getByText("15 fields still hold template text").waitFor();
+    const followUp = planned.filter({ hasText: "/follow-up_email" });
+    await followUp.getByText("Same name as “Follow-up email” (/follow-up-email).").waitFor();
+    // nothing goes live unless the admin says so
+    expect(await followUp.getByRole("switch", { name: "Enable after import" }).getAttribute("aria-checked")).toBe("false");
+    await page.getByText("How the file was read").click();
+    await page.getByText("The task's name and description for users reading in French.").waitFor();
+    await template.getByRole("switch", { name: "Create this task" }).click();
+    await page.getByRole("button", { name: "Import 1 task" }).click();
+
+    await page.getByText("Imported: 1 task created, 0 updated.").waitFor();
+    await page.getByRole("heading", { name: "Tasks", level: 1, exact: true }).waitFor();
+    await page.getByText("/follow-up_email").waitFor();
+    expect(await page.getByText("/system_task_name").count()).toBe(0);
+    const imported = page.getByRole("switch", { name: "Offer “Follow-up email” to users and the router" });
+    expect(await imported.count()).toBe(2);
+    expect(await imported.evaluateAll((switches) => switches.map((s) => s.getAttribute("aria-checked")).sort())).toEqual(["false", "true"]);
+  });
+
+  it("lays the task list out as readable cards on a phone", async () => {
+    const phone = await adminPage({ viewport: PHONE });
+    await phone.goto(`${app.url}/admin/tasks`);
+    await phone.getByTestId("task-row").first().waitFor();
+    const layout = await phone.evaluate(() => {
+      /** how many lines a piece of text inside `root` takes on screen */
+      const linesOf = (root: Element, text: string) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(text) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + text.length);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        }
+        return -1;
+      };
+      const search = document.querySelector<HTMLInputElement>('input[aria-label="Search tasks"]')!;
+      const style = getComputedStyle(search);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const rows = [...document.querySelectorAll('[data-testid="task-row"]')].map((row) => ({
+        width: Math.round(row.getBoundingClientRect().width),
+        nameLines: linesOf(row, "Memo from loose ideas"),
+        userDescription: row.textContent?.includes("Drop in scattered notes or ideas") ?? false,
+        visibleDeleteButtons: [...row.querySelectorAll("button")].filter((b) => b.textContent?.trim() === "Delete" && b.offsetParent !== null).length,
+      }));
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        placeholderFits:
+          context.measureText(search.placeholder).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) <= search.clientWidth,
+        memo: rows.find((row) => row.nameLines > 0),
+        rows,
+      };
+    });
+    console.log("task list at 375 px:", JSON.stringify(layout));
+    expect(layout.pageWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(layout.placeholderFits).toBe(true);
+    expect(layout.memo).toMatchObject({ nameLines: 1, userDescription: true });
+    for (const row of layout.rows) {
+      expect(row.width).toBeLessThanOrEqual(PHONE.width);
+      expect(row.visibleDeleteButtons).toBe(0);
+    }
+    // the row's actions are one menu, reachable by touch
+    const menu = phone.getByRole("button", { name: "Actions for “Memo from loose ideas”" });
+    const box = await menu.boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(36);
+    await phone.screenshot({ path: "tests/.artifacts/admin-tasks-phone.png", fullPage: true });
+    await phone.context().close();
+  });
+
+  it("reviews a learning: edit in a dialog, turn it off, delete it after confirming", async () => {
+    await page.goto(`${app.url}/admin/learnings`);
+    await page.getByRole("heading", { name: "Learnings", level: 1 }).waitFor();
+    const learning = page.getByTestId("learning");
+    expect(await learning.count()).toBe(1);
+    await learning.getByText("Example deliverable").waitFor();
+    await learning.getByText("Thumbs up by member@example.test").waitFor();
+
+    await learning.getByRole("button", { name: "Actions for this learning" }).click();
+    await page.getByRole("menuitem", { name: "Edit" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit learning" });
+    await dialog.getByLabel("Expected output").fill("**Attendees**: Ana, Bo\n\n**Decisions**\n1. Hiring is frozen until June");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Learning saved.").waitFor();
+    await learning.getByText("Hiring is frozen until June").waitFor();
+
+    await learning.getByRole("switch", { name: "Use this learning" }).click();
+    await page.getByText("Learning turned off.").waitFor();
+    await learning.getByText("Disabled", { exact: true }).waitFor();
+
+    await page.getByRole("combobox", { name: "Status" }).click();
+    await page.getByRole("option", { name: "Active", exact: true }).click();
+    await page.getByText("No learning matches these filters").waitFor();
+    expect(page.url()).toContain("status=active");
+    await page.getByRole("combobox", { name: "Status" }).click();
+    await page.getByRole("option", { name: "Active and disabled" }).click();
+    await learning.first().waitFor();
+
+    await learning.getByRole("button", { name: "Actions for this learning" }).click();
+    await page.getByRole("menuitem", { name: "Delete" }).click();
+    await page.getByRole("alertdialog", { name: "Delete this learning?" }).getByRole("button", { name: "Delete learning" }).click();
+    await page.getByText("Learning deleted.").waitFor();
+    await page.getByText("No learnings yet").waitFor();
+  });
+
+  it("shows insight's thumbs-up rate per target, each labelled", async () => {
+    await page.goto(`${app.url}/admin/insight`);
+    await page.getByRole("heading", { name: "Routing insight", level: 1 }).waitFor();
+    const rate = async (target: string) => (await page.getByTestId(`rating-${target}`).textContent()) ?? "";
+    console.log("insight rates:", await rate("answer"), "|", await rate("taskChoice"), "|", await rate("version"));
+    expect(await rate("answer")).toMatch(/^Answers100%/);
+    expect(await rate("answer")).toContain("1 up · 0 down");
+    expect(await rate("version")).toMatch(/^Deliverable versions100%/);
+    expect(await rate("taskChoice")).toMatch(/^Task choices—.*No votes yet/);
+    await page.getByRole("figure", { name: "Decisions by action, per day" }).locator("svg").first().waitFor();
+  });
+
+  it("has no serious or critical accessibility violations on the admin pages, at desktop and phone size, light and dark", async () => {
+    const taskId = await page.evaluate(async () => ((await (await fetch("/api/tasks?search=meeting-minutes")).json()) as { tasks: { id: string }[] }).tasks[0].id);
+    const pages: { name: string; path: string; ready(p: Page): Promise<void> }[] = [
+      { name: "task list", path: "/admin/tasks", ready: (p) => p.getByTestId("task-row").first().waitFor() },
+      { name: "new task", path: "/admin/tasks/new", ready: (p) => p.getByTestId("executor-preview").waitFor() },
+      { name: "edit task", path: `/admin/tasks/${taskId}`, ready: (p) => p.getByTestId("executor-preview").waitFor() },
+      {
+        name: "import preview",
+        path: "/admin/tasks/import",
+        ready: async (p) => {
+          await p.getByLabel("Task file to import").setInputFiles(importFile);
+          await p.getByTestId("import-task").first().waitFor();
+        },
+      },
+      { name: "learnings", path: "/admin/learnings", ready: (p) => p.getByRole("heading", { name: "Learnings", level: 1 }).waitFor() },
+      { name: "insight", path: "/admin/insight", ready: (p) => p.getByTestId("insight").waitFor() },
+    ];
+    const found: string[] = [];
+    for (const [size, viewport] of Object.entries({ "1280×800": DESKTOP, "375×667": PHONE })) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const scan = await adminPage({ viewport, colorScheme });
+        for (const target of pages) {
+          await scan.goto(`${app.url}${target.path}`);
+          await target.ready(scan);
+          const violations = await seriousViolations(scan);
+          console.log(`axe ${target.name} ${size} ${colorScheme}: ${violations.length} serious or critical`);
+          found.push(...violations.map((v) => `${target.name} ${size} ${colorScheme}: ${v}`));
+        }
+        await scan.context().close();
+      }
+    }
+    expect(found).toEqual([]);
+  }, 480_000);
 });

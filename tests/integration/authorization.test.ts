@@ -167,7 +167,10 @@ const TABLE: Entry[] = [
     route: "/api/tasks/import",
     method: "POST",
     access: "admin",
-    calls: (ids) => [{ path: "/api/tasks/import", json: { format: "switchboard.tasks/v1", tasks: [ids.hijackedTask, newTask] } }],
+    calls: (ids) => [
+      { path: "/api/tasks/import?dryRun=true", json: { format: "switchboard.tasks/v1", tasks: [ids.hijackedTask, newTask] } },
+      { path: `/api/tasks/import?enable=${newTask.slug}`, json: { format: "switchboard.tasks/v1", tasks: [ids.hijackedTask, newTask] } },
+    ],
   },
   { route: "/api/learnings", method: "GET", access: "admin", calls: () => [{ path: "/api/learnings" }, { path: "/api/learnings?scope=task" }] },
   {
@@ -213,6 +216,7 @@ const PAGES: PageEntry[] = [
   { page: "(app)/admin", access: "admin", path: () => "/admin", data: () => [], allowedStatus: 307 },
   { page: "(app)/admin/tasks", access: "admin", path: () => "/admin/tasks", data: () => ["Authorization target", "Used by the authorization test as the task to attack."] },
   { page: "(app)/admin/tasks/new", access: "admin", path: () => "/admin/tasks/new", data: () => ['"New task"'] },
+  { page: "(app)/admin/tasks/import", access: "admin", path: () => "/admin/tasks/import", data: () => ['"Import tasks"'] },
   {
     page: "(app)/admin/tasks/[id]",
     access: "admin",

@@ -67,8 +67,28 @@ async function insertFixture() {
         data: { userId: users[vote.user].id, routingDecisionId: decision.id, rating: vote.rating, correction: vote.correction, comment: vote.comment },
       });
     }
-    // a vote on the message itself is about the answer, not the routing: never counted here
+    // a vote on the message itself is about the answer, not the routing: never counted as a routing vote
     await db().feedback.create({ data: { userId: users.bob.id, messageId: message.id, rating: "down", correction: "memo" } });
+    // two good answers, rated by both users
+    if (index === 0 || index === 4) {
+      const answer = await db().message.create({
+        data: { conversationId: conversation.id, role: "assistant", content: `answer ${index}`, createdAt: new Date(createdAt.getTime() + 1_000) },
+      });
+      for (const user of [users.ann, users.bob]) await db().feedback.create({ data: { userId: user.id, messageId: answer.id, rating: "up" } });
+    }
+  }
+  // a deliverable whose versions are rated: two in the range, one after it
+  const deliverable = await db().deliverable.create({ data: { conversationId: conversation.id, taskId: tasks["meeting-minutes"], kind: "minutes" } });
+  const versions: [string, { user: "ann" | "bob"; rating: Rating }[]][] = [
+    ["2026-03-01T10:10:00Z", [{ user: "ann", rating: "up" }]],
+    ["2026-03-02T10:00:00Z", [{ user: "ann", rating: "up" }, { user: "bob", rating: "down" }]],
+    ["2026-03-05T10:00:00Z", [{ user: "bob", rating: "up" }]],
+  ];
+  for (const [index, [at, votes]] of versions.entries()) {
+    const version = await db().deliverableVersion.create({
+      data: { deliverableId: deliverable.id, version: index + 1, title: "Minutes", body: "…", author: "model", createdAt: new Date(at) },
+    });
+    for (const vote of votes) await db().feedback.create({ data: { userId: users[vote.user].id, deliverableVersionId: version.id, rating: vote.rating } });
   }
 }
 
@@ -94,6 +114,24 @@ describe(`routing insight on ${kind}`, () => {
     // router latencies 100, 200, 300, 400, 600, 1000 (the user's 0 ms is left out)
     expect(latencyP50Ms).toBeCloseTo(350, 6); // between the 3rd and 4th: 300 + 0.5 × 100
     expect(latencyP95Ms).toBeCloseTo(900, 6); // position 0.95 × 5 = 4.75: 600 + 0.75 × 400
+  });
+
+  it("gives a thumbs-up rate per target: answers, task choices and deliverable versions", async () => {
+    const { ratings, totals } = await routingInsight({ from: "2026-03-01", to: "2026-03-02", bucket: "day" });
+    console.log("ratings per target:", JSON.stringify(ratings));
+    expect(ratings).toEqual({
+      // 2 answers × 2 thumbs up; 7 user messages in the range with a thumbs down each
+      answer: { up: 4, down: 7, upRate: 4 / 11 },
+      // the routing votes of the totals
+      taskChoice: { up: totals.thumbsUp, down: totals.thumbsDown, upRate: 0.5 },
+      version: { up: 2, down: 1, upRate: 2 / 3 },
+    });
+    const empty = await routingInsight({ from: "2025-01-01", to: "2025-01-03" });
+    expect(empty.ratings).toEqual({
+      answer: { up: 0, down: 0, upRate: null },
+      taskChoice: { up: 0, down: 0, upRate: null },
+      version: { up: 0, down: 0, upRate: null },
+    });
   });
 
   it("breaks the measures down per chosen task, with turns routed to no task as “No task”", async () => {

@@ -4,6 +4,7 @@ import { createConversation, getConversation, routingsOf, sendTurn } from "../su
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { mojodexFollowUpSpec, mojodexTemplateSpec } from "../support/mojodex-specs";
 import { BEST, expectScriptedRepliesUsed, FAST } from "../support/scripted-app";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
@@ -405,13 +406,22 @@ describe(`the task registry at run time on ${kind}`, () => {
     expect(first.tasks.map((t) => t.slug).sort()).toEqual(live.map((t) => t.slug).sort());
     expect(first.tasks.find((t) => t.slug === "incident-postmortem")).toMatchObject({ enabled: false, icon: null, outputKind: "minutes" });
 
+    // the user-facing text in every language travels too
+    const seeded = first.tasks.find((t) => t.slug === "meeting-minutes") as TaskBody & { description: string; translations: Record<string, unknown> };
+    expect(seeded.description).toMatch(/minutes/);
+    expect(Object.keys(seeded.translations).sort()).toEqual(["es", "fr"]);
+
     const imported = await admin.post("/api/tasks/import", first);
     const report = await imported.json();
     expect(imported.status, JSON.stringify(report)).toBe(200);
     expect(report.format).toBe("switchboard");
     expect(report.ignored).toEqual([]);
     expect(report.tasks).toHaveLength(first.tasks.length);
-    expect(report.tasks.every((t: { result: string }) => t.result === "updated")).toBe(true);
+    // updates keep each task's enabled state
+    expect(report.tasks.every((t: { action: string }) => t.action === "update")).toBe(true);
+    expect(Object.fromEntries(report.tasks.map((t: { slug: string; enabled: boolean }) => [t.slug, t.enabled]))).toEqual(
+      Object.fromEntries(live.map((t) => [t.slug, t.enabled])),
+    );
     expect((await listTasks()).map((t) => t.id).sort()).toEqual(live.map((t) => t.id).sort());
 
     const second = (await (await admin.get("/api/tasks/export")).json()) as typeof first;
@@ -421,8 +431,8 @@ describe(`the task registry at run time on ${kind}`, () => {
 
     // a new task file creates its task; a file with one bad task imports nothing
     const fresh = otherTask("release-notes", "Release notes", { outputKind: "memo", infoToCollect: [{ name: "version", description: "The release's version number", required: true }] });
-    const createdReport = await (await admin.post("/api/tasks/import", { format: "switchboard.tasks/v1", tasks: [fresh] })).json();
-    expect(createdReport).toEqual({ format: "switchboard", tasks: [{ slug: "release-notes", result: "created" }], ignored: [] });
+    const createdReport = await (await admin.post("/api/tasks/import?enable=release-notes", { format: "switchboard.tasks/v1", tasks: [fresh] })).json();
+    expect(createdReport).toMatchObject({ format: "switchboard", dryRun: false, tasks: [{ slug: "release-notes", action: "create", enabled: true }], used: [], ignored: [] });
     expect((await listTasks(admin, "?search=release-notes"))[0]).toMatchObject({ ...fresh, enabled: true });
 
     const half = await admin.post("/api/tasks/import", {
@@ -443,9 +453,11 @@ describe(`the task registry at run time on ${kind}`, () => {
       const email = uniqueEmail("fresh-admin");
       expect((await freshAdmin.signUp(email, "fresh-password-1")).status).toBe(201);
       expect(await freshAdmin.signIn(email, "fresh-password-1")).toBe(true);
-      const freshReport = await (await freshAdmin.post("/api/tasks/import", first)).json();
-      expect(Object.fromEntries(freshReport.tasks.map((t: { slug: string; result: string }) => [t.slug, t.result]))).toEqual(
-        Object.fromEntries(first.tasks.map((t) => [t.slug, SEED_SLUGS.includes(t.slug) ? "updated" : "created"])),
+      // the admin enables what was enabled where the file came from
+      const enable = first.tasks.filter((t) => t.enabled).map((t) => `enable=${encodeURIComponent(t.slug)}`).join("&");
+      const freshReport = await (await freshAdmin.post(`/api/tasks/import?${enable}`, first)).json();
+      expect(Object.fromEntries(freshReport.tasks.map((t: { slug: string; action: string }) => [t.slug, t.action]))).toEqual(
+        Object.fromEntries(first.tasks.map((t) => [t.slug, SEED_SLUGS.includes(t.slug) ? "update" : "create"])),
       );
       const { exportedAt: _c, ...freshRest } = (await (await freshAdmin.get("/api/tasks/export")).json()) as typeof first;
       expect(freshRest).toEqual(firstRest);
@@ -514,18 +526,22 @@ describe(`the task registry at run time on ${kind}`, () => {
     };
     const countBefore = (await listTasks()).length;
 
-    const response = await admin.post("/api/tasks/import", [salesBrief, statusUpdate]);
+    const response = await admin.post("/api/tasks/import?enable=prepare_sales_call_brief&enable=write_weekly_status_update", [salesBrief, statusUpdate]);
     const report = await response.json();
     expect(response.status, JSON.stringify(report)).toBe(200);
     expect(report.format).toBe("mojodex");
-    expect(report.tasks).toEqual([
-      { slug: "prepare_sales_call_brief", result: "created" },
-      { slug: "write_weekly_status_update", result: "created" },
+    expect(report.tasks.map((t: { slug: string; action: string; enabled: boolean }) => [t.slug, t.action, t.enabled])).toEqual([
+      ["prepare_sales_call_brief", "create", true],
+      ["write_weekly_status_update", "create", true],
     ]);
     const ignoredFields = (spec: string) => report.ignored.filter((i: { spec: string }) => i.spec === spec).map((i: { field: string }) => i.field).sort();
-    expect(ignoredFields("prepare_sales_call_brief")).toEqual(
-      ["datetime", "json_input.placeholder", "json_input.type", "platforms", "predefined_actions", "task_displayed_data"].sort(),
-    );
+    expect(ignoredFields("prepare_sales_call_brief")).toEqual(["datetime", "json_input.placeholder", "json_input.type", "platforms", "predefined_actions"].sort());
+    // both languages of the displayed data are used, and the form's question is merged into infos_to_extract
+    expect(report.used.filter((u: { spec: string }) => u.spec === "prepare_sales_call_brief").map((u: { field: string }) => u.field)).toEqual([
+      "task_displayed_data.0",
+      "task_displayed_data.1",
+      "task_displayed_data.0.json_input",
+    ]);
     expect(ignoredFields("write_weekly_status_update")).toEqual(["datetime", "platforms"]);
     expect(report.ignored.find((i: { spec: string; field: string }) => i.spec === "prepare_sales_call_brief" && i.field === "platforms").reason).toMatch(
       /webapp, mobile/,
@@ -536,6 +552,8 @@ describe(`the task registry at run time on ${kind}`, () => {
     const brief = tasks.find((t) => t.slug === "prepare_sales_call_brief");
     expect(brief).toMatchObject({
       name: "Sales call brief",
+      description: "Get a one-page brief before a sales call",
+      translations: { fr: { name: "Brief d'appel commercial", description: "Obtenez un brief d'une page avant un appel commercial" } },
       icon: "📞",
       outputKind: "memo",
       enabled: true,
@@ -544,7 +562,7 @@ describe(`the task registry at run time on ${kind}`, () => {
     });
     expect(brief?.routerDescription).toContain(salesBrief.definition_for_system);
     expect(brief?.instructions).toContain(salesBrief.final_instruction);
-    expect(brief?.infoToCollect.map((i) => i.name)).toEqual(["company", "call_goal", "call_context"]);
+    expect(brief?.infoToCollect.map((i) => i.name)).toEqual(["company", "call_goal"]);
     expect(tasks.find((t) => t.slug === "write_weekly_status_update")).toMatchObject({ name: "Weekly status update", outputKind: "email" });
 
     // the same specs again (one of them reworded): updated in place, not duplicated
@@ -552,9 +570,9 @@ describe(`the task registry at run time on ${kind}`, () => {
     const againResponse = await admin.post("/api/tasks/import", [salesBrief, reworded]);
     const again = await againResponse.json();
     expect(againResponse.status, JSON.stringify(again)).toBe(200);
-    expect(again.tasks).toEqual([
-      { slug: "prepare_sales_call_brief", result: "updated" },
-      { slug: "write_weekly_status_update", result: "updated" },
+    expect(again.tasks.map((t: { slug: string; action: string; enabled: boolean }) => [t.slug, t.action, t.enabled])).toEqual([
+      ["prepare_sales_call_brief", "update", true],
+      ["write_weekly_status_update", "update", true],
     ]);
     const afterAgain = await listTasks();
     expect(afterAgain).toHaveLength(countBefore + 2);
@@ -577,6 +595,89 @@ describe(`the task registry at run time on ${kind}`, () => {
     expect(afterRejected).toHaveLength(countBefore + 2);
     expect(afterRejected).not.toContain("draft_partner_newsletter");
     expect(afterRejected).not.toContain("summarize_support_ticket");
+  });
+
+  it("previews an import first, flags likely duplicates and template text, and keeps imported tasks off until the admin enables them", async () => {
+    // Mojodex's own template spec, placeholders and all, and its sample follow-up email (English and French), plus German
+    const template = mojodexTemplateSpec();
+    const followUp = mojodexFollowUpSpec();
+    followUp.task_displayed_data.push({ language_code: "de", name_for_user: "Follow-up-E-Mail", definition_for_user: "Eine Follow-up-E-Mail nach Ihrem Meeting", json_input: [] });
+    const registryBefore = await listTasks();
+    const builtIn = registryBefore.find((t) => t.slug === "follow-up-email");
+    expect(builtIn).toBeDefined();
+
+    // the preview says what would happen and writes nothing
+    const preview = await admin.post("/api/tasks/import?dryRun=true", [template, followUp]);
+    const plan = await preview.json();
+    console.log("import preview:", JSON.stringify(plan.tasks.map((t: Record<string, unknown>) => [t.slug, t.action, t.enabled, t.duplicates, (t.placeholders as unknown[])?.length])));
+    expect(preview.status, JSON.stringify(plan)).toBe(200);
+    expect(plan).toMatchObject({ format: "mojodex", dryRun: true });
+    const [templateTask, followUpTask] = plan.tasks;
+    expect(templateTask).toMatchObject({ slug: "system_task_name", name: "<USER TASK NAME>", action: "create", enabled: false, duplicates: [] });
+    expect(templateTask.placeholders).toEqual(
+      expect.arrayContaining([
+        { field: "task_displayed_data.0.name_for_user", text: "<USER TASK NAME>" },
+        { field: "name_for_system", text: "<SYSTEM TASK NAME>" },
+        { field: "final_instruction", text: "<FINAL INSTRUCTION>" },
+      ]),
+    );
+    expect(followUpTask).toMatchObject({
+      slug: "follow-up_email",
+      name: "Follow-up email",
+      description: "Get a preliminary follow-up email for your meeting",
+      action: "create",
+      enabled: false,
+      placeholders: [],
+      duplicates: [{ id: builtIn!.id, slug: "follow-up-email", name: "Follow-up email", reason: "sameName" }],
+    });
+    // the report names the displayed data it used, and what it left out
+    const notes = (list: { spec: string; field: string; reason: string }[]) =>
+      Object.fromEntries(list.filter((n) => n.spec === "follow-up_email").map((n) => [n.field, n.reason]));
+    expect(notes(plan.used)).toEqual({
+      "task_displayed_data.0": expect.stringMatching(/name and description for users \(English/),
+      "task_displayed_data.1": expect.stringMatching(/reading in French/),
+      "task_displayed_data.0.json_input": expect.stringMatching(/^Merged into the information to collect.*meeting_notes, call_to_action.*meeting_informations/),
+    });
+    expect(Object.keys(notes(plan.ignored))).toEqual(expect.arrayContaining(["task_displayed_data.2", "task_displayed_data.1.json_input"]));
+    expect(notes(plan.ignored)["task_displayed_data.2"]).toMatch(/German/);
+    expect(Object.keys(notes(plan.ignored))).not.toContain("task_displayed_data");
+    expect(await listTasks()).toEqual(registryBefore);
+
+    // the admin leaves the template out: the follow-up email is created, disabled, with its French text
+    const confirmed = await admin.post("/api/tasks/import?skip=system_task_name", [template, followUp]);
+    const done = await confirmed.json();
+    expect(confirmed.status, JSON.stringify(done)).toBe(200);
+    expect(done.tasks.map((t: { slug: string; action: string; enabled: boolean }) => [t.slug, t.action, t.enabled])).toEqual([
+      ["system_task_name", "skip", false],
+      ["follow-up_email", "create", false],
+    ]);
+    const after = await listTasks();
+    expect(after.map((t) => t.slug)).not.toContain("system_task_name");
+    expect(after.find((t) => t.slug === "follow-up_email")).toMatchObject({
+      enabled: false,
+      description: "Get a preliminary follow-up email for your meeting",
+      translations: { fr: { name: "E-mail de suivi", description: "Rédigez un e-mail suite à une réunion" } },
+      infoToCollect: [
+        { name: "meeting_notes", description: "The notes taken by the user about the meeting", required: true },
+        { name: "call_to_action", description: "The follow-up that the user expects from the meeting and wants to share if any", required: true },
+      ],
+    });
+
+    // not offered to the router until the admin enables it
+    const conversationId = await createConversation(member);
+    await turnWithoutTask(member, conversationId, "I need to write to the people from this morning's meeting.");
+    expect(routerEnum(models.requestsFor(FAST).at(-1))).not.toContain("follow-up_email");
+
+    // a second import with the admin's choice enables it; an unknown slug in the choices is refused
+    const enabled = await (await admin.post("/api/tasks/import?enable=follow-up_email", followUp)).json();
+    expect(enabled.tasks).toMatchObject([{ slug: "follow-up_email", action: "update", enabled: true }]);
+    const unknown = await admin.post("/api/tasks/import?enable=no-such-task", followUp);
+    expect(unknown.status).toBe(400);
+    expect(Object.keys((await unknown.json()).fields)).toEqual(["enable"]);
+    await turnWithoutTask(member, conversationId, "Something else entirely.");
+    expect(routerEnum(models.requestsFor(FAST).at(-1))).toContain("follow-up_email");
+    const removed = await deleteTask(admin, (await listTasks()).find((t) => t.slug === "follow-up_email")!.id);
+    expect(removed.status).toBe(200);
   });
 
   // Postgres only: a PGlite data folder admits one process, so two app instances cannot share it.

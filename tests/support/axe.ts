@@ -1,16 +1,18 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 
+/** The axe-core rules of WCAG 2.x A and AA (and best practices), as the issue's scan asks. */
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+
 /**
- * Runs axe-core on the page as it is now and returns its serious and critical violations, one line
- * each (rule, impact, the first offending elements), after printing them under `label` so the test
- * output lists every scanned screen.
+ * The serious and critical axe violations on the page as it is now, one line each: rule, impact, where,
+ * why. With a label, the result is also printed under it, so the test output lists every scanned screen.
  */
-export async function seriousViolations(page: Page, label: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+export async function seriousViolations(page: Page, label?: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-  console.log(`axe ${label}: ${serious.length} serious or critical${serious.length ? `\n  ${serious.join("\n  ")}` : ""}`);
+    .flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${node.target.join(" ")} — ${node.failureSummary?.split("\n").slice(1).join(" ").trim()}`));
+  if (label) console.log(`axe ${label}: ${serious.length} serious or critical${serious.length ? `\n  ${serious.join("\n  ")}` : ""}`);
   return serious;
 }

@@ -119,6 +119,20 @@ function literalInterfaceText(file: string): string[] {
 }
 
 describe("interface catalogs", () => {
+  it("has only messages that parse (a bare <word> is read as a tag: quote it as '<word>')", () => {
+    const broken: string[] = [];
+    for (const locale of LOCALES) {
+      for (const [key, text] of flatten(catalogs[locale] as unknown as Tree)) {
+        try {
+          parse(text);
+        } catch (error) {
+          broken.push(`${locale} ${key}: ${(error as Error).message}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
   it("has every English key in every language, with the same placeholders", () => {
     expect(english.size).toBeGreaterThan(50);
     for (const locale of LOCALES.filter((l) => l !== "en")) {

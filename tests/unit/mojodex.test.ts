@@ -183,8 +183,8 @@ describe("convertMojodexSpecs: one spec", () => {
       {
         slug: "prepare_meeting_minutes",
         name: "Meeting Minutes",
-        description: "",
-        translations: {},
+        description: "Prepare clear minutes and next steps for your meeting",
+        translations: { fr: { name: "Compte-rendu de réunion", description: "Préparez un compte-rendu clair de votre réunion" } },
         routerDescription:
           "The user needs assistance to prepare meeting minutes. Prepare clear minutes and next steps for your meeting",
         instructions:
@@ -194,17 +194,12 @@ describe("convertMojodexSpecs: one spec", () => {
           { name: "participants", description: "Participants of the meeting", required: true },
           { name: "date_of_meeting", description: "Date of the meeting", required: true },
           { name: "followup_actions", description: "Follow-up actions, if any", required: true },
-          {
-            name: "meeting_informations",
-            description: "Information the user gave about the meeting (participants, date, key topics, follow-up actions...)",
-            required: true,
-          },
         ],
         outputKind: "minutes",
         outputTitleFormat: "SHORT CONTEXT - DATE OF THE DAY",
         outputBodyFormat: "CONTENT OF THE MEETING MINUTES",
         icon: "📝",
-        enabled: true,
+        enabled: false,
       },
     ]);
     expect(taskInputSchema.safeParse(tasks[0]).success).toBe(true);
@@ -281,7 +276,7 @@ describe("mapping rules", () => {
     expect(ignored).toContainEqual({
       spec: "follow_up_email",
       field: "task_displayed_data.0.definition_for_user",
-      reason: "Shortened to fit the router description's 1000 characters.",
+      reason: "Shortened to fit the router description's 1,000 characters.",
     });
 
     // definition_for_system alone is too long: it is cut and definition_for_user left out
@@ -305,34 +300,59 @@ describe("mapping rules", () => {
     expect(ignored.map((i) => i.field)).toContain("final_instruction");
   });
 
-  it("infoToCollect: infos_to_extract with normalised names, then json_input entries not already present", () => {
+  it("infoToCollect: infos_to_extract with normalised names; the form's json_input, which repeats them, is merged", () => {
     const spec = followUpEmailSpec();
     spec.infos_to_extract.push({ info_name: "Meeting Informations", description: "What the user said about the meeting" });
-    spec.task_displayed_data[0].json_input.push({
-      input_name: "Tone",
-      description_for_user: "Formal or friendly?",
-      description_for_system: "",
-      placeholder: "",
-      type: "text_area",
-    });
-    const { tasks } = convertMojodexSpecs(spec);
+    const { tasks, used } = convertMojodexSpecs(spec);
     expect(tasks[0].infoToCollect).toEqual([
       { name: "meeting_notes", description: "The notes taken by the user about the meeting", required: true },
       { name: "call_to_action", description: "The follow-up the user expects from the meeting, if any", required: true },
-      // already there under its normalised name: the json_input entry meeting_informations is not added again
       { name: "meeting_informations", description: "What the user said about the meeting", required: true },
+    ]);
+    expect(used).toContainEqual({
+      spec: "follow_up_email",
+      field: "task_displayed_data.0.json_input",
+      reason:
+        "Merged into the information to collect: infos_to_extract already lists everything the assistant asks for (meeting_notes, call_to_action, meeting_informations), so the form's meeting_informations is not asked for a second time.",
+    });
+  });
+
+  it("infoToCollect: without infos_to_extract, the json_input of the default entry (English, else the first)", () => {
+    const spec = { ...followUpEmailSpec(), infos_to_extract: [] };
+    spec.task_displayed_data[0].json_input.push({ input_name: "Tone", description_for_user: "Formal or friendly?", description_for_system: "", placeholder: "", type: "text_area" });
+    const { tasks, used } = convertMojodexSpecs(spec);
+    expect(tasks[0].infoToCollect).toEqual([
+      { name: "meeting_informations", description: "Information the user gave about the meeting (participants, date, key topics...)", required: true },
       // no description_for_system: description_for_user is used
       { name: "tone", description: "Formal or friendly?", required: true },
     ]);
+    expect(used.map((u) => u.field)).toContain("task_displayed_data.0.json_input");
+    const minutes = convertMojodexSpecs({ ...meetingMinutesSpec(), infos_to_extract: [] }).tasks[0].infoToCollect.map((i) => i.name);
+    expect(minutes).toEqual(["meeting_informations"]);
+    // no English entry: the French (first) one
+    const post = convertMojodexSpecs({ ...linkedinPostSpec(), infos_to_extract: [] }).tasks[0].infoToCollect;
+    expect(post).toEqual([{ name: "sujet_du_post", description: "De quoi voulez-vous parler ?", required: true }]);
   });
 
-  it("infoToCollect: only the json_input of the English (or first) entry is used", () => {
-    const minutes = convertMojodexSpecs(meetingMinutesSpec()).tasks[0].infoToCollect.map((i) => i.name);
-    expect(minutes).toContain("meeting_informations");
-    expect(minutes).not.toContain("informations_reunion");
-    // no English entry: the French (first) one
-    const post = convertMojodexSpecs(linkedinPostSpec()).tasks[0].infoToCollect;
-    expect(post.at(-1)).toEqual({ name: "sujet_du_post", description: "De quoi voulez-vous parler ?", required: true });
+  it("name, description and translations: one per interface language of the displayed data", () => {
+    const [minutes, post] = convertMojodexSpecs([meetingMinutesSpec(), linkedinPostSpec()]).tasks;
+    expect([minutes.name, minutes.description]).toEqual(["Meeting Minutes", "Prepare clear minutes and next steps for your meeting"]);
+    expect(minutes.translations).toEqual({ fr: { name: "Compte-rendu de réunion", description: "Préparez un compte-rendu clair de votre réunion" } });
+    // no English entry: the first (French) is the default, Spanish a translation
+    expect([post.name, post.description]).toEqual(["Post LinkedIn", "Rédigez un post LinkedIn à partir d'une actualité de l'entreprise"]);
+    expect(post.translations).toEqual({ es: { name: "Publicación de LinkedIn", description: "Redacte una publicación de LinkedIn" } });
+    // a language the interface does not speak is reported, not used
+    const spec = meetingMinutesSpec();
+    spec.task_displayed_data.push({ language_code: "de_DE", name_for_user: "Besprechungsprotokoll", definition_for_user: "Ein Protokoll", json_input: [] });
+    const { tasks, ignored } = convertMojodexSpecs(spec);
+    expect(Object.keys(tasks[0].translations)).toEqual(["fr"]);
+    expect(ignored).toContainEqual({ spec: "prepare_meeting_minutes", field: "task_displayed_data.2", reason: "Switchboard's interface has no German (Germany); this entry is not used." });
+  });
+
+  it("writes the report in the admin's language", () => {
+    const { used } = convertMojodexSpecs(meetingMinutesSpec(), { locale: "fr" });
+    expect(used[0].field).toBe("task_displayed_data.0");
+    expect(used[0].reason).toMatch(/anglais/);
   });
 
   it.each([
@@ -355,7 +375,8 @@ describe("mapping rules", () => {
     expect(task.outputTitleFormat).toBe("TOPIC OF THE POST");
     expect(task.outputBodyFormat).toBe("TEXT OF THE POST WITH 3 HASHTAGS");
     expect(task.icon).toBe("💼");
-    expect(task.enabled).toBe(true);
+    // imported tasks wait for the admin's review
+    expect(task.enabled).toBe(false);
     const { icon: _, ...withoutIcon } = linkedinPostSpec();
     expect(convertMojodexSpecs(withoutIcon).tasks[0].icon).toBeNull();
   });
@@ -365,11 +386,11 @@ describe("the ignored report", () => {
   it("lists, per spec and field, what Switchboard has no use for", () => {
     const { ignored } = convertMojodexSpecs([meetingMinutesSpec(), followUpEmailSpec(), linkedinPostSpec()]);
     expect(ignored.map((i) => `${i.spec} ${i.field}`)).toEqual([
+      "prepare_meeting_minutes task_displayed_data.1.json_input",
       "prepare_meeting_minutes predefined_actions",
       "prepare_meeting_minutes platforms",
       "prepare_meeting_minutes json_input.placeholder",
       "prepare_meeting_minutes json_input.type",
-      "prepare_meeting_minutes task_displayed_data",
       "prepare_meeting_minutes task_type",
       // predefined_actions is an empty list here: nothing to report
       "follow_up_email platforms",
@@ -379,12 +400,10 @@ describe("the ignored report", () => {
       "linkedin_post platforms",
       "linkedin_post json_input.placeholder",
       "linkedin_post json_input.type",
-      "linkedin_post task_displayed_data",
     ]);
     const reason = (spec: string, field: string) => ignored.find((i) => i.spec === spec && i.field === field)?.reason;
     expect(reason("prepare_meeting_minutes", "platforms")).toContain("webapp, mobile");
-    expect(reason("prepare_meeting_minutes", "task_displayed_data")).toBe("Only the English entry is used; entries for fr ignored.");
-    expect(reason("linkedin_post", "task_displayed_data")).toBe("No English entry; the first one (fr) is used; entries for es ignored.");
+    expect(reason("prepare_meeting_minutes", "task_displayed_data.1.json_input")).toMatch(/^The form questions in French are not used/);
     expect(reason("prepare_meeting_minutes", "json_input.type")).toContain("meeting_informations: text_area");
     expect(reason("prepare_meeting_minutes", "json_input.placeholder")).toContain("meeting_informations");
     expect(reason("prepare_meeting_minutes", "task_type")).toMatch(/ignored/);

@@ -1,34 +1,40 @@
-import { LearningList } from "@/components/admin/learning-list";
+import { getLocale, getTranslations } from "next-intl/server";
+import { LearningFilters, LearningList } from "@/components/admin/learning-list";
+import { PageHeader } from "@/components/admin/page-header";
 import { adminPage } from "@/lib/auth";
 import { learningFilterSchema, listLearnings } from "@/lib/learnings";
+import { localizeTask } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Learnings · Switchboard" };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.learnings"))("title") };
+}
 
 export default async function LearningsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   await adminPage();
-  const filter = learningFilterSchema.safeParse(await searchParams);
-  const learnings = await listLearnings(filter.success ? filter.data : {});
+  const parsed = learningFilterSchema.safeParse(await searchParams);
+  const filter = parsed.success ? parsed.data : {};
+  const [learnings, t, locale] = await Promise.all([listLearnings(filter), getTranslations("admin.learnings"), getLocale()]);
   return (
     <>
-      <h1 className="text-2xl font-semibold">Learnings</h1>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">
-        Made from users&apos; feedback. The most relevant active ones are shown to the model as examples on later turns.
-      </p>
-      <form className="flex flex-wrap gap-2 text-sm" aria-label="Filter learnings">
-        <select name="scope" defaultValue={filter.data?.scope ?? ""} aria-label="Scope" className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-2 text-base dark:border-zinc-700">
-          <option value="">Router and tasks</option>
-          <option value="router">Router</option>
-          <option value="task">Tasks</option>
-        </select>
-        <select name="status" defaultValue={filter.data?.status ?? ""} aria-label="Status" className="min-h-11 rounded-lg border border-zinc-300 bg-transparent px-2 text-base dark:border-zinc-700">
-          <option value="">Active and disabled</option>
-          <option value="active">Active</option>
-          <option value="disabled">Disabled</option>
-        </select>
-        <button className="min-h-11 rounded-lg border border-zinc-300 px-3 dark:border-zinc-700">Filter</button>
-      </form>
-      <LearningList learnings={learnings} />
+      <PageHeader title={t("title")} description={t("description")} />
+      <LearningFilters filter={filter} />
+      <LearningList
+        filtered={Boolean(filter.scope || filter.status)}
+        learnings={learnings.map((l) => ({
+          id: l.id,
+          scope: l.scope,
+          kind: l.kind,
+          status: l.status,
+          inputExcerpt: l.inputExcerpt,
+          expectedOutput: l.expectedOutput,
+          createdAt: l.createdAt,
+          task: l.task ? { slug: l.task.slug, ...localizeTask(l.task, locale) } : null,
+          feedback: l.feedback ? { rating: l.feedback.rating, comment: l.feedback.comment, user: l.feedback.user } : null,
+          deliverableId: l.deliverableId,
+        }))}
+      />
     </>
   );
 }

@@ -1,10 +1,16 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/admin/page-header";
 import { TaskForm } from "@/components/admin/task-form";
 import { adminPage } from "@/lib/auth";
 import { AppError } from "@/lib/http";
 import { getTask, toTaskInput } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.taskForm"))("editTitleShort") };
+}
 
 export default async function EditTaskPage({ params }: { params: Promise<{ id: string }> }) {
   await adminPage();
@@ -13,9 +19,10 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
     if (error instanceof AppError && error.type === "not_found") notFound();
     throw error;
   });
+  const t = await getTranslations("admin.taskForm");
   return (
     <>
-      <h1 className="text-2xl font-semibold">Edit “{task.name}”</h1>
+      <PageHeader title={t("editTitle", { name: task.name })} description={t("editDescription")} />
       <TaskForm task={{ id: task.id, ...toTaskInput(task) }} />
     </>
   );

@@ -1,13 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/admin/page-header";
 import { TaskForm } from "@/components/admin/task-form";
 import { adminPage } from "@/lib/auth";
 
-export const metadata = { title: "New task · Switchboard" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.taskForm"))("newTitle") };
+}
 
 export default async function NewTaskPage() {
   await adminPage();
+  const t = await getTranslations("admin.taskForm");
   return (
     <>
-      <h1 className="text-2xl font-semibold">New task</h1>
+      <PageHeader title={t("newTitle")} description={t("newDescription")} />
       <TaskForm />
     </>
   );
