@@ -1,7 +1,7 @@
 "use client";
 
-import { MoreHorizontal, Pencil, Search, SquarePen, Trash2 } from "lucide-react";
-import Link from "next/link";
+import { Loader2, MoreHorizontal, Pencil, Search, SquarePen, Trash2 } from "lucide-react";
+import Link, { useLinkStatus } from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -19,6 +19,23 @@ interface Props {
   activeId: string | null;
   onChanged(conversations: ConversationSummary[]): void;
   onNavigate?(): void;
+}
+
+/**
+ * Shown in the row of the conversation being opened until the server has rendered it. A route-level
+ * loading.tsx would do the same but starts the response before the page runs, so a conversation that
+ * is not the reader's would answer 200 instead of 404.
+ */
+function OpeningIndicator() {
+  const { pending } = useLinkStatus();
+  const t = useTranslations("chat.screen");
+  if (!pending) return null;
+  return (
+    <span role="status" className="shrink-0 text-muted-foreground">
+      <Loader2 aria-hidden="true" className="size-3.5 animate-spin" />
+      <span className="sr-only">{t("opening")}</span>
+    </span>
+  );
 }
 
 /** The user's conversations: new, search by title, and rename or delete each from its menu. */
@@ -115,7 +132,10 @@ export function ConversationList({ conversations, activeId, onChanged, onNavigat
                   aria-current={c.id === activeId ? "page" : undefined}
                   className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg px-2.5 py-1.5"
                 >
-                  <span className="truncate text-sm font-medium">{c.title}</span>
+                  <span className="flex min-w-0 items-center gap-1.5">
+                    <span className="truncate text-sm font-medium">{c.title}</span>
+                    <OpeningIndicator />
+                  </span>
                   <span className="flex min-w-0 items-center gap-1 text-xs text-muted-foreground">
                     {c.currentTask && (
                       <span className="truncate">
