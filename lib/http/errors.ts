@@ -69,27 +69,18 @@ export class AppError extends Error {
   readonly status: number;
   readonly retryAfterSeconds?: number;
   private readonly options: AppErrorOptions;
-  /** the older form's message, in English */
-  private readonly specific?: string;
 
-  /**
-   * `detail` names the catalog message (options) — or, for code that has not moved to the catalog yet,
-   * is the message itself in English; `fields` and `retryAfterSeconds` belong to that older form.
-   */
+  /** `options` name the catalog message (errors.json) and what it needs; the message is English for logs. */
   constructor(
     readonly code: ErrorCode,
-    detail: AppErrorOptions | string = {},
-    fields?: FieldErrors,
-    retryAfterSeconds?: number,
+    options: AppErrorOptions = {},
   ) {
-    const options: AppErrorOptions = typeof detail === "string" ? { fields, retryAfterSeconds } : detail;
     const type = code.split(":")[0] as ErrorType;
-    super(typeof detail === "string" ? detail : AppError.catalogMessage(code, options, DEFAULT_LOCALE));
+    super(AppError.catalogMessage(code, options, DEFAULT_LOCALE));
     this.type = type;
     this.status = statusByType[type];
     this.options = options;
     this.retryAfterSeconds = options.retryAfterSeconds;
-    this.specific = typeof detail === "string" ? detail : undefined;
   }
 
   private static catalogMessage(code: ErrorCode, { key, values, retryAfterSeconds }: AppErrorOptions, locale: Locale): string {
@@ -103,7 +94,7 @@ export class AppError extends Error {
 
   /** The message in the reader's language: the catalog's text for this error, else its type's. */
   localizedMessage(locale: Locale): string {
-    return this.specific ?? AppError.catalogMessage(this.code, this.options, locale);
+    return AppError.catalogMessage(this.code, this.options, locale);
   }
 
   /** Field messages in English (logs, tests, scripts). */

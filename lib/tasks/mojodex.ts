@@ -470,17 +470,14 @@ function specLabel(index: number, raw: unknown): string {
 export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): MojodexConversion {
   const t = translatorFor(locale, "admin");
   if (!Array.isArray(input) && !isPlainObject(input)) {
-    throw new AppError(
-      "bad_request:import",
-      "This is not a Mojodex task spec or a list of them; nothing was imported.",
-      { _: [`Expected a Mojodex task spec (an object) or a list of them, got ${describeValue(input)}.`] },
-    );
+    throw new AppError("bad_request:import", {
+      key: "bad_request.importNotMojodex",
+      fields: { _: [`Expected a Mojodex task spec (an object) or a list of them, got ${describeValue(input)}.`] },
+    });
   }
   const rawSpecs: unknown[] = Array.isArray(input) ? input : [input];
   if (rawSpecs.length === 0) {
-    throw new AppError("bad_request:import", "The list of Mojodex task specs is empty; nothing was imported.", {
-      _: ["The list is empty: give at least one Mojodex task spec."],
-    });
+    throw new AppError("bad_request:import", { key: "bad_request.importEmptyList", fields: { _: ["fields.importEmptyList"] } });
   }
 
   const fields: FieldErrors = {};
@@ -535,12 +532,11 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
   });
 
   if (invalidSpecs.size) {
-    const total = rawSpecs.length;
-    throw new AppError(
-      "bad_request:import",
-      `${invalidSpecs.size} of ${total} Mojodex task spec${total === 1 ? "" : "s"} ${invalidSpecs.size === 1 ? "is" : "are"} invalid; nothing was imported.`,
+    throw new AppError("bad_request:import", {
+      key: "bad_request.importInvalidSpecs",
+      values: { invalid: invalidSpecs.size, total: rawSpecs.length },
       fields,
-    );
+    });
   }
   return { tasks, used, ignored, placeholders };
 }

@@ -19,7 +19,7 @@ async function bumpRegistry(tx: Tx) {
 
 function slugTaken(error: unknown, slug: string): never {
   if (isUniqueViolation(error)) {
-    throw new AppError("conflict:task", `A task with the slug "${slug}" already exists.`, { slug: ["This slug is already used by another task."] });
+    throw new AppError("conflict:task", { values: { slug }, fields: { slug: ["fields.slugTaken"] } });
   }
   throw error;
 }
@@ -39,7 +39,7 @@ export function listTasks({ enabledOnly = false, search }: { enabledOnly?: boole
 
 export async function getTask(id: string): Promise<Task> {
   const task = await db().task.findFirst({ where: { id, ...live } });
-  if (!task) throw new AppError("not_found:task", "This task does not exist.");
+  if (!task) throw new AppError("not_found:task");
   return task;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AppError, fieldErrorsOf, invalidInput, type FieldErrors } from "@/lib/http";
-import { DEFAULT_LOCALE, type Locale } from "@/lib/i18n";
+import { AppError, invalidInput, type FieldErrors } from "@/lib/http";
+import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
 import { likelyDuplicates, type LikelyDuplicate } from "./duplicates";
 import { convertMojodexSpecs, isMojodexSpecFile, type MojodexConversion, type MojodexNote } from "./mojodex";
 import { placeholdersIn, type Placeholder } from "./placeholders";
@@ -87,7 +87,7 @@ function readFile(body: unknown, locale: Locale): MojodexConversion & { format: 
   if (isMojodexSpecFile(body)) return { format: "mojodex", ...convertMojodexSpecs(body, { locale }) };
   const parsed = registryFileSchema.safeParse(body);
   if (!parsed.success) {
-    throw new AppError("bad_request:import", "The file is not a valid task registry; nothing was imported.", fieldErrorsOf(parsed.error));
+    throw new AppError("bad_request:import", { key: "bad_request.importInvalidFile", issues: parsed.error.issues });
   }
   const rawTasks = (body as { tasks: unknown[] }).tasks;
   const placeholders = Object.fromEntries(
@@ -108,14 +108,15 @@ export async function importRegistry(body: unknown, options: ImportOptions = {},
   if (!parsedOptions.success) throw invalidInput(parsedOptions.error, "import");
   const { dryRun, enable, disable, skip } = parsedOptions.data;
   const file = readFile(body, locale);
+  const t = translatorFor(locale, "errors");
 
   const slugs = new Set(file.tasks.map((task) => task.slug));
   const unknown: FieldErrors = {};
   for (const [key, list] of Object.entries({ enable, disable, skip })) {
     const missing = list.filter((slug) => !slugs.has(slug));
-    if (missing.length) unknown[key] = missing.map((slug) => `The file has no task "${slug}".`);
+    if (missing.length) unknown[key] = missing.map((slug) => t("fields.importNoSuchTask", { slug }));
   }
-  if (Object.keys(unknown).length) throw new AppError("bad_request:import", "Some tasks named in the options are not in the file.", unknown);
+  if (Object.keys(unknown).length) throw new AppError("bad_request:import", { key: "bad_request.importUnknownOptions", fields: unknown });
 
   const existing = await listTasks();
   const bySlug = new Map(existing.map((task) => [task.slug, task]));

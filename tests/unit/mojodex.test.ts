@@ -469,6 +469,14 @@ describe("invalid specs convert nothing and say which spec and field", () => {
     expect(error.fields).toEqual({ _: ["The list is empty: give at least one Mojodex task spec."] });
   });
 
+  it("says so in the admin's language", () => {
+    expect(importError([]).localizedMessage("es")).toBe("La lista de especificaciones de tareas de Mojodex está vacía; no se ha importado nada.");
+    expect(importError([]).localizedFields("fr")).toEqual({ _: ["La liste est vide : donnez au moins une spécification de tâche Mojodex."] });
+    expect(importError([meetingMinutesSpec(), "follow_up_email"]).localizedMessage("fr")).toBe(
+      "1 spécification de tâche Mojodex sur 2 n’est pas valide ; rien n’a été importé.",
+    );
+  });
+
   it("a string instead of an object, alone or in a list", () => {
     const alone = importError("prepare_meeting_minutes");
     expect(alone.message).toBe("This is not a Mojodex task spec or a list of them; nothing was imported.");

@@ -23,13 +23,13 @@ export default async function AdminInsightPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const parsed = insightQuerySchema.safeParse({ from: first(params.from), to: first(params.to), bucket: first(params.bucket) });
   // a range that does not parse is reported and the last 30 days are shown instead
-  const errors = parsed.success ? null : fieldErrorsOf(parsed.error);
   const [insight, tasks, t, locale] = await Promise.all([
     routingInsight(parsed.success ? parsed.data : {}),
     listTasks(),
     getTranslations("admin.insight"),
     getLocale(),
   ]);
+  const errors = parsed.success ? null : fieldErrorsOf(parsed.error, locale);
   const taskNames = Object.fromEntries(tasks.map((task) => [task.id, localizeTask(task, locale).name]));
 
   return (
