@@ -4,7 +4,6 @@ import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../support/app-server";
-import { seriousViolations } from "../support/axe";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
 import { createConversation, sendTurn } from "../support/chat-client";
 import type { TestDatabase } from "../support/database";
@@ -315,38 +314,4 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
     expect(await rate("taskChoice")).toMatch(/^Task choices—.*No votes yet/);
     await page.getByRole("figure", { name: "Decisions by action, per day" }).locator("svg").first().waitFor();
   });
-
-  it("has no serious or critical accessibility violations on the admin pages, at desktop and phone size, light and dark", async () => {
-    const taskId = await page.evaluate(async () => ((await (await fetch("/api/tasks?search=meeting-minutes")).json()) as { tasks: { id: string }[] }).tasks[0].id);
-    const pages: { name: string; path: string; ready(p: Page): Promise<void> }[] = [
-      { name: "task list", path: "/admin/tasks", ready: (p) => p.getByTestId("task-row").first().waitFor() },
-      { name: "new task", path: "/admin/tasks/new", ready: (p) => p.getByTestId("executor-preview").waitFor() },
-      { name: "edit task", path: `/admin/tasks/${taskId}`, ready: (p) => p.getByTestId("executor-preview").waitFor() },
-      {
-        name: "import preview",
-        path: "/admin/tasks/import",
-        ready: async (p) => {
-          await p.getByLabel("Task file to import").setInputFiles(importFile);
-          await p.getByTestId("import-task").first().waitFor();
-        },
-      },
-      { name: "learnings", path: "/admin/learnings", ready: (p) => p.getByRole("heading", { name: "Learnings", level: 1 }).waitFor() },
-      { name: "insight", path: "/admin/insight", ready: (p) => p.getByTestId("insight").waitFor() },
-    ];
-    const found: string[] = [];
-    for (const [size, viewport] of Object.entries({ "1280×800": DESKTOP, "375×667": PHONE })) {
-      for (const colorScheme of ["light", "dark"] as const) {
-        const scan = await adminPage({ viewport, colorScheme });
-        for (const target of pages) {
-          await scan.goto(`${app.url}${target.path}`);
-          await target.ready(scan);
-          const violations = await seriousViolations(scan);
-          console.log(`axe ${target.name} ${size} ${colorScheme}: ${violations.length} serious or critical`);
-          found.push(...violations.map((v) => `${target.name} ${size} ${colorScheme}: ${v}`));
-        }
-        await scan.context().close();
-      }
-    }
-    expect(found).toEqual([]);
-  }, 480_000);
 });

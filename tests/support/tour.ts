@@ -1,8 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { AppServer } from "./app-server";
 import { createConversation, sendTurn } from "./chat-client";
 import type { TestDatabase, TestDatabaseKind } from "./database";
 import { HttpClient } from "./http-client";
+import { mojodexFollowUpSpec, mojodexTemplateSpec } from "./mojodex-specs";
 import type { ScriptedModelServer } from "./model-server";
 import { BEST, FAST, startScriptedApp } from "./scripted-app";
 
@@ -25,8 +29,17 @@ export interface TourStop {
   /** who looks at it: nobody signed in, the administrator, or the plain member */
   as: "visitor" | "admin" | "member";
   path(data: TourData): string;
-  /** brings the page to the state worth looking at, after it loaded */
-  prepare?(page: Page): Promise<void>;
+  /** waits until the page shows what it is about, and brings it to the state worth looking at */
+  ready(page: Page): Promise<void>;
+}
+
+const heading = (page: Page) => page.locator("h1").first().waitFor();
+
+/** Mojodex's own template and follow-up email specs: the import preview flags a placeholder and a duplicate. */
+function importFile(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "switchboard-tour-")), "mojodex-tasks.json");
+  writeFileSync(file, JSON.stringify([mojodexTemplateSpec(), mojodexFollowUpSpec()]));
+  return file;
 }
 
 const MINUTES = [
@@ -66,17 +79,32 @@ export async function prepareTour(app: AppServer, models: ScriptedModelServer): 
 }
 
 export const TOUR: TourStop[] = [
-  { name: "sign-in", as: "visitor", path: () => "/signin" },
-  { name: "sign-up", as: "visitor", path: () => "/signup" },
-  { name: "empty-chat", as: "member", path: () => "/" },
-  { name: "chat-with-deliverable", as: "admin", path: (d) => `/c/${d.conversationId}` },
-  { name: "admin-tasks", as: "admin", path: () => "/admin/tasks" },
-  { name: "admin-task-new", as: "admin", path: () => "/admin/tasks/new" },
-  { name: "admin-task-edit", as: "admin", path: (d) => `/admin/tasks/${d.taskId}` },
-  { name: "admin-learnings", as: "admin", path: () => "/admin/learnings" },
-  { name: "admin-insight", as: "admin", path: () => "/admin/insight" },
-  { name: "not-found", as: "member", path: () => "/c/no-such-conversation" },
-  { name: "forbidden", as: "member", path: () => "/admin/tasks" },
+  { name: "sign-in", as: "visitor", path: () => "/signin", ready: heading },
+  { name: "sign-up", as: "visitor", path: () => "/signup", ready: heading },
+  { name: "empty-chat", as: "member", path: () => "/", ready: heading },
+  {
+    name: "chat-with-deliverable",
+    as: "admin",
+    path: (d) => `/c/${d.conversationId}`,
+    // on a phone the deliverable is in a sheet the user opens; on a desktop the panel is beside the chat
+    ready: (page) => page.getByTestId("assistant-message").last().waitFor(),
+  },
+  { name: "admin-tasks", as: "admin", path: () => "/admin/tasks", ready: (page) => page.getByTestId("task-row").first().waitFor() },
+  { name: "admin-task-new", as: "admin", path: () => "/admin/tasks/new", ready: (page) => page.getByTestId("executor-preview").waitFor() },
+  { name: "admin-task-edit", as: "admin", path: (d) => `/admin/tasks/${d.taskId}`, ready: (page) => page.getByTestId("executor-preview").waitFor() },
+  {
+    name: "admin-task-import",
+    as: "admin",
+    path: () => "/admin/tasks/import",
+    ready: async (page) => {
+      await page.locator('input[type="file"]').setInputFiles(importFile());
+      await page.getByTestId("import-task").first().waitFor();
+    },
+  },
+  { name: "admin-learnings", as: "admin", path: () => "/admin/learnings", ready: (page) => page.getByTestId("learning").first().waitFor() },
+  { name: "admin-insight", as: "admin", path: () => "/admin/insight", ready: (page) => page.getByTestId("insight").waitFor() },
+  { name: "not-found", as: "member", path: () => "/c/no-such-conversation", ready: heading },
+  { name: "forbidden", as: "member", path: () => "/admin/tasks", ready: heading },
 ];
 
 export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 375, height: 667 } } as const;
@@ -126,11 +154,11 @@ export async function contextFor(
   return context;
 }
 
-/** Opens a stop and waits until the page has settled (fonts, hydration, streaming). */
+/** Opens a stop and waits until it shows what it is about. */
 export async function visit(context: BrowserContext, appUrl: string, stop: TourStop, data: TourData): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${appUrl}${stop.path(data)}`);
-  await page.waitForLoadState("networkidle");
-  await stop.prepare?.(page);
+  await stop.ready(page);
+  await page.evaluate(() => document.fonts.ready);
   return page;
 }
