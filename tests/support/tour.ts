@@ -9,6 +9,7 @@ import { HttpClient } from "./http-client";
 import { mojodexFollowUpSpec, mojodexTemplateSpec } from "./mojodex-specs";
 import type { ScriptedModelServer } from "./model-server";
 import { BEST, FAST, startScriptedApp } from "./scripted-app";
+import { routerSays, speculativeDiscard } from "./scripted-replies";
 
 /**
  * Every page of the app with data on it, as a user sees it: an administrator with a routed
@@ -59,11 +60,13 @@ export async function prepareTour(app: AppServer, models: ScriptedModelServer): 
   await member.signUp(MEMBER.email, MEMBER.password, MEMBER.name);
 
   const conversationId = await createConversation(admin);
-  models.script(BEST, "Happy to write the minutes. When was the meeting, and who attended?");
-  models.script(FAST, JSON.stringify({ task: "meeting-minutes" }));
-  await sendTurn(admin, { conversationId, text: "I just left the kick-off meeting with ACME about the pilot, can you write the minutes?" });
+  // a first turn runs the general assistant while the router decides; the router starts the minutes
+  models.script(BEST, speculativeDiscard("general"), "Happy to write the minutes. When was the meeting, and who attended?");
+  models.script(FAST, routerSays("meeting-minutes"));
+  const question = await sendTurn(admin, { conversationId, text: "I just left the kick-off meeting with ACME about the pilot, can you write the minutes?" });
+  if (question.error || question.errorText) throw new Error(`the tour's first turn failed: ${JSON.stringify(question.error ?? question.errorText)}`);
   models.script(BEST, { text: MINUTES, chunkSize: 64 });
-  models.script(FAST, JSON.stringify({ task: "meeting-minutes" }));
+  models.script(FAST, routerSays("meeting-minutes"));
   const turn = await sendTurn(admin, {
     conversationId,
     text: "Today, with Ana Ruiz from ACME and Ben. Pilot from 3 March with sales, they give us read-only CRM access. Ben sends the plan by 27 Nov, Ana books the security review by 4 Dec.",
