@@ -11,6 +11,7 @@ function useTimeZoneCookie() {
   useEffect(() => {
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!document.cookie.split("; ").includes(`${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}`)) {
+      // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser the app supports
       document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
     }
   }, []);

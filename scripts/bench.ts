@@ -897,9 +897,9 @@ function report(results: ChildResult[], totalMs: number) {
   const table = (header: string[], rows: (string | number)[][], align: ("l" | "r")[] = []) => {
     const cells = [header, ...rows.map((r) => r.map(String))];
     const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-    const line = (r: string[]) => "  " + r.map((c, i) => ((align[i] ?? (i === 0 ? "l" : "r")) === "l" ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+    const line = (r: string[]) => `  ${r.map((c, i) => ((align[i] ?? (i === 0 ? "l" : "r")) === "l" ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")}`;
     console.log(line(cells[0]));
-    console.log("  " + widths.map((w) => "-".repeat(w)).join("  "));
+    console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
     for (const r of cells.slice(1)) console.log(line(r));
   };
   const verdicts: string[] = [];

@@ -173,7 +173,7 @@ const turnLatencies: number[] = [];
 const ttfts: number[] = [];
 let attemptsTotal = 0;
 let inFlight = 0;
-let completedAt: number[] = [];
+const completedAt: number[] = [];
 
 const dbWindow: { cutAt?: number; restoredAt?: number } = {};
 let loadStart = 0;
@@ -221,10 +221,16 @@ function startModels(models: ScriptedModelServer) {
       reply = kind ? { text: "", status: 500 } : { text: JSON.stringify({ task: pick([...SEED_SLUGS, "none"]) }) };
     } else {
       const text = executorText();
-      if (roll < FAULTS.providerError) (kind = "provider-500"), (reply = { text: "", status: 500 });
-      else if (roll < FAULTS.providerError + FAULTS.slow) (kind = "slow"), (reply = { text, chunkDelayMs: SLOW_CHUNK_DELAY_MS });
-      else if (roll < FAULTS.providerError + FAULTS.slow + FAULTS.drop) (kind = "drop"), (reply = { text, failAfterChunks: DROP_AFTER_CHUNKS });
-      else reply = { text };
+      if (roll < FAULTS.providerError) {
+        kind = "provider-500";
+        reply = { text: "", status: 500 };
+      } else if (roll < FAULTS.providerError + FAULTS.slow) {
+        kind = "slow";
+        reply = { text, chunkDelayMs: SLOW_CHUNK_DELAY_MS };
+      } else if (roll < FAULTS.providerError + FAULTS.slow + FAULTS.drop) {
+        kind = "drop";
+        reply = { text, failAfterChunks: DROP_AFTER_CHUNKS };
+      } else reply = { text };
     }
     if (kind) {
       faultCounts[kind]++;

@@ -92,7 +92,7 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
 
   return (
     <div className="flex flex-col gap-4">
-      <div role="search" aria-label={t("toolbar")} className="flex flex-col gap-2 sm:flex-row">
+      <search aria-label={t("toolbar")} className="flex flex-col gap-2 sm:flex-row">
         <div className="relative min-w-0 flex-1">
           <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input type="search" aria-label={t("search")} placeholder={t("searchPlaceholder")} className="pl-9" value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -108,7 +108,7 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
             { value: "disabled", label: t("filterDisabled") },
           ]}
         />
-      </div>
+      </search>
 
       <p className="sr-only" role="status">
         {t("shown", { shown: shown.length, total: tasks.length })}

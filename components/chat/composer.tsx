@@ -142,14 +142,15 @@ export function Composer({ taskChoice, onTaskChoice, busy, disabled, onSend, onS
     >
       <div className="relative mx-auto max-w-3xl">
         {suggestions.length > 0 && (
-          <ul
+          <div
             id={listboxId}
             role="listbox"
             aria-label={t("commands")}
             className="absolute inset-x-0 bottom-full z-10 mb-2 max-h-64 overflow-y-auto rounded-xl border border-border bg-popover p-1 shadow-lg"
           >
             {suggestions.map((task, index) => (
-              <li
+              // biome-ignore lint/a11y/useFocusableInteractive lint/a11y/useKeyWithClickEvents: options are chosen from the textarea with the arrow keys and Enter (aria-activedescendant); the click is the mouse's way
+              <div
                 key={task.slug}
                 id={optionId(index)}
                 role="option"
@@ -163,9 +164,9 @@ export function Composer({ taskChoice, onTaskChoice, busy, disabled, onSend, onS
                 <span aria-hidden="true">{task.icon}</span>
                 <span className="font-mono text-xs">/{task.slug}</span>
                 <span className="truncate text-muted-foreground">{task.name}</span>
-              </li>
+              </div>
             ))}
-          </ul>
+          </div>
         )}
         <div className="rounded-2xl border border-input bg-background shadow-sm transition-colors focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/30">
           <textarea

@@ -50,6 +50,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
   const ids = { title: useId(), body: useId() };
 
   // a new version (from the model or an edit) is shown as soon as it exists
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ids are what the reset follows, not values it reads
   useEffect(() => setShown(null), [active?.id, latest?.versionId]);
 
   if (!active || !latest) {

@@ -53,11 +53,14 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
   return (
     <li className="flex flex-col gap-2" data-testid="assistant-message">
       <div className="min-w-0 break-words">
+        {/* the segments are cut from one streaming text in order, so a segment's position is its identity */}
         {segments.map((segment, i) => {
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
           if (segment.kind === "text") return <Markdown key={i} text={segment.text} />;
           const saved = segment.complete ? versions[deliverableIndex++] : undefined;
           const title = segment.title || t("message.deliverable");
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <div key={i} className="my-3 flex items-center gap-3 rounded-xl border border-border bg-surface p-3">
               <span className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-foreground">
                 {saved || segment.complete ? <FileText aria-hidden="true" className="size-4" /> : <Loader2 aria-hidden="true" className="size-4 animate-spin" />}

@@ -65,12 +65,13 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
   const recorder = useRef<{ media: MediaRecorder; stream: MediaStream; chunks: Blob[]; started: number; cancelled: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: releases the microphone once, when the control goes away
   useEffect(() => () => cleanup(), []);
 
   function cleanup() {
     if (timer.current) clearInterval(timer.current);
     timer.current = null;
-    recorder.current?.stream.getTracks().forEach((t) => t.stop());
+    for (const track of recorder.current?.stream.getTracks() ?? []) track.stop();
   }
 
   function startTimer(onLimit: () => void) {
@@ -206,7 +207,7 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
   const clock = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   if (active) {
     return (
-      <div className="flex items-center gap-1" role="group" aria-label={t("recording")}>
+      <fieldset className="flex items-center gap-1" aria-label={t("recording")}>
         <span className="flex items-center gap-1.5 px-1 text-sm tabular-nums text-destructive" aria-live="polite" data-testid="recording-timer">
           <span className="size-2.5 animate-pulse rounded-full bg-destructive" aria-hidden="true" /> {clock}
         </span>
@@ -216,7 +217,7 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
         <IconButton label={t("stop")} variant="destructive" className="rounded-full" onClick={stop}>
           <Square className="fill-current" />
         </IconButton>
-      </div>
+      </fieldset>
     );
   }
   const working = phase === "transcribing" || phase === "starting";

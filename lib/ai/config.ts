@@ -1,4 +1,4 @@
-import { modelSpecSchema, MODEL_PROVIDERS, settings, type AppSettings } from "@/lib/settings";
+import { modelSpecSchema, type MODEL_PROVIDERS, settings, type AppSettings } from "@/lib/settings";
 import type { CatalogMessage } from "@/lib/i18n";
 
 export type ProviderName = (typeof MODEL_PROVIDERS)[number];

@@ -112,7 +112,7 @@ export class AppError extends Error {
     }
     for (const issue of this.options.issues ?? []) {
       const field = issue.path.length ? issue.path.join(".") : "_";
-      (fields[field] ??= []).push(issueMessage(issue, t, locale));
+      fields[field] = [...(fields[field] ?? []), issueMessage(issue, t, locale)];
     }
     return fields;
   }

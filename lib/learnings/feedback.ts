@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { answerForHistory } from "@/lib/executor/deliverable-format";
 import { recentWithinBudget } from "@/lib/chat/tokens";
-import { db, Prisma } from "@/lib/db";
+import { db, type Prisma } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { forgetWordFrequencies } from "./retrieve";
 

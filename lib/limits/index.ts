@@ -26,7 +26,8 @@ const globalForLimits = globalThis as unknown as { switchboardLimiters?: Map<Lim
  * If Redis stops answering, the in-memory limiter takes over rather than letting everything through.
  */
 function limiter(name: LimitName): RateLimiterAbstract {
-  const limiters = (globalForLimits.switchboardLimiters ??= new Map());
+  globalForLimits.switchboardLimiters ??= new Map();
+  const limiters = globalForLimits.switchboardLimiters;
   let found = limiters.get(name);
   if (!found) {
     const { points, duration } = limits()[name];

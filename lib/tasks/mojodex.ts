@@ -273,7 +273,9 @@ function languageName(languageCode: string, locale: Locale): string {
 
 function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Translate, locale: Locale): SpecConversion {
   const errors: FieldErrors = {};
-  const addError = (field: FieldPath, message: string) => (errors[field] ??= []).push(message);
+  const addError = (field: FieldPath, message: string) => {
+    errors[field] = [...(errors[field] ?? []), message];
+  };
   const specName = spec.name_for_system;
   const used: MojodexNote[] = [];
   const ignored: MojodexNote[] = [];
@@ -485,7 +487,7 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
   const addError = (index: number, field: string, messages: string[]) => {
     invalidSpecs.add(index);
     const key = field ? `${specLabel(index, rawSpecs[index])}.${field}` : specLabel(index, rawSpecs[index]);
-    (fields[key] ??= []).push(...messages);
+    fields[key] = [...(fields[key] ?? []), ...messages];
   };
 
   const tasks: TaskInput[] = [];

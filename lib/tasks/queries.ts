@@ -1,4 +1,4 @@
-import { db, isUniqueViolation, Prisma, type PrismaClient } from "@/lib/db";
+import { db, isUniqueViolation, type Prisma, type PrismaClient } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import type { TaskInput } from "./schema";
 import { seedTasks } from "./seed-tasks";

@@ -16,6 +16,7 @@ function buttonLooks(scope: Locator) {
   return scope.locator("button").evaluateAll((buttons) =>
     buttons
       .filter((b) => (b as HTMLElement).offsetParent !== null)
+      // biome-ignore lint/performance/useDomNodeTextContent: what is painted, as a person sees the button
       .map((b) => `${(b as HTMLElement).innerText.trim()}|${[...b.querySelectorAll("svg")].map((s) => s.getAttribute("class")).join(",")}`),
   );
 }

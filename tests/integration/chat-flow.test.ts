@@ -9,12 +9,11 @@ import {
   routingsOf,
   sendTurn,
   textOf,
-  type ConversationView,
 } from "../support/chat-client";
 import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
-import { ROUTER_DELAY_MS, routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
+import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 
 const kind = testDatabaseKind();

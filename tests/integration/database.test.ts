@@ -7,14 +7,14 @@ import { prepareDatabase } from "@/lib/db/setup";
 import { AppError } from "@/lib/http";
 import { listTasks, seedTasks } from "@/lib/tasks";
 import { testDatabaseKind } from "../support/database";
-import { useLibDatabase } from "../support/lib-database";
+import { withLibDatabase } from "../support/lib-database";
 
 // settings are read once per process: ADMIN_EMAIL is in the environment before anything reads it
 vi.hoisted(() => {
   process.env.ADMIN_EMAIL = "Boss@Example.test";
 });
 
-useLibDatabase();
+withLibDatabase();
 
 describe(`database on ${testDatabaseKind()}`, () => {
   it("records every migration of prisma/migrations in Prisma's own table, and a second run applies none", async () => {

@@ -5,9 +5,9 @@ import { routingInsight, type TaskInsight } from "@/lib/insight";
 import { startApp, type AppServer } from "../support/app-server";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { useLibDatabase } from "../support/lib-database";
+import { withLibDatabase } from "../support/lib-database";
 
-useLibDatabase();
+withLibDatabase();
 
 const kind = testDatabaseKind();
 

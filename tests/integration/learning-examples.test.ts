@@ -7,9 +7,9 @@ import { saveUserEdit } from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import { castVote, removeVote, updateLearning } from "@/lib/learnings";
 import { testDatabaseKind } from "../support/database";
-import { useLibDatabase } from "../support/lib-database";
+import { withLibDatabase } from "../support/lib-database";
 
-useLibDatabase();
+withLibDatabase();
 
 /** An approved deliverable, by a thumbs-up or by the user's own edit, is an example for its task: stored once. */
 describe(`example learnings on ${testDatabaseKind()}`, () => {

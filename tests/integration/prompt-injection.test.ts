@@ -3,7 +3,7 @@ import type { AppServer } from "../support/app-server";
 import { createConversation, sendTurn } from "../support/chat-client";
 import { testDatabaseKind, type TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { type ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import type { ScriptedModelServer, RecordedRequest } from "../support/model-server";
 import { routerSays } from "../support/scripted-replies";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 

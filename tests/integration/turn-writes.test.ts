@@ -7,9 +7,9 @@ import { addVersion } from "@/lib/executor";
 import { forgetWordFrequencies, rareWordQuery } from "@/lib/learnings";
 import { saveDecision } from "@/lib/router";
 import { testDatabaseKind } from "../support/database";
-import { useLibDatabase } from "../support/lib-database";
+import { withLibDatabase } from "../support/lib-database";
 
-useLibDatabase();
+withLibDatabase();
 
 // The turn's writes are single SQL statements (lib/chat/queries saveAnswer, lib/router saveDecision,
 // lib/executor appendVersionSql): these check what the transactions they replaced guaranteed.

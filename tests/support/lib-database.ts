@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "./database";
  * Points this test file's lib/db at a fresh database of the kind under test (TEST_DATABASE), migrated
  * and seeded, and removes it afterwards.
  */
-export function useLibDatabase(): { current: TestDatabase } {
+export function withLibDatabase(): { current: TestDatabase } {
   const holder = {} as { current: TestDatabase };
   beforeAll(async () => {
     holder.current = await createTestDatabase();

@@ -10,9 +10,9 @@ import { describe, expect, it } from "vitest";
  * shows that end to end).
  */
 const APP_DIR = path.resolve(import.meta.dirname, "../../app");
-export const PAGE_GUARDS = ["userPage", "adminPage", "guestPage"] as const;
+const PAGE_GUARDS = ["userPage", "adminPage", "guestPage"] as const;
 
-export function pageFiles(dir = APP_DIR): string[] {
+function pageFiles(dir = APP_DIR): string[] {
   return (readdirSync(dir, { recursive: true }) as string[])
     .filter((file) => /(^|\/)page\.(tsx|ts|jsx|js)$/.test(file))
     .map((file) => path.join(dir, file))
@@ -20,7 +20,7 @@ export function pageFiles(dir = APP_DIR): string[] {
 }
 
 /** The guard a page's default export awaits as its first statement, or why it has none. */
-export function guardOf(source: string, fileName = "page.tsx"): { guard: string } | { problem: string } {
+function guardOf(source: string, fileName = "page.tsx"): { guard: string } | { problem: string } {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const imported = new Set<string>();
   let page: ts.FunctionDeclaration | undefined;

@@ -43,9 +43,9 @@ describe("buildRouterPrompt", () => {
   it("keeps a 500-message conversation of long messages within the history budget and always includes the latest user message", () => {
     const messages: HistoryMessage[] = Array.from({ length: 500 }, (_, i) => ({
       role: i % 2 === 0 ? "user" : "assistant",
-      content: `message ${i} ` + "lorem ipsum dolor sit amet ".repeat(200),
+      content: `message ${i} ${"lorem ipsum dolor sit amet ".repeat(200)}`,
     }));
-    messages.push({ role: "user", content: "LATEST: now write the follow-up email " + "x".repeat(6000) });
+    messages.push({ role: "user", content: `LATEST: now write the follow-up email ${"x".repeat(6000)}` });
     const { system, prompt, estimatedTokens } = buildRouterPrompt({ tasks, currentTask: "meeting-minutes", messages, promptTokens: PROMPT_TOKENS });
 
     const slack = 60; // the header lines and "User: "/"Assistant: " labels
@@ -59,7 +59,7 @@ describe("buildRouterPrompt", () => {
   });
 
   it("respects a custom history budget", () => {
-    const messages: HistoryMessage[] = Array.from({ length: 50 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: `m${i} ` + "word ".repeat(40) }));
+    const messages: HistoryMessage[] = Array.from({ length: 50 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", content: `m${i} ${"word ".repeat(40)}` }));
     const small = buildRouterPrompt({ tasks, currentTask: null, messages, historyBudget: 120, promptTokens: PROMPT_TOKENS });
     const large = buildRouterPrompt({ tasks, currentTask: null, messages, historyBudget: 2000, promptTokens: PROMPT_TOKENS });
     expect(small.estimatedTokens).toBeLessThanOrEqual(estimateTokens(small.system) + 120 + 40);
@@ -87,7 +87,7 @@ describe("recentWithinBudget", () => {
   });
 
   it("cuts a single oversized newest message to the budget, keeping its end", () => {
-    const content = "START" + "x".repeat(1000) + "END";
+    const content = `START${"x".repeat(1000)}END`;
     const kept = recentWithinBudget([msg("user", "older"), msg("user", content)], 50);
     expect(kept).toHaveLength(1);
     expect(kept[0].role).toBe("user");
