@@ -1,4 +1,5 @@
 import MiniSearch from "minisearch";
+import { reciprocalRankFusion } from "@/lib/embeddings";
 import { expandQuery } from "./glossary";
 
 export interface ShortlistTask {
@@ -62,13 +63,16 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   text: string;
   size: number;
   alwaysInclude?: string[];
+  /** slugs ranked by meaning (lib/embeddings, when an embed slot is set): fused with the lexical ranking */
+  semantic?: readonly string[];
 }): T[] {
   const { tasks, size } = input;
   if (tasks.length <= size) return tasks;
   const bySlug = new Map(tasks.map((t) => [t.slug, t]));
   const chosen = new Set<string>();
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
-  for (const slug of rankedSlugs(tasks, input.text)) {
+  const lexical = rankedSlugs(tasks, input.text);
+  for (const slug of input.semantic?.length ? reciprocalRankFusion([lexical, input.semantic]) : lexical) {
     if (chosen.size >= size) break;
     chosen.add(slug);
   }
