@@ -2,6 +2,13 @@
 export const RRF_K = 60;
 
 /**
+ * How deep each ranking is read for fusion. Both sides should be cut alike: a long lexical tail of weak
+ * matches on a common word would otherwise outscore an item that only the other ranking found, however
+ * high it ranked there.
+ */
+export const FUSION_DEPTH = 50;
+
+/**
  * Reciprocal rank fusion: each id scores the sum of 1 / (k + rank) over the rankings it appears in
  * (rank from 1; an id listed twice in one ranking counts at its best place), and the fused ranking
  * orders ids by that score. A tie goes to the id met first reading the rankings side by side from the

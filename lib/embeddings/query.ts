@@ -1,14 +1,13 @@
 import { embed } from "ai";
 import { embeddingSlot, type EmbeddingSlot } from "@/lib/ai";
 import type { LearningScope, Retrieval } from "@/lib/db";
+import { FUSION_DEPTH } from "./fusion";
 import { cachedVectors, scheduleEmbeddingSync } from "./store";
 import { queryEmbeddingText } from "./text";
 import { nearest, unitVector } from "./vectors";
 
 /** The longest a turn waits for its query embedding (and, the first time, for the cached vectors). */
 export const QUERY_TIMEOUT_MS = 300;
-/** How many of the most similar items a semantic ranking lists, for fusion with the lexical one. */
-export const SEMANTIC_DEPTH = 50;
 
 /** A turn's ranking by meaning, or why there is none; what the routing decision records. */
 export interface SemanticRetrieval {
@@ -58,14 +57,14 @@ export async function semanticRetrieval(text: string, { timeoutMs = QUERY_TIMEOU
     return {
       mode: "fused",
       note: null,
-      rankTasks: (candidates, limit = SEMANTIC_DEPTH) => {
+      rankTasks: (candidates, limit = FUSION_DEPTH) => {
         const entries = candidates.flatMap((task) => {
           const entry = tasks.get(task.id);
           return entry ? [{ vector: entry.vector, item: task }] : [];
         });
         return nearest(vector, entries, limit);
       },
-      rankLearnings: ({ scope, taskId }, limit = SEMANTIC_DEPTH) => {
+      rankLearnings: ({ scope, taskId }, limit = FUSION_DEPTH) => {
         const entries: { vector: Float32Array; item: string }[] = [];
         for (const entry of learnings.values()) {
           if (entry.scope === scope && (scope !== "task" || entry.taskId === taskId)) entries.push({ vector: entry.vector, item: entry.id });

@@ -159,7 +159,8 @@ async function syncKind(kind: EmbeddedKind, slot: EmbeddingSlot): Promise<number
     const cache = cacheOf(kind, slot.id);
     for (let start = 0; start < toEmbed.length; start += BATCH) {
       const batch = toEmbed.slice(start, start + BATCH);
-      const { embeddings } = await embedMany({ model: slot.model, values: batch.map((row) => row.text), maxParallelCalls: 1 });
+      // one retry for a dropped connection; after that the next sync (a minute later, or after the next write) tries again
+      const { embeddings } = await embedMany({ model: slot.model, values: batch.map((row) => row.text), maxParallelCalls: 1, maxRetries: 1 });
       for (const [i, row] of batch.entries()) {
         const vector = vectorToBytes(embeddings[i]);
         // a row deleted meanwhile is skipped (no foreign-key error)

@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import { reciprocalRankFusion } from "@/lib/embeddings";
+import { FUSION_DEPTH, reciprocalRankFusion } from "@/lib/embeddings";
 import { expandQuery } from "./glossary";
 
 export interface ShortlistTask {
@@ -72,7 +72,9 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   const chosen = new Set<string>();
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
   const lexical = rankedSlugs(tasks, input.text);
-  for (const slug of input.semantic?.length ? reciprocalRankFusion([lexical, input.semantic]) : lexical) {
+  // fused over the same depth on both sides, then the rest of the lexical ranking
+  const ranked = input.semantic?.length ? [...reciprocalRankFusion([lexical.slice(0, FUSION_DEPTH), input.semantic.slice(0, FUSION_DEPTH)]), ...lexical] : lexical;
+  for (const slug of ranked) {
     if (chosen.size >= size) break;
     chosen.add(slug);
   }

@@ -86,4 +86,14 @@ describe("shortlistTasks with a ranking by meaning", () => {
     expect(shortlistTasks({ tasks, currentTask: null, text, size: 5 }).map((t) => t.slug)).not.toContain("linkedin-post");
     expect(shortlistTasks({ tasks, currentTask: null, text, size: 5, semantic: ["linkedin-post", "report-3"] }).map((t) => t.slug)).toContain("linkedin-post");
   });
+
+  it("keeps the first by meaning when a common word matches every other task (1,000 tasks)", () => {
+    const many = Array.from({ length: 999 }, (_, i) => ({ slug: `report-${i}`, name: `Report ${i}`, routerDescription: `The department wants report number ${i}.` }));
+    many.push({ slug: "linkedin-post", name: "LinkedIn post", routerDescription: "Writes a post for LinkedIn." });
+    // every report matches "department" by words; by meaning the post comes first, then reports in another order
+    const semantic = ["linkedin-post", ...many.slice(0, 999).map((_, i) => `report-${(i * 7) % 999}`)];
+    const list = shortlistTasks({ tasks: many, currentTask: null, text: "let my network in the department know", size: 12, semantic });
+    expect(list).toHaveLength(12);
+    expect(list.map((t) => t.slug)).toContain("linkedin-post");
+  });
 });
