@@ -1,5 +1,5 @@
 /** The constant of reciprocal rank fusion (Cormack, Clarke and Büttcher, 2009): damps the top ranks' weight. */
-export const RRF_K = 60;
+const RRF_K = 60;
 
 /**
  * How deep each ranking is read for fusion. Both sides should be cut alike: a long lexical tail of weak

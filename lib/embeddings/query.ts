@@ -7,7 +7,7 @@ import { queryEmbeddingText } from "./text";
 import { nearest, unitVector } from "./vectors";
 
 /** The longest a turn waits for its query embedding (and, the first time, for the cached vectors). */
-export const QUERY_TIMEOUT_MS = 300;
+const QUERY_TIMEOUT_MS = 300;
 
 /** A turn's ranking by meaning, or why there is none; what the routing decision records. */
 export interface SemanticRetrieval {
@@ -23,7 +23,7 @@ export interface SemanticRetrieval {
 const without = (mode: Retrieval, note: string | null = null): SemanticRetrieval => ({ mode, note, rankTasks: () => [], rankLearnings: () => [] });
 
 /** No embed slot: words alone. */
-export const LEXICAL_ONLY = without("lexical");
+const LEXICAL_ONLY = without("lexical");
 
 /**
  * Embeds the turn's text once (one `embed` call bounded by `timeoutMs`) and ranks the cached task and

@@ -80,7 +80,8 @@ const globalForEmbeddings = globalThis as unknown as {
 };
 
 function cacheOf(kind: EmbeddedKind, model: string): Cache {
-  const caches = (globalForEmbeddings.switchboardEmbeddingCache ??= {});
+  globalForEmbeddings.switchboardEmbeddingCache ??= {};
+  const caches = globalForEmbeddings.switchboardEmbeddingCache;
   let cache = caches[kind];
   if (!cache || cache.model !== model) {
     cache = { model, entries: new Map(), since: new Date(0), refreshedAt: 0, loading: null };

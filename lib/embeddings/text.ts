@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 /** Longer texts are cut: embedding models read a few thousand tokens at most. */
 const MAX_CHARS = 8_000;
 
-export interface EmbeddableTask {
+interface EmbeddableTask {
   name: string;
   /** what users are told the task does */
   description?: string | null;

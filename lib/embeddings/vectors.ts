@@ -14,7 +14,7 @@ export function vectorToBytes(vector: ArrayLike<number>): Uint8Array<ArrayBuffer
   const floats = Float32Array.from(vector);
   const bytes = new Uint8Array(floats.length * 4);
   const view = new DataView(bytes.buffer);
-  floats.forEach((value, i) => view.setFloat32(i * 4, value, true));
+  for (let i = 0; i < floats.length; i++) view.setFloat32(i * 4, floats[i], true);
   return bytes;
 }
 

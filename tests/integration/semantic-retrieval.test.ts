@@ -36,7 +36,6 @@ const proxy = await new TcpProxy("127.0.0.1", Number(new URL(models.url).port)).
 // read once, at the first settings() call: before any test runs
 process.env.MODEL_EMBED = MODEL_ID;
 process.env.OLLAMA_BASE_URL = `http://127.0.0.1:${proxy.port}`;
-process.env.ROUTER_TIMEOUT_MS = "5000";
 
 useLibDatabase();
 
