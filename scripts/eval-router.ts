@@ -9,9 +9,11 @@
 //     EXPECTED task. Prints the Markdown report on stdout (progress on stderr) and writes it to --out.
 //
 //   npm run eval:router -- --shortlist-only --registry <name|file.json> [--dataset …] [--shortlist-size N] [--out file]
+//                          [--embed <provider:model>]
 //     No model: for every turn, shortlists the registry (merged with the conversation's own registry
 //     so the expected task exists) and reports the shortlist's recall, its size and the router prompt
-//     tokens with and without it.
+//     tokens with and without it. With --embed, an embedding model (as MODEL_EMBED) embeds every task
+//     and every user message first, and the shortlist fuses that ranking with the lexical one, as the app does.
 //
 // A registry is a name (eval/registries/<name>.json; "large-1000" is generated when the file is
 // missing) or a path to a { "tasks": TaskInput[] } file. All the arithmetic is in lib/router/evaluation.ts.
@@ -21,7 +23,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
-import { checkReachable, languageModel } from "../lib/ai/providers";
+import { embedMany } from "ai";
+import { checkReachable, embeddingModel, languageModel } from "../lib/ai/providers";
+import { FUSION_DEPTH, nearest, queryEmbeddingText, taskEmbeddingText, unitVector } from "../lib/embeddings";
 import type { HistoryMessage } from "../lib/chat/tokens";
 import {
   datasetStats,
@@ -49,7 +53,7 @@ const USAGE = `usage:
                          [--registry <name|file.json>] [--shortlist-size N] [--timeout-ms N] [--limit N]
                          [--only-registry <name>]
   npm run eval:router -- --shortlist-only --registry <name|file.json> [--dataset eval/router-dataset.jsonl]
-                         [--shortlist-size N] [--out file.md]`;
+                         [--shortlist-size N] [--out file.md] [--embed <provider:model>]`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -66,6 +70,7 @@ const { values: args } = (() => {
         registry: { type: "string" },
         "shortlist-size": { type: "string" },
         "shortlist-only": { type: "boolean", default: false },
+        embed: { type: "string" },
         "timeout-ms": { type: "string" },
         limit: { type: "string" },
         "only-registry": { type: "string" },
@@ -190,6 +195,7 @@ function output(report: string, out: string | undefined) {
 if (args["shortlist-only"]) {
   if (!args.registry) fail(`--shortlist-only needs --registry.\n${USAGE}`);
   const size = shortlistSize ?? settings().ROUTER_SHORTLIST_SIZE;
+  const byMeaning = args.embed ? await semanticRankings(args.embed) : null;
   const outcomes: ShortlistOutcome[] = [];
   for (const conversation of conversations) {
     const tasks = tasksFor(conversation);
@@ -198,7 +204,8 @@ if (args["shortlist-only"]) {
       const expected = taskOrNull(turn.expected);
       const messages = historyAt(conversation, index);
       const started = performance.now();
-      const shortlist = shortlistTasks({ tasks, currentTask: previous, text: shortlistQuery(conversation, index), size });
+      const semantic = byMeaning?.(tasks, turn.user);
+      const shortlist = shortlistTasks({ tasks, currentTask: previous, text: shortlistQuery(conversation, index), size, semantic });
       const ms = performance.now() - started;
       outcomes.push({
         conversationId: conversation.id,
@@ -217,8 +224,33 @@ if (args["shortlist-only"]) {
       previous = expected;
     });
   }
-  output(renderShortlistReport(summarizeShortlist(outcomes), { dataset: datasetPath, registry: `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks)`, shortlistSize: size, stats }), args.out);
+  const fused = args.embed ? `; the lexical ranking fused with the ranking by meaning of \`${args.embed}\`` : "";
+  output(renderShortlistReport(summarizeShortlist(outcomes), { dataset: datasetPath, registry: `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks)${fused}`, shortlistSize: size, stats }), args.out);
   process.exit(0);
+}
+
+/**
+ * --embed: embeds every task of the registries in play and every user message (the app embeds the
+ * latest message of a turn) with the given model, once; returns the ranking by meaning of a turn.
+ */
+async function semanticRankings(value: string): Promise<(tasks: TaskInput[], text: string) => string[]> {
+  const spec = parseModelSpec(value, "--embed");
+  if ("error" in spec) fail(spec.error);
+  const providers = providerSettings();
+  const missing = missingSetting(spec, providers);
+  if (missing) fail(`--embed ${value}: ${errorText("en", missing)}`);
+  const model = embeddingModel(spec, providers);
+  const tasks = [...new Map(conversations.flatMap((c) => tasksFor(c)).map((t) => [t.slug, t])).values()];
+  const queries = [...new Set(conversations.flatMap((c) => c.turns.map((t) => queryEmbeddingText(t.user))))];
+  const started = performance.now();
+  const [taskVectors, queryVectors] = await Promise.all(
+    [tasks.map(taskEmbeddingText), queries].map((values) => embedMany({ model, values }).then((r) => r.embeddings.map(unitVector))),
+  ).catch((error: unknown) => fail(`--embed ${value}: the embedding model failed: ${(error as Error).message}`, 1));
+  console.error(`Embedded ${tasks.length} tasks and ${queries.length} messages with ${value} in ${Math.round(performance.now() - started)} ms.`);
+  const vectorOf = new Map(tasks.map((t, i) => [t.slug, taskVectors[i]]));
+  const queryOf = new Map(queries.map((q, i) => [q, queryVectors[i]]));
+  return (candidates, text) =>
+    nearest(queryOf.get(queryEmbeddingText(text))!, candidates.map((t) => ({ vector: vectorOf.get(t.slug)!, item: t.slug })), FUSION_DEPTH);
 }
 
 // ---------------------------------------------------------------------------------------------

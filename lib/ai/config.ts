@@ -2,6 +2,7 @@ import { modelSpecSchema, type MODEL_PROVIDERS, settings, type AppSettings } fro
 import type { CatalogMessage } from "@/lib/i18n";
 
 export type ProviderName = (typeof MODEL_PROVIDERS)[number];
+/** the chat model slots; the embed slot (MODEL_EMBED) is optional and has its own functions */
 export type SlotName = "best" | "fast";
 
 export interface ModelSpec {

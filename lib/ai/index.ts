@@ -1,3 +1,3 @@
 export { parseModelSpec, providerSettings, type ModelSpec, type ProviderName, type SlotName } from "./config";
-export { checkReachable, languageModel } from "./providers";
-export { checkModelSlots, modelFor, resolveModelSlots, type SlotStatus } from "./slots";
+export { checkReachable, embeddingModel, languageModel } from "./providers";
+export { checkEmbeddingSlot, checkModelSlots, embeddingSlot, modelFor, resolveModelSlots, type EmbeddingSlot, type SlotStatus } from "./slots";

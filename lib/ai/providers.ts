@@ -2,7 +2,7 @@
 import "@/lib/settings";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { wrapLanguageModel, type JSONValue, type LanguageModel, type LanguageModelMiddleware } from "ai";
+import { wrapLanguageModel, type EmbeddingModel, type JSONValue, type LanguageModel, type LanguageModelMiddleware } from "ai";
 import { createOllama } from "ollama-ai-provider-v2";
 import type { ModelSpec, ProviderSettings } from "./config";
 import type { CatalogMessage } from "@/lib/i18n";
@@ -38,6 +38,18 @@ export function languageModel(spec: ModelSpec, settings: ProviderSettings): Lang
         apiKey: settings.compatibleApiKey,
         supportsStructuredOutputs: true,
       })(spec.model);
+  }
+}
+
+/** The AI SDK embedding model for a spec (the embed slot), the same three providers behind one interface. */
+export function embeddingModel(spec: ModelSpec, settings: ProviderSettings): EmbeddingModel {
+  switch (spec.provider) {
+    case "openai":
+      return createOpenAI({ apiKey: settings.openaiApiKey, baseURL: settings.openaiBaseUrl }).embedding(spec.model);
+    case "ollama":
+      return createOllama({ baseURL: `${settings.ollamaBaseUrl}/api` }).embedding(spec.model);
+    case "compatible":
+      return createOpenAICompatible({ name: "compatible", baseURL: settings.compatibleBaseUrl ?? "", apiKey: settings.compatibleApiKey }).embeddingModel(spec.model);
   }
 }
 

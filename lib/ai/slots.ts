@@ -1,9 +1,9 @@
-import type { LanguageModel } from "ai";
+import type { EmbeddingModel, LanguageModel } from "ai";
 import { AppError } from "@/lib/http";
 import type { CatalogMessage } from "@/lib/i18n";
 import { settings, type AppSettings } from "@/lib/settings";
 import { missingSetting, providerSettings, type ModelSpec, type ProviderSettings, type SlotName } from "./config";
-import { checkReachable, languageModel } from "./providers";
+import { checkReachable, embeddingModel, languageModel } from "./providers";
 
 export interface SlotStatus {
   slot: SlotName;
@@ -97,4 +97,31 @@ export async function checkModelSlots(): Promise<SlotStatus[]> {
       return { ...status, problem: await cachedReachability(status.spec, slots.settings) };
     }),
   );
+}
+
+export interface EmbeddingSlot {
+  model: EmbeddingModel;
+  spec: ModelSpec;
+  /** "provider:model": stored with every embedding, so vectors of another model are never compared */
+  id: string;
+}
+
+/**
+ * The embedding model of MODEL_EMBED, or null when the slot is not set (retrieval is then lexical
+ * alone) or lacks a provider setting (reported by checkEmbeddingSlot).
+ */
+export function embeddingSlot(s: AppSettings = settings()): EmbeddingSlot | null {
+  if (!s.MODEL_EMBED) return null;
+  const spec: ModelSpec = { ...s.MODEL_EMBED, origin: "MODEL_EMBED" };
+  const providers = providerSettings(s);
+  if (missingSetting(spec, providers)) return null;
+  return { model: embeddingModel(spec, providers), spec, id: `${spec.provider}:${spec.model}` };
+}
+
+/** Health of the embed slot: not configured (fine, lexical retrieval), or configured and whether it answers. */
+export async function checkEmbeddingSlot(s: AppSettings = settings()): Promise<{ spec: ModelSpec | null; problem: CatalogMessage | null }> {
+  if (!s.MODEL_EMBED) return { spec: null, problem: null };
+  const spec: ModelSpec = { ...s.MODEL_EMBED, origin: "MODEL_EMBED" };
+  const providers = providerSettings(s);
+  return { spec, problem: missingSetting(spec, providers) ?? (await cachedReachability(spec, providers)) };
 }

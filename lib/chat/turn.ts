@@ -15,6 +15,7 @@ import {
 } from "@/lib/executor";
 import { deriveAction, routeTurn, saveDecision, shortlistTasks, type RouterResult } from "@/lib/router";
 import { rareWordQuery, relevantLearnings } from "@/lib/learnings";
+import { semanticRetrieval } from "@/lib/embeddings";
 import { isDatabaseUnreachable } from "@/lib/http";
 import { settings } from "@/lib/settings";
 import { enabledTasks, taskNameForHistory, type InfoField, type Task } from "@/lib/tasks";
@@ -70,6 +71,8 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
   // the words to search learnings with, for the router and the task alike
   const learningQuery = rareWordQuery(request.text);
   learningQuery.catch(() => {}); // awaited where it is used; a failure surfaces there
+  // the turn's ranking by meaning (embed slot): one embedding call, 300 ms at most, never throws
+  const semantic = semanticRetrieval(request.text);
   // the message is stored before any model is called; the reads that do not need it run alongside
   const [userMessage, tasks, earlier] = await Promise.all([
     saveUserMessage(conversation.id, request.messageId, request.text, { untitled: conversation.title === DEFAULT_TITLE }),
@@ -95,7 +98,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
     const [latest, learnings] = task
       ? await Promise.all([
           latestVersion(conversation.id, task.id),
-          relevantLearnings({ scope: "task", taskId: task.id, text: request.text, query: learningQuery, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+          relevantLearnings({ scope: "task", taskId: task.id, text: request.text, query: learningQuery, semantic, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
         ])
       : [null, []];
     const system = buildExecutorSystemPrompt({
@@ -133,7 +136,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         ? [undefined, []]
         : await Promise.all([
             execute(previous),
-            relevantLearnings({ scope: "router", text: request.text, query: learningQuery, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+            relevantLearnings({ scope: "router", text: request.text, query: learningQuery, semantic, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
           ]);
       let chosen: RegistryTask | null;
       let routed: RouterResult | undefined;
@@ -149,6 +152,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
                 text: lastUserTexts,
                 size: ROUTER_SHORTLIST_SIZE,
                 alwaysInclude: routerExamples.map((l) => tasks.find((t) => t.id === l.taskId)?.slug).filter((s): s is string => !!s),
+                semantic: (await semantic).rankTasks(tasks).map((t) => t.slug),
               })
             : tasks;
         routed = await routeTurn({
@@ -165,6 +169,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       const action = deriveAction(previous?.slug ?? null, chosen?.slug ?? null);
       // saved while the answer starts (its id is chosen here), and always before the answer is saved
       const decisionId = randomUUID();
+      const { mode: retrieval, note: retrievalNote } = await semantic;
       const decisionSaved = saveDecision({
         id: decisionId,
         conversationId: conversation.id,
@@ -178,6 +183,8 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
         promptTokens: routed?.promptTokens ?? null,
         validFormat: routed?.validFormat ?? true,
         rawOutput: routed ? (routed.fallback ? `[${routed.fallback}] ${routed.rawOutput}` : routed.rawOutput) : request.taskSlug ? `picker:${request.taskSlug}` : "command",
+        retrieval,
+        retrievalNote,
       });
       decisionSaved.catch(() => {}); // awaited below; a failure surfaces there
       const routing: RoutingEvent = {

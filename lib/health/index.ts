@@ -1,4 +1,4 @@
-import { checkModelSlots, type SlotName, type SlotStatus } from "@/lib/ai";
+import { checkEmbeddingSlot, checkModelSlots, type SlotName, type SlotStatus } from "@/lib/ai";
 import { databaseTarget, db, pendingMigrations } from "@/lib/db";
 import { errorText } from "@/lib/i18n";
 
@@ -6,19 +6,23 @@ export interface Health {
   status: "ok" | "degraded" | "down";
   database: { kind: string; reachable: boolean; pendingMigrations: string[] | null; problem: string | null };
   models: { slot: string; model: string | null; usable: boolean; problem: string | null }[];
+  /** the optional embed slot (MODEL_EMBED): not configured means lexical retrieval alone, which is fine */
+  embedding: { model: string | null; configured: boolean; usable: boolean; problem: string | null };
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * down: the database is unreachable or not migrated (the app cannot serve);
- * degraded: the database is fine but a model slot is not usable (chat cannot answer).
+ * degraded: the database is fine but a model slot is not usable (chat cannot answer), or the embed slot
+ * is configured and not usable (retrieval falls back to lexical).
  * Every problem, a configuration that cannot be used included, is reported here rather than thrown.
  */
 export async function checkHealth(): Promise<Health> {
-  const [database, slots] = await Promise.all([
+  const [database, slots, embed] = await Promise.all([
     checkDatabase(),
     checkModelSlots().catch((error) => reason(error)),
+    checkEmbeddingSlot().catch((error) => ({ spec: null, problem: null, failure: reason(error) })),
   ]);
   // for operators: in English
   const models =
@@ -30,11 +34,22 @@ export async function checkHealth(): Promise<Health> {
           usable: !s.problem,
           problem: s.problem && errorText("en", s.problem),
         }));
+  const embedding: Health["embedding"] =
+    "failure" in embed
+      ? { model: null, configured: true, usable: false, problem: `The embedding model could not be checked: ${embed.failure}` }
+      : {
+          model: embed.spec ? `${embed.spec.provider}:${embed.spec.model}` : null,
+          configured: !!embed.spec,
+          usable: !!embed.spec && !embed.problem,
+          problem: embed.problem && errorText("en", embed.problem),
+        };
   const databaseOk = database.reachable && database.pendingMigrations?.length === 0;
+  const modelsOk = models.every((m) => m.usable) && (embedding.usable || !embedding.configured);
   return {
-    status: !databaseOk ? "down" : models.every((m) => m.usable) ? "ok" : "degraded",
+    status: !databaseOk ? "down" : modelsOk ? "ok" : "degraded",
     database,
     models,
+    embedding,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, isUniqueViolation } from "@/lib/db";
+import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";
 import { forgetWordFrequencies } from "./retrieve";
 
@@ -53,6 +54,7 @@ export async function updateLearning(id: string, changes: z.infer<typeof learnin
   try {
     const learning = await db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
     forgetWordFrequencies();
+    if (changes.inputExcerpt) scheduleEmbeddingSync();
     return learning;
   } catch (error) {
     // an example edited into the text of another example of the same task

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { answerForHistory } from "@/lib/executor/deliverable-format";
 import { recentWithinBudget } from "@/lib/chat/tokens";
 import { db, type Prisma } from "@/lib/db";
+import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";
 import { forgetWordFrequencies } from "./retrieve";
 
@@ -155,7 +156,10 @@ export async function castVote(userId: string, vote: Vote) {
     await storeLearning(tx, { feedbackId: feedback.id }, learning);
     return { feedback: toVoteView(feedback), learned: learning?.kind ?? null };
   });
-  if (learning) forgetWordFrequencies();
+  if (learning) {
+    forgetWordFrequencies();
+    scheduleEmbeddingSync();
+  }
   return result;
 }
 
@@ -210,4 +214,5 @@ export async function learnFromEdit(deliverableId: string, version: { title: str
   };
   await db().$transaction((tx) => storeLearning(tx, { deliverableId }, data));
   forgetWordFrequencies();
+  scheduleEmbeddingSync();
 }

@@ -1,4 +1,5 @@
-import { db, type LearningKind, type LearningScope } from "@/lib/db";
+import { db, Prisma, type LearningKind, type LearningScope } from "@/lib/db";
+import { reciprocalRankFusion, type SemanticRetrieval } from "@/lib/embeddings";
 import { estimateTokens } from "@/lib/chat/tokens";
 
 export interface RetrievedLearning {
@@ -69,7 +70,8 @@ export async function rareWordQuery(text: string, { maxWords = QUERY_WORDS, maxM
 
 /**
  * The active learnings of a scope (and task, for task learnings) most relevant to the text, by
- * Postgres full-text rank over a GIN index, kept within a token budget. Relevance, not recency.
+ * Postgres full-text rank over a GIN index — fused with the ranking by meaning when the turn has one —
+ * kept within a token budget. Relevance, not recency.
  */
 export async function relevantLearnings(input: {
   scope: LearningScope;
@@ -78,28 +80,42 @@ export async function relevantLearnings(input: {
   budgetTokens: number;
   /** the text's rareWordQuery, when the caller already has it (a turn searches twice with the same text) */
   query?: Promise<string | null>;
+  /** the turn's ranking by meaning (lib/embeddings), fused with the full-text one by reciprocal rank fusion */
+  semantic?: Promise<SemanticRetrieval>;
   /** the conversation being answered: its own learnings would only repeat what the prompt already holds */
   excludeConversationId?: string;
   limit?: number;
 }): Promise<RetrievedLearning[]> {
   if (input.budgetTokens <= 0) return [];
-  const query = await (input.query ?? rareWordQuery(input.text));
-  if (!query) return [];
+  const limit = input.limit ?? 20;
+  const [query, semantic] = await Promise.all([input.query ?? rareWordQuery(input.text), input.semantic]);
+  const similar = semantic?.rankLearnings({ scope: input.scope, taskId: input.taskId }, limit) ?? [];
+  if (!query && !similar.length) return [];
   const taskFilter = input.scope === "task" ? (input.taskId ?? "") : null;
-  // the lexemes are already stemmed: 'simple' keeps them as they are
-  const rows = await db().$queryRaw<RetrievedLearning[]>`
-    SELECT "id", "kind", "taskId", "inputExcerpt", "expectedOutput", ts_rank("search", q) AS "rank"
-    FROM "Learning", to_tsquery('simple', ${query}) AS q
+  // the lexemes are already stemmed: 'simple' keeps them as they are; the similar learnings come first
+  // so that the limit never cuts them, and each row says whether its words matched
+  const found = similar.length ? Prisma.sql`("search" @@ q OR "id" = ANY(${similar}::text[]))` : Prisma.sql`"search" @@ q`;
+  const similarFirst = similar.length ? Prisma.sql`"id" = ANY(${similar}::text[]) DESC,` : Prisma.empty;
+  const rows = await db().$queryRaw<(RetrievedLearning & { matched: boolean })[]>`
+    SELECT "id", "kind", "taskId", "inputExcerpt", "expectedOutput", ts_rank("search", q) AS "rank", "search" @@ q AS "matched"
+    FROM "Learning", to_tsquery('simple', ${query ?? ""}) AS q
     WHERE "scope" = ${input.scope}::"LearningScope"
       AND "status" = 'active'
       AND (${taskFilter}::text IS NULL OR "taskId" = ${taskFilter})
       AND "conversationId" IS DISTINCT FROM ${input.excludeConversationId ?? null}::text
-      AND "search" @@ q
-    ORDER BY "rank" DESC, "createdAt" DESC
-    LIMIT ${input.limit ?? 20}`;
+      AND ${found}
+    ORDER BY ${similarFirst} "rank" DESC, "createdAt" DESC
+    LIMIT ${limit + similar.length}`;
+  const byId = new Map(rows.map(({ matched: _, ...row }) => [row.id, row]));
+  const lexical = rows
+    .filter((row) => row.matched)
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, limit)
+    .map((row) => row.id);
+  const ranked = similar.length ? reciprocalRankFusion([lexical, similar.filter((id) => byId.has(id))]) : lexical;
   const kept: RetrievedLearning[] = [];
   let used = 0;
-  for (const row of rows) {
+  for (const row of ranked.slice(0, limit).map((id) => byId.get(id)!)) {
     const cost = estimateTokens(row.inputExcerpt) + estimateTokens(row.expectedOutput) + 8;
     if (used + cost > input.budgetTokens) continue;
     kept.push(row);

@@ -1,4 +1,4 @@
-import { db, type DecisionSource, type RoutingAction } from "@/lib/db";
+import { db, type DecisionSource, type Retrieval, type RoutingAction } from "@/lib/db";
 
 export interface DecisionRecord {
   /** chosen by the caller, so the turn can show the decision while it is being saved */
@@ -14,6 +14,10 @@ export interface DecisionRecord {
   promptTokens: number | null;
   validFormat: boolean;
   rawOutput: string | null;
+  /** how the shortlist and learnings were found (lexical when not given) */
+  retrieval?: Retrieval;
+  /** why retrieval fell back to words alone */
+  retrievalNote?: string | null;
 }
 
 /**
@@ -26,15 +30,15 @@ export async function saveDecision(record: DecisionRecord): Promise<void> {
   await db().$executeRaw`
     WITH decision AS (
       INSERT INTO "RoutingDecision" ("id", "conversationId", "messageId", "previousTaskId", "chosenTaskId", "action", "source",
-        "model", "latencyMs", "promptTokens", "validFormat", "rawOutput", "createdAt")
+        "model", "latencyMs", "promptTokens", "validFormat", "rawOutput", "retrieval", "retrievalNote", "createdAt")
       VALUES (${record.id}, ${record.conversationId}, ${record.messageId}, ${record.previousTaskId}, ${record.chosenTaskId},
         ${record.action}::"RoutingAction", ${record.source}::"DecisionSource", ${record.model}, ${record.latencyMs}, ${record.promptTokens},
-        ${record.validFormat}, ${record.rawOutput}, ${now})
+        ${record.validFormat}, ${record.rawOutput}, ${record.retrieval ?? "lexical"}::"Retrieval", ${record.retrievalNote ?? null}, ${now})
       ON CONFLICT ("messageId") DO UPDATE SET
         "id" = EXCLUDED."id", "previousTaskId" = EXCLUDED."previousTaskId", "chosenTaskId" = EXCLUDED."chosenTaskId", "action" = EXCLUDED."action",
         "source" = EXCLUDED."source", "model" = EXCLUDED."model", "latencyMs" = EXCLUDED."latencyMs",
         "promptTokens" = EXCLUDED."promptTokens", "validFormat" = EXCLUDED."validFormat", "rawOutput" = EXCLUDED."rawOutput",
-        "createdAt" = EXCLUDED."createdAt"
+        "retrieval" = EXCLUDED."retrieval", "retrievalNote" = EXCLUDED."retrievalNote", "createdAt" = EXCLUDED."createdAt"
     )
     UPDATE "Conversation" SET "currentTaskId" = ${record.chosenTaskId}, "updatedAt" = ${now}
     WHERE "id" = ${record.conversationId} AND "currentTaskId" IS DISTINCT FROM ${record.chosenTaskId}`;

@@ -1,4 +1,5 @@
 import MiniSearch from "minisearch";
+import { FUSION_DEPTH, reciprocalRankFusion } from "@/lib/embeddings";
 import { expandQuery } from "./glossary";
 
 export interface ShortlistTask {
@@ -62,13 +63,18 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   text: string;
   size: number;
   alwaysInclude?: string[];
+  /** slugs ranked by meaning (lib/embeddings, when an embed slot is set): fused with the lexical ranking */
+  semantic?: readonly string[];
 }): T[] {
   const { tasks, size } = input;
   if (tasks.length <= size) return tasks;
   const bySlug = new Map(tasks.map((t) => [t.slug, t]));
   const chosen = new Set<string>();
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
-  for (const slug of rankedSlugs(tasks, input.text)) {
+  const lexical = rankedSlugs(tasks, input.text);
+  // fused over the same depth on both sides, then the rest of the lexical ranking
+  const ranked = input.semantic?.length ? [...reciprocalRankFusion([lexical.slice(0, FUSION_DEPTH), input.semantic.slice(0, FUSION_DEPTH)]), ...lexical] : lexical;
+  for (const slug of ranked) {
     if (chosen.size >= size) break;
     chosen.add(slug);
   }

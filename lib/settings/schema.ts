@@ -39,6 +39,8 @@ export const appSettingsSchema = z.object({
 
   MODEL_BEST: modelSpecSchema.optional(),
   MODEL_FAST: modelSpecSchema.optional(),
+  /** the embedding model for semantic retrieval; unset: lexical retrieval alone */
+  MODEL_EMBED: modelSpecSchema.optional(),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: httpUrl.transform(withoutTrailingSlash).optional(),
   OLLAMA_BASE_URL: httpUrl

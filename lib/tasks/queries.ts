@@ -1,4 +1,5 @@
 import { db, isUniqueViolation, type Prisma, type PrismaClient } from "@/lib/db";
+import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";
 import type { TaskInput } from "./schema";
 import { seedTasks } from "./seed-tasks";
@@ -50,11 +51,13 @@ export async function taskNameForHistory(id: string): Promise<string | null> {
 
 export async function createTask(input: TaskInput): Promise<Task> {
   try {
-    return await db().$transaction(async (tx) => {
+    const created = await db().$transaction(async (tx) => {
       const task = await tx.task.create({ data: toData(input) });
       await bumpRegistry(tx);
       return task;
     });
+    scheduleEmbeddingSync();
+    return created;
   } catch (error) {
     slugTaken(error, input.slug);
   }
@@ -63,11 +66,13 @@ export async function createTask(input: TaskInput): Promise<Task> {
 export async function updateTask(id: string, input: TaskInput): Promise<Task> {
   await getTask(id);
   try {
-    return await db().$transaction(async (tx) => {
+    const updated = await db().$transaction(async (tx) => {
       const task = await tx.task.update({ where: { id }, data: toData(input) });
       await bumpRegistry(tx);
       return task;
     });
+    scheduleEmbeddingSync();
+    return updated;
   } catch (error) {
     slugTaken(error, input.slug);
   }
@@ -89,13 +94,15 @@ export async function duplicateTask(id: string): Promise<Task> {
   let slug = `${original.slug}-copy`.slice(0, 64);
   for (let n = 2; taken.has(slug); n++) slug = `${original.slug.slice(0, 56)}-copy-${n}`;
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = original;
-  return db().$transaction(async (tx) => {
+  const copy = await db().$transaction(async (tx) => {
     const task = await tx.task.create({
       data: { ...fields, slug, name: `${original.name} (copy)`.slice(0, 120), enabled: false, infoToCollect: original.infoToCollect as Prisma.InputJsonValue, translations: original.translations as Prisma.InputJsonValue },
     });
     await bumpRegistry(tx);
     return task;
   });
+  scheduleEmbeddingSync();
+  return copy;
 }
 
 /**
@@ -127,7 +134,7 @@ export async function deleteTask(id: string): Promise<{ kept: boolean }> {
  * Creates or updates (by slug) every task, in one transaction: a failure anywhere imports nothing.
  */
 export async function upsertTasks(inputs: TaskInput[]): Promise<{ slug: string; result: "created" | "updated" }[]> {
-  return db().$transaction(async (tx) => {
+  const written = await db().$transaction(async (tx) => {
     const results: { slug: string; result: "created" | "updated" }[] = [];
     for (const input of inputs) {
       const existing = await tx.task.findFirst({ where: { slug: input.slug, ...live }, select: { id: true } });
@@ -138,6 +145,8 @@ export async function upsertTasks(inputs: TaskInput[]): Promise<{ slug: string; 
     await bumpRegistry(tx);
     return results;
   });
+  scheduleEmbeddingSync();
+  return written;
 }
 
 /**

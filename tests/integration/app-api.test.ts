@@ -44,6 +44,8 @@ describe(`the app over HTTP on ${kind}`, () => {
         { slot: "best", model: "compatible:scripted-best", usable: true },
         { slot: "fast", model: "compatible:scripted-fast", usable: true },
       ],
+      // no MODEL_EMBED: lexical retrieval, which is fine
+      embedding: { model: null, configured: false, usable: false, problem: null },
     });
   });
 

@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { taskEmbeddingText } from "@/lib/embeddings";
+import { seedTasks } from "@/lib/tasks";
 import { ScriptedModelServer } from "../support/model-server";
 
 // npm run eval:router against the scripted model server: no app server and no database. The router's
@@ -159,5 +162,52 @@ describe("npm run eval:router", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('x: meeting-agenda not in registry "seed"');
     expect(models.requests.length).toBe(before);
+  });
+});
+
+describe("npm run eval:router -- --shortlist-only --embed", () => {
+  let models: ScriptedModelServer;
+  let dir: string;
+  const EMBED = "scripted-embed";
+  // 40 tasks (above the shortlist size); the request shares no word with the memo task
+  const filler = Array.from({ length: 40 }, (_, i) => ({ ...seedTasks[0], slug: `filler-${i}`, name: `Filler ${i}`, routerDescription: `The user wants filler document number ${i}.` }));
+  const conversation = { id: "paraphrase", language: "en", registry: "seed", turns: [{ user: "Put my scattered thoughts in order", expected: "memo-from-ideas" }] };
+
+  beforeAll(async () => {
+    models = await new ScriptedModelServer().start();
+    // fixtures: the memo task and the request share a direction; everything else is noise from a hash
+    const memo = seedTasks.find((t) => t.slug === "memo-from-ideas")!;
+    models.vectors.set(taskEmbeddingText(memo), [1, 0, 0, 0]);
+    models.vectors.set(conversation.turns[0].user, [0.9, 0.1, 0, 0]);
+    models.defaultVector = (text) => [0, ...[...createHash("sha256").update(text).digest().subarray(0, 3)].map((byte) => byte + 1)];
+    dir = mkdtempSync(path.join(tmpdir(), "eval-embed-"));
+    writeFileSync(path.join(dir, "one.jsonl"), `${JSON.stringify(conversation)}\n`);
+    writeFileSync(path.join(dir, "filler.json"), JSON.stringify({ tasks: filler }));
+  });
+
+  afterAll(async () => {
+    await models?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const shortlistOnly = (extra: string[]) =>
+    run(["--shortlist-only", "--registry", path.join(dir, "filler.json"), "--dataset", path.join(dir, "one.jsonl"), "--shortlist-size", "3", ...extra], {
+      COMPATIBLE_BASE_URL: `${models.url}/v1`,
+      COMPATIBLE_API_KEY: "",
+    });
+
+  it("fuses the ranking by meaning and reaches the task that words miss", async () => {
+    const lexical = await shortlistOnly([]);
+    expect(lexical.code, lexical.stderr).toBe(0);
+    expect(metric(lexical.stdout, "Recall (expected task in the shortlist, turns expecting a task)")).toBe("0/1 (0.0%)");
+    expect(models.requests).toHaveLength(0);
+
+    const fused = await shortlistOnly(["--embed", `compatible:${EMBED}`]);
+    expect(fused.code, fused.stderr).toBe(0);
+    expect(metric(fused.stdout, "Recall (expected task in the shortlist, turns expecting a task)")).toBe("1/1 (100.0%)");
+    expect(fused.stdout).toContain(`fused with the ranking by meaning of \`compatible:${EMBED}\``);
+    const inputs = models.requests.filter((r) => r.path === "/v1/embeddings" && r.model === EMBED).flatMap((r) => r.body.input as string[]);
+    expect(inputs).toContain(conversation.turns[0].user);
+    expect(inputs).toContain(taskEmbeddingText(seedTasks.find((t) => t.slug === "memo-from-ideas")!));
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { languageModel, providerSettings, type ProviderName } from "@/lib/ai";
+import { embed, embedMany } from "ai";
+import { embeddingModel, languageModel, providerSettings, type ProviderName } from "@/lib/ai";
 import { routeTurn } from "@/lib/router";
 import { parseSettings } from "@/lib/settings";
 import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
@@ -69,5 +70,40 @@ describe("the router's request on the wire", () => {
     expect(body.temperature).toBe(0);
     expect(body.text).toMatchObject({ format: { type: "json_schema", strict: true, name: "response" } });
     expectTaskSchema((body.text as { format: { schema: unknown } }).format.schema);
+  });
+});
+
+/** The embed slot's requests: the endpoint each provider uses, the model name and the texts as given. */
+describe("embedding requests on the wire", () => {
+  let server: ScriptedModelServer;
+  beforeAll(async () => {
+    server = await new ScriptedModelServer().start();
+    server.vectors.set("recap of the call", [1, 0, 0]);
+    server.vectors.set("Meeting minutes", [0, 1, 0]);
+    server.vectors.set("Memo", [0, 0, 1]);
+  });
+  afterAll(() => server.stop());
+
+  const cases: { provider: ProviderName; model: string; path: string }[] = [
+    { provider: "openai", model: "text-embedding-3-small", path: "/v1/embeddings" },
+    { provider: "ollama", model: "nomic-embed-text", path: "/api/embed" },
+    { provider: "compatible", model: "bge-m3", path: "/v1/embeddings" },
+  ];
+
+  it.each(cases)("$provider: one request to $path with the model and the input, for embed and embedMany", async ({ provider, model, path }) => {
+    const settings = providerSettings(
+      parseSettings({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${server.url}/v1`, COMPATIBLE_BASE_URL: `${server.url}/v1`, OLLAMA_BASE_URL: server.url }),
+    );
+    const embedder = embeddingModel({ provider, model, origin: "test" }, settings);
+    const before = server.requests.length;
+    const one = await embed({ model: embedder, value: "recap of the call", maxRetries: 0 });
+    const many = await embedMany({ model: embedder, values: ["Meeting minutes", "Memo"], maxRetries: 0 });
+    expect(one.embedding).toEqual([1, 0, 0]);
+    expect(many.embeddings).toEqual([[0, 1, 0], [0, 0, 1]]);
+    const sent = server.requests.slice(before);
+    expect(sent.map((r) => [r.path, r.model])).toEqual([[path, model], [path, model]]);
+    const inputs = sent.map((r) => r.body.input);
+    // OpenAI and compatible servers accept a string or a list; the providers send lists
+    expect(inputs).toEqual([["recap of the call"], ["Meeting minutes", "Memo"]]);
   });
 });

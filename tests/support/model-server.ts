@@ -6,6 +6,10 @@ import type { AddressInfo } from "node:net";
  * OpenAI's Responses API, which openai: models use, unstreamed), so the app's real provider code is
  * exercised. Every request is recorded with its body, for tests of what went on the wire. Each reply is queued by the test for a model name (the app's
  * fast and best slots use different names): nothing is chosen by reading the prompt.
+ *
+ * It also answers embedding requests (OpenAI's and compatible servers' /v1/embeddings, Ollama's
+ * /api/embed) with the vectors of a fixture table, text → vector, that the test fills: `vectors`, and
+ * `defaultVector` for texts the test gives no fixture (e.g. a hash of the text, for distractors).
  */
 export interface ScriptedReply {
   text: string;
@@ -40,6 +44,12 @@ export class ScriptedModelServer {
    * e.g. a random fault); without it an empty queue is an error, as in every other test.
    */
   fallback: ((model: string) => ScriptedReply) | undefined;
+  /** the embedding endpoints' answers, by exact input text */
+  readonly vectors = new Map<string, number[]>();
+  /** the vector of a text with no fixture; without it such a text is an error (500) */
+  defaultVector: ((text: string) => number[]) | undefined;
+  /** how the embedding endpoints behave: wait this long first, or fail with this status */
+  embedding: { delayMs?: number; status?: number } = {};
   /** keep recorded requests (off for long load runs) */
   record = true;
   url = "";
@@ -86,6 +96,7 @@ export class ScriptedModelServer {
       return json(res, 200, { models: this.models.map((name) => ({ name, model: name })) });
     }
     if (req.method === "POST" && path === "/v1/audio/transcriptions") return this.transcribe(req, res);
+    if (req.method === "POST" && (path === "/v1/embeddings" || path === "/api/embed")) return this.embed(req, res, path);
     if (req.method !== "POST" || !["/v1/chat/completions", "/v1/responses", "/api/chat"].includes(path)) {
       return json(res, 404, { error: { message: `scripted server: no route ${req.method} ${path}` } });
     }
@@ -105,6 +116,28 @@ export class ScriptedModelServer {
     }
     if (path === "/api/chat") return stream ? this.streamOllama(res, model!, reply) : json(res, 200, ollamaFinal(model!, reply.text, true));
     return stream ? this.streamOpenAi(res, model!, reply) : json(res, 200, openAiCompletion(model!, reply.text));
+  }
+
+  /** Embeddings: OpenAI's (and compatible servers') /v1/embeddings, Ollama's /api/embed; vectors from the fixtures. */
+  private async embed(req: IncomingMessage, res: ServerResponse, path: string) {
+    const body = JSON.parse(await readBody(req)) as { model?: string; input?: string | string[] };
+    if (this.record) this.requests.push({ path, model: body.model, body, messages: [] });
+    if (this.embedding.delayMs) await sleep(this.embedding.delayMs);
+    if (this.embedding.status) return json(res, this.embedding.status, { error: { message: `scripted failure ${this.embedding.status}` } });
+    const inputs = typeof body.input === "string" ? [body.input] : (body.input ?? []);
+    const missing = inputs.filter((text) => !this.vectors.has(text) && !this.defaultVector);
+    if (missing.length) return json(res, 500, { error: { message: `scripted server: no vector for ${JSON.stringify(missing[0].slice(0, 80))}` } });
+    const embeddings = inputs.map((text) => this.vectors.get(text) ?? this.defaultVector!(text));
+    const tokens = inputs.reduce((sum, text) => sum + Math.ceil(text.length / 4), 0);
+    if (path === "/api/embed") {
+      return json(res, 200, { model: body.model, embeddings, total_duration: 1_000, load_duration: 0, prompt_eval_count: tokens });
+    }
+    return json(res, 200, {
+      object: "list",
+      data: embeddings.map((embedding, index) => ({ object: "embedding", index, embedding })),
+      model: body.model,
+      usage: { prompt_tokens: tokens, total_tokens: tokens },
+    });
   }
 
   /** OpenAI's transcription endpoint: multipart form with file, model and optional language. */

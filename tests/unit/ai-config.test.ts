@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseModelSpec, providerSettings, resolveModelSlots } from "@/lib/ai";
+import { checkEmbeddingSlot, embeddingSlot, parseModelSpec, providerSettings, resolveModelSlots } from "@/lib/ai";
 import { parseSettings } from "@/lib/settings";
 import { errorText } from "@/lib/i18n";
 
@@ -63,5 +63,27 @@ describe("resolveModelSlots", () => {
     const slots = await resolveModelSlots(parseSettings({ OPENAI_API_KEY: "sk-test" }));
     expect(slots.best.spec).toMatchObject({ provider: "openai", origin: "OPENAI_API_KEY" });
     expect(slots.best.problem).toBeNull();
+  });
+});
+
+describe("the embed slot (MODEL_EMBED)", () => {
+  it("is off when not set: retrieval is lexical, and that is no problem", async () => {
+    expect(embeddingSlot(parseSettings({}))).toBeNull();
+    expect(await checkEmbeddingSlot(parseSettings({}))).toEqual({ spec: null, problem: null });
+  });
+
+  it("gives the provider's embedding model, named provider:model", () => {
+    const openai = embeddingSlot(parseSettings({ MODEL_EMBED: "openai:text-embedding-3-small", OPENAI_API_KEY: "sk-test" }));
+    expect(openai).toMatchObject({ id: "openai:text-embedding-3-small", spec: { provider: "openai", model: "text-embedding-3-small", origin: "MODEL_EMBED" } });
+    expect(openai!.model).toMatchObject({ modelId: "text-embedding-3-small" });
+    expect(embeddingSlot(parseSettings({ MODEL_EMBED: "ollama:nomic-embed-text" }))).toMatchObject({ id: "ollama:nomic-embed-text", model: { modelId: "nomic-embed-text" } });
+    expect(embeddingSlot(parseSettings({ MODEL_EMBED: "compatible:bge-m3", COMPATIBLE_BASE_URL: "http://gpu:8080/v1" }))).toMatchObject({ id: "compatible:bge-m3" });
+  });
+
+  it("is not used, and reported, when its provider lacks a setting", async () => {
+    const s = parseSettings({ MODEL_EMBED: "openai:text-embedding-3-small" });
+    expect(embeddingSlot(s)).toBeNull();
+    const { problem } = await checkEmbeddingSlot(s);
+    expect(errorText("en", problem!)).toMatch(/OPENAI_API_KEY/);
   });
 });
