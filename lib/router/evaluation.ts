@@ -106,11 +106,13 @@ export const evalTurnSchema = z.object({
   assistant: z.string().optional(),
   expected: z.string().trim().min(1, `Give the expected task slug or "${NONE}".`),
   point: z.enum(POINTS).optional(),
+  /** written to share no word with the expected task's text (tests/unit/router-paraphrases.test.ts checks it) */
+  paraphrase: z.boolean().optional(),
 });
 
 export const evalConversationSchema = z.object({
   id: z.string().trim().min(1),
-  language: z.enum(["en", "es"]),
+  language: z.string().regex(/^[a-z]{2}$/, 'A two-letter language code such as "en", "es" or "fr".'),
   registry: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "A registry name: eval/registries/<name>.json."),
   turns: z.array(evalTurnSchema).min(1, "A conversation needs at least one turn."),
 });

@@ -254,7 +254,7 @@ describe("router dataset", () => {
       JSON.stringify(good),
       "",
       "{not json",
-      JSON.stringify({ ...good, language: "fr" }),
+      JSON.stringify({ ...good, language: "French" }),
       JSON.stringify(good),
       JSON.stringify({ ...good, id: "y", turns: [{ user: "minutes", expected: "meeting-minutes", point: "continue" }] }),
     ].join("\n");
