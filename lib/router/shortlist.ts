@@ -1,60 +1,110 @@
-import MiniSearch from "minisearch";
-import { expandQuery } from "./glossary";
+import MiniSearch, { type SearchOptions } from "minisearch";
+import { termForms } from "./terms";
 
 export interface ShortlistTask {
   slug: string;
   name: string;
   routerDescription: string;
+  /** what users read of the task */
+  description?: string;
+  /** the name and description in other languages: { "es": { "name": "…", "description": "…" } } */
+  translations?: unknown;
+  /** the admin's example requests */
+  exampleRequests?: string[];
+  /** requests learned from routing corrections (the registry attaches them), searched like the admin's examples */
+  learnedRequests?: string[];
 }
 
+type Field = "slug" | "name" | "description" | "routerDescription" | "examples";
+const FIELDS: Field[] = ["slug", "name", "description", "routerDescription", "examples"];
+/** A task's own names weigh most; its examples, in users' words, more than its descriptions. */
+const BOOST: Record<Field, number> = { slug: 2, name: 2, examples: 1.5, description: 1, routerDescription: 1 };
+
+function translatedTexts(translations: unknown, key: "name" | "description"): string[] {
+  if (!translations || typeof translations !== "object") return [];
+  return Object.values(translations as Record<string, Record<string, unknown> | undefined>)
+    .map((t) => t?.[key])
+    .filter((text): text is string => typeof text === "string");
+}
+
+function fieldText(task: ShortlistTask, field: Field): string {
+  switch (field) {
+    case "slug":
+      return task.slug.replace(/[-_]/g, " ");
+    case "name":
+      return [task.name, ...translatedTexts(task.translations, "name")].join("\n");
+    case "description":
+      return [task.description ?? "", ...translatedTexts(task.translations, "description")].join("\n");
+    case "routerDescription":
+      return task.routerDescription;
+    case "examples":
+      return [...(task.exampleRequests ?? []), ...(task.learnedRequests ?? [])].join("\n");
+  }
+}
+
+const SEARCH: SearchOptions = {
+  boost: BOOST,
+  combineWith: "OR",
+  // "recap" also finds "recapping", at a lower weight; typo tolerance (fuzzy) doubled the search time
+  // for one more hit in the eval, so it is off
+  prefix: (term) => term.length >= 4,
+  weights: { prefix: 0.4, fuzzy: 0 },
+};
+
 // One index per registry array: the registry cache hands out the same array until the registry
-// changes, so the index is built once per version and dropped with it.
-const indexes = new WeakMap<object, MiniSearch<ShortlistTask & { id: string }>>();
-
-const foldDiacritics = (term: string) => term.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-
-// Words too common to tell tasks apart: left out of the index and the query (a third of the search time).
-const STOP_WORDS = new Set(
-  ("the and for with that this from have what when want wants user users about into your you our their them they will would " +
-    "can could should please just also some any all are was were been has had not but out who how why which there here then " +
-    "los las una unos para con que por del como pero mas sus este esta esto son fue ser muy " +
-    "les des une pour avec que qui dans sur par pas est sont mais plus").split(" "),
-);
+// (or a routing correction) changes, so the index is built once per version and dropped with it.
+const indexes = new WeakMap<object, MiniSearch<{ id: string }>>();
 
 function indexFor(tasks: ShortlistTask[]) {
   let index = indexes.get(tasks);
   if (!index) {
-    index = new MiniSearch<ShortlistTask & { id: string }>({
-      fields: ["slugWords", "name", "routerDescription"],
-      extractField: (task, field) => (field === "slugWords" ? task.slug.replace(/[-_]/g, " ") : (task as unknown as Record<string, string>)[field]),
-      processTerm: (term) => {
-        const folded = foldDiacritics(term);
-        return folded.length > 2 && !STOP_WORDS.has(folded) ? folded : null;
-      },
-      searchOptions: { boost: { name: 2, slugWords: 2 }, prefix: true, fuzzy: 0.15, combineWith: "OR" },
+    const bySlug = new Map(tasks.map((t) => [t.slug, t]));
+    index = new MiniSearch<{ id: string }>({
+      fields: FIELDS,
+      extractField: (document, field) => (field === "id" ? document.id : fieldText(bySlug.get(document.id)!, field as Field)),
+      processTerm: termForms,
+      searchOptions: SEARCH,
     });
-    index.addAll(tasks.map((t) => ({ ...t, id: t.slug })));
+    index.addAll(tasks.map((t) => ({ id: t.slug })));
     indexes.set(tasks, index);
   }
   return index;
+}
+
+const byName = new WeakMap<object, string[]>();
+
+/** The registry's slugs in the order of the tasks' names, sorted once per registry array. */
+function slugsByName(tasks: ShortlistTask[]): string[] {
+  let slugs = byName.get(tasks);
+  if (!slugs) {
+    slugs = [...tasks].sort((a, b) => a.name.localeCompare(b.name)).map((t) => t.slug);
+    byName.set(tasks, slugs);
+  }
+  return slugs;
 }
 
 // A turn asks twice with the same text (the executor's suggestions, then the router's shortlist): the
 // last search is kept, per registry array.
 const lastSearch = new WeakMap<object, { text: string; slugs: string[] }>();
 
+/** The registry's slugs that match the text, best first (BM25 over the fields above). */
 function rankedSlugs(tasks: ShortlistTask[], text: string): string[] {
   const last = lastSearch.get(tasks);
   if (last?.text === text) return last.slugs;
-  const slugs = indexFor(tasks).search(expandQuery(text)).map((hit) => hit.id as string);
+  const slugs = indexFor(tasks)
+    .search(text)
+    .map((hit) => hit.id as string);
   lastSearch.set(tasks, { text, slugs });
   return slugs;
 }
 
 /**
- * The tasks most relevant to the turn (BM25 over slug, name and description), so the router's prompt
- * stays bounded however large the registry grows. The current task and the tasks of relevant routing
- * corrections are always kept; a registry no larger than `size` is returned as it is.
+ * The tasks most relevant to the turn, so the router's prompt stays bounded however large the
+ * registry grows: the current task and the tasks of relevant routing corrections, then the tasks whose
+ * names, descriptions and example requests (the admin's and those learned from corrections) match the
+ * text best. It is never short: when fewer tasks match than `size`, the rest are the tasks chosen most
+ * often recently (`recentlyChosen`, most first), then the others by name. A registry no larger than
+ * `size` is returned as it is.
  */
 export function shortlistTasks<T extends ShortlistTask>(input: {
   tasks: T[];
@@ -62,15 +112,18 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   text: string;
   size: number;
   alwaysInclude?: string[];
+  recentlyChosen?: string[];
 }): T[] {
   const { tasks, size } = input;
   if (tasks.length <= size) return tasks;
   const bySlug = new Map(tasks.map((t) => [t.slug, t]));
   const chosen = new Set<string>();
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
-  for (const slug of rankedSlugs(tasks, input.text)) {
-    if (chosen.size >= size) break;
-    chosen.add(slug);
+  for (const slugs of [rankedSlugs(tasks, input.text), input.recentlyChosen ?? [], slugsByName(tasks)]) {
+    for (const slug of slugs) {
+      if (chosen.size >= size) break;
+      if (bySlug.has(slug)) chosen.add(slug);
+    }
   }
   return tasks.filter((t) => chosen.has(t.slug));
 }

@@ -18,17 +18,28 @@ export function foldTerm(word: string): string | null {
   return folded.length > 1 && !STOP_WORDS.has(folded) ? folded : null;
 }
 
+// Stemming a word three times is the slow part of indexing a large registry; the words repeat a lot.
+const formsOf = new Map<string, string[]>();
+const MAX_REMEMBERED = 50_000;
+
 /** The forms a word is indexed and searched by: the folded word and its stems; none for a stop-word. */
 export function termForms(word: string): string[] {
   const lower = word.toLowerCase();
-  const folded = foldTerm(lower);
-  if (!folded) return [];
-  const forms = new Set([folded]);
-  for (const stem of [englishStem, spanishStem, frenchStem]) {
-    const form = foldDiacritics(stem(lower));
-    if (form.length > 1) forms.add(form);
+  let forms = formsOf.get(lower);
+  if (!forms) {
+    const folded = foldTerm(lower);
+    const set = new Set(folded ? [folded] : []);
+    if (folded) {
+      for (const stem of [englishStem, spanishStem, frenchStem]) {
+        const form = foldDiacritics(stem(lower));
+        if (form.length > 1) set.add(form);
+      }
+    }
+    forms = [...set];
+    if (formsOf.size >= MAX_REMEMBERED) formsOf.clear();
+    formsOf.set(lower, forms);
   }
-  return [...forms];
+  return forms;
 }
 
 /** The words of a text (letters and digits), in order. */
