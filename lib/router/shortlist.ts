@@ -71,16 +71,16 @@ function indexFor(tasks: ShortlistTask[]) {
   return index;
 }
 
-const byName = new WeakMap<object, string[]>();
+const orders = new WeakMap<object, { slugs: Set<string>; byName: string[] }>();
 
-/** The registry's slugs in the order of the tasks' names, sorted once per registry array. */
-function slugsByName(tasks: ShortlistTask[]): string[] {
-  let slugs = byName.get(tasks);
-  if (!slugs) {
-    slugs = [...tasks].sort((a, b) => a.name.localeCompare(b.name)).map((t) => t.slug);
-    byName.set(tasks, slugs);
+/** The registry's slugs, and the same in the order of the tasks' names: worked out once per registry array. */
+function orderOf(tasks: ShortlistTask[]) {
+  let order = orders.get(tasks);
+  if (!order) {
+    order = { slugs: new Set(tasks.map((t) => t.slug)), byName: [...tasks].sort((a, b) => a.name.localeCompare(b.name)).map((t) => t.slug) };
+    orders.set(tasks, order);
   }
-  return slugs;
+  return order;
 }
 
 // A turn asks twice with the same text (the executor's suggestions, then the router's shortlist): the
@@ -116,13 +116,13 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
 }): T[] {
   const { tasks, size } = input;
   if (tasks.length <= size) return tasks;
-  const bySlug = new Map(tasks.map((t) => [t.slug, t]));
+  const order = orderOf(tasks);
   const chosen = new Set<string>();
-  for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && bySlug.has(slug)) chosen.add(slug);
-  for (const slugs of [rankedSlugs(tasks, input.text), input.recentlyChosen ?? [], slugsByName(tasks)]) {
+  for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && order.slugs.has(slug)) chosen.add(slug);
+  for (const slugs of [rankedSlugs(tasks, input.text), input.recentlyChosen ?? [], order.byName]) {
     for (const slug of slugs) {
       if (chosen.size >= size) break;
-      if (bySlug.has(slug)) chosen.add(slug);
+      if (order.slugs.has(slug)) chosen.add(slug);
     }
   }
   return tasks.filter((t) => chosen.has(t.slug));

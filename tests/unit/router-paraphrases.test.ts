@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "@/lib/router/evaluation";
+import { parseDataset } from "../../eval/evaluation";
 import { termForms, wordsOf } from "@/lib/router/terms";
 import { taskInputSchema, type TaskInput } from "@/lib/tasks/schema";
 
@@ -28,7 +28,7 @@ const registries = Object.fromEntries(
 );
 
 const paraphrases = parseDataset(readFileSync("eval/router-dataset.jsonl", "utf8")).conversations.flatMap((c) =>
-  c.turns.filter((t) => t.paraphrase).map((t) => ({ id: c.id, language: c.language, user: t.user, task: registries[c.registry].get(t.expected)! })),
+  c.turns.filter((t) => t.paraphrase).map((t) => ({ id: c.id, language: c.language, user: t.user, task: registries[c.registry ?? ""]?.get(t.expected)! })),
 );
 
 describe("paraphrase turns of the router dataset", () => {
