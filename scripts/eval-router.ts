@@ -16,12 +16,13 @@
 //     and every user message first, and the shortlist fuses that ranking with the lexical one, as the app does.
 //
 // A registry is a name (eval/registries/<name>.json; "large-1000" is generated when the file is
-// missing) or a path to a { "tasks": TaskInput[] } file. All the arithmetic is in lib/router/evaluation.ts.
+// missing) or a path to a registry export (switchboard.tasks/v1, Admin → Tasks → Export). A dataset's
+// conversation that names no registry is routed over --registry alone. Formats: eval/README.md.
+// All the arithmetic is in eval/evaluation.ts.
 import "./settings";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
 import { embedMany } from "ai";
 import { checkReachable, embeddingModel, languageModel } from "../lib/ai/providers";
@@ -39,13 +40,14 @@ import {
   type EvalConversation,
   type ShortlistOutcome,
   type TurnOutcome,
-} from "../lib/router/evaluation";
+} from "../eval/evaluation";
 import { buildRouterPrompt } from "../lib/router/prompt";
 import { routeTurn } from "../lib/router/route";
 import { shortlistTasks } from "../lib/router/shortlist";
 import { errorText } from "../lib/i18n";
 import { settings } from "../lib/settings";
-import { taskInputSchema, type TaskInput } from "../lib/tasks/schema";
+import type { TaskInput } from "../lib/tasks/schema";
+import { registryFileSchema } from "../lib/tasks/transfer";
 import { LARGE_REGISTRY_NAME, makeLargeRegistry, REGISTRY_DIR } from "./make-large-registry";
 
 const USAGE = `usage:
@@ -97,7 +99,6 @@ const limit = positiveInt("limit", args.limit);
 // Registries and dataset
 // ---------------------------------------------------------------------------------------------
 
-const registryFileSchema = z.object({ tasks: z.array(taskInputSchema).min(1) });
 const registries = new Map<string, TaskInput[]>();
 
 /** A registry by name (eval/registries/<name>.json) or path; the enabled tasks. */
@@ -128,6 +129,7 @@ const merged = new Map<string, TaskInput[]>();
  * conversation's tasks added. One array per registry, so the shortlist's index is built once.
  */
 function tasksFor(conversation: EvalConversation): TaskInput[] {
+  if (!conversation.registry) return loadRegistry(args.registry!);
   const own = loadRegistry(conversation.registry);
   if (!args.registry) return own;
   let tasks = merged.get(conversation.registry);
@@ -144,8 +146,12 @@ const datasetPath = args.dataset!;
 if (!existsSync(datasetPath)) fail(`Dataset ${datasetPath} not found.`, 1);
 const { conversations: all, problems } = parseDataset(readFileSync(datasetPath, "utf8"));
 for (const conversation of all) {
-  const unknown = unknownSlugs(conversation, new Set(loadRegistry(conversation.registry).map((t) => t.slug)));
-  if (unknown.length) problems.push(`${conversation.id}: ${unknown.join(", ")} not in registry "${conversation.registry}"`);
+  if (!conversation.registry && !args.registry) {
+    problems.push(`${conversation.id}: names no registry, so --registry <file.json> is needed`);
+    continue;
+  }
+  const unknown = unknownSlugs(conversation, new Set(tasksFor(conversation).map((t) => t.slug)));
+  if (unknown.length) problems.push(`${conversation.id}: ${unknown.join(", ")} not in registry "${conversation.registry ?? args.registry}"`);
 }
 if (problems.length) fail(`The dataset has problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`, 1);
 if (!all.length) fail(`The dataset ${datasetPath} has no conversations.`, 1);
@@ -174,7 +180,7 @@ function shortlistQuery(conversation: EvalConversation, index: number): string {
 }
 
 function registryLabel(): string {
-  const names = [...new Set(conversations.map((c) => c.registry))];
+  const names = [...new Set(conversations.map((c) => c.registry).filter((n): n is string => !!n))];
   if (!args.registry) return `each conversation's own (${names.map((n) => `${n}: ${loadRegistry(n).length} tasks`).join(", ")})`;
   return `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks) merged with each conversation's own (${names.join(", ")})`;
 }
@@ -199,6 +205,8 @@ if (args["shortlist-only"]) {
   const outcomes: ShortlistOutcome[] = [];
   for (const conversation of conversations) {
     const tasks = tasksFor(conversation);
+    // the app builds the index once per registry version, not per turn: build it before timing
+    shortlistTasks({ tasks, currentTask: null, text: "index", size });
     let previous: string | null = null;
     conversation.turns.forEach((turn, index) => {
       const expected = taskOrNull(turn.expected);
@@ -216,6 +224,7 @@ if (args["shortlist-only"]) {
         expected,
         shortlist: shortlist.map((t) => t.slug),
         hit: expected === null ? null : shortlist.some((t) => t.slug === expected),
+        paraphrase: turn.paraphrase === true,
         registrySize: tasks.length,
         tokensWith: buildRouterPrompt({ tasks: shortlist, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
         tokensWithout: buildRouterPrompt({ tasks, currentTask: previous, messages, promptTokens: settings().ROUTER_PROMPT_TOKENS }).estimatedTokens,
@@ -281,7 +290,7 @@ for (const conversation of conversations) {
     outcomes.push({
       conversationId: conversation.id,
       language: conversation.language,
-      registry: conversation.registry,
+      registry: conversation.registry ?? args.registry!,
       turn: index + 1,
       user: turn.user,
       previous,

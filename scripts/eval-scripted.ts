@@ -8,7 +8,7 @@
 import "./settings";
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { parseDataset } from "../lib/router/evaluation";
+import { parseDataset } from "../eval/evaluation";
 import { ScriptedModelServer } from "../tests/support/model-server";
 
 const MODEL = "scripted-router";

@@ -35,6 +35,7 @@ const emptyTask: FormInput = {
   description: "",
   translations: {},
   routerDescription: "",
+  exampleRequests: [],
   instructions: "",
   infoToCollect: [],
   outputKind: "custom",
@@ -83,6 +84,79 @@ function Section({ title, description, children }: { title: string; description:
       </div>
       {children}
     </section>
+  );
+}
+
+/**
+ * The task's example requests, one row each: Enter in a row adds a row below it, and removing a row
+ * moves the focus to the row before it (or to the add button), so the list can be edited from the keyboard.
+ */
+function ExampleRequests({ value, onChange, errors }: { value: string[]; onChange: (value: string[]) => void; errors: unknown }) {
+  const t = useTranslations("admin.taskForm.examples");
+  const hintId = useId();
+  const rowId = (index: number) => `task-example-${index}`;
+  const focusRow = (index: number) => requestAnimationFrame(() => document.getElementById(index < 0 ? "task-example-add" : rowId(index))?.focus());
+  const insert = (index: number) => {
+    onChange([...value.slice(0, index), "", ...value.slice(index)]);
+    focusRow(index);
+  };
+  const remove = (index: number) => {
+    onChange(value.filter((_, i) => i !== index));
+    focusRow(value.length > 1 ? Math.max(0, index - 1) : -1);
+  };
+  const listError = (errors as { message?: string; root?: { message?: string } } | undefined)?.message ?? (errors as { root?: { message?: string } } | undefined)?.root?.message;
+  return (
+    <fieldset className="flex flex-col gap-2" aria-describedby={hintId}>
+      <legend className="text-sm font-medium">{t("title")}</legend>
+      <p id={hintId} className="-mt-1 text-xs text-muted-foreground">
+        {t("hint")}
+      </p>
+      {value.length === 0 && <p className="rounded-lg bg-surface px-3 py-2 text-sm text-muted-foreground">{t("empty")}</p>}
+      <ol className="flex flex-col gap-2">
+        {value.map((request, index) => {
+          const error = (errors as Record<number, { message?: string } | undefined> | undefined)?.[index]?.message;
+          const errorId = `example-${index}-error`;
+          return (
+            // a row has no identity beyond its place in the list
+            <li key={index} data-testid="example-row" className="flex flex-col gap-1">
+              <div className="flex items-start gap-2">
+                <Input
+                  id={rowId(index)}
+                  aria-label={t("request", { n: index + 1 })}
+                  placeholder={t("placeholder")}
+                  value={request}
+                  maxLength={TASK_LIMITS.exampleRequestMax}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  onChange={(event) => onChange(value.map((v, i) => (i === index ? event.target.value : v)))}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter" && !event.nativeEvent.isComposing) {
+                      event.preventDefault();
+                      if (value.length < TASK_LIMITS.exampleRequestsMax) insert(index + 1);
+                    }
+                  }}
+                />
+                <IconButton label={t("remove", { n: index + 1 })} onClick={() => remove(index)}>
+                  <Trash2 />
+                </IconButton>
+              </div>
+              {error && (
+                <p id={errorId} className="text-sm text-destructive">
+                  {error}
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {listError && <p className="text-sm text-destructive">{listError}</p>}
+      <div>
+        <Button id="task-example-add" type="button" variant="secondary" disabled={value.length >= TASK_LIMITS.exampleRequestsMax} onClick={() => insert(value.length)}>
+          <Plus aria-hidden="true" />
+          {t("add")}
+        </Button>
+      </div>
+    </fieldset>
   );
 }
 
@@ -149,6 +223,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
   const userView = (locale: Locale) =>
     localizeTask({ name: values.name || t("preview.placeholderName"), description: values.description ?? "", translations: values.translations ?? {} }, locale);
   const infoErrors = errors.infoToCollect;
+  const previewExamples = (values.exampleRequests ?? []).map((request) => request?.trim()).filter(Boolean);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
@@ -184,6 +259,11 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
         <Section title={t("routing.title")} description={t("routing.description")}>
           {text("slug", t("slug"), { hint: t("slugHint") })}
           {text("routerDescription", t("routerDescription"), { hint: t("routerDescriptionHint"), multiline: true, rows: 3 })}
+          <Controller
+            control={control}
+            name="exampleRequests"
+            render={({ field }) => <ExampleRequests value={field.value ?? []} onChange={field.onChange} errors={errors.exampleRequests} />}
+          />
           <Controller
             control={control}
             name="enabled"
@@ -326,6 +406,16 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
           <pre data-testid="router-preview" className="whitespace-pre-wrap break-words rounded-lg bg-muted p-3 font-mono text-xs">
             {routerTaskLine(previewTask)}
           </pre>
+          <h3 className="text-sm font-medium">{t("examples.previewTitle")}</h3>
+          {previewExamples.length ? (
+            <ul data-testid="examples-preview" className="flex flex-col gap-1 rounded-lg bg-muted p-3 text-xs">
+              {previewExamples.map((request, index) => (
+                <li key={index}>“{request}”</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("examples.empty")}</p>
+          )}
         </div>
         <div className="flex flex-col gap-2">
           <h2 id="executor-preview-title" className="text-base font-semibold">

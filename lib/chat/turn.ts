@@ -13,7 +13,7 @@ import {
   toVersionView,
   type Execution,
 } from "@/lib/executor";
-import { deriveAction, routeTurn, saveDecision, shortlistTasks, type RouterResult } from "@/lib/router";
+import { deriveAction, recentlyChosenTasks, routeTurn, saveDecision, shortlistTasks, type RouterResult } from "@/lib/router";
 import { rareWordQuery, relevantLearnings } from "@/lib/learnings";
 import { semanticRetrieval } from "@/lib/embeddings";
 import { isDatabaseUnreachable } from "@/lib/http";
@@ -91,6 +91,8 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
     ? [options.models.best, options.models.fast]
     : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
 
+  // what fills a shortlist that few tasks match (cached; read only when the registry is larger than a shortlist)
+  const recentlyChosen = tasks.length > ROUTER_SHORTLIST_SIZE ? await recentlyChosenTasks() : [];
   const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
   const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content }));
 
@@ -105,7 +107,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
       task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
       latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
       // with no task the assistant may suggest one: the few relevant to the turn, not the whole registry
-      availableTasks: task ? [] : shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: ROUTER_SHORTLIST_SIZE }),
+      availableTasks: task ? [] : shortlistTasks({ tasks, currentTask: null, text: lastUserTexts, size: ROUTER_SHORTLIST_SIZE, recentlyChosen }),
     });
     const reference = buildReferenceMessage({
       examples: learnings.filter((l) => l.kind === "example"),
@@ -153,6 +155,7 @@ export async function runTurn(user: PublicUser, request: ChatRequest, requestSig
                 size: ROUTER_SHORTLIST_SIZE,
                 alwaysInclude: routerExamples.map((l) => tasks.find((t) => t.id === l.taskId)?.slug).filter((s): s is string => !!s),
                 semantic: (await semantic).rankTasks(tasks).map((t) => t.slug),
+                recentlyChosen,
               })
             : tasks;
         routed = await routeTurn({

@@ -3,6 +3,7 @@ import { databaseTarget, openDatabase, type Database } from "./connection";
 export { databaseTarget, openDatabase, type Database, type DatabaseTarget } from "./connection";
 export { isUniqueViolation } from "./errors";
 export { pendingMigrations } from "./migration-files";
+export { processCache } from "./process-cache";
 export { Prisma } from "./generated/client";
 export type { PrismaClient } from "./generated/client";
 export * from "./generated/enums";

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db, isUniqueViolation } from "@/lib/db";
 import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";
+import { markRegistryChanged } from "@/lib/tasks";
 import { forgetWordFrequencies } from "./retrieve";
 
 export const learningFilterSchema = z.object({
@@ -49,10 +50,15 @@ export async function listLearnings(filter: z.infer<typeof learningFilterSchema>
 }
 
 export async function updateLearning(id: string, changes: z.infer<typeof learningUpdateSchema>) {
-  const existing = await db().learning.findUnique({ where: { id }, select: { id: true } });
+  const existing = await db().learning.findUnique({ where: { id }, select: { kind: true } });
   if (!existing) throw new AppError("not_found:learning");
   try {
-    const learning = await db().learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
+    const learning = await db().$transaction(async (tx) => {
+      const updated = await tx.learning.update({ where: { id }, data: changes, select: { id: true, status: true, inputExcerpt: true, expectedOutput: true } });
+      // a routing correction is searched by the router's shortlist: turning it off or editing it changes the registry
+      if (existing.kind === "routing") await markRegistryChanged(tx);
+      return updated;
+    });
     forgetWordFrequencies();
     if (changes.inputExcerpt) scheduleEmbeddingSync();
     return learning;
@@ -64,6 +70,10 @@ export async function updateLearning(id: string, changes: z.infer<typeof learnin
 }
 
 export async function deleteLearning(id: string) {
-  const { count } = await db().learning.deleteMany({ where: { id } });
-  if (!count) throw new AppError("not_found:learning");
+  await db().$transaction(async (tx) => {
+    const learning = await tx.learning.findUnique({ where: { id }, select: { kind: true } });
+    if (!learning) throw new AppError("not_found:learning");
+    await tx.learning.delete({ where: { id } });
+    if (learning.kind === "routing") await markRegistryChanged(tx);
+  });
 }

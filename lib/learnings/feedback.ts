@@ -4,6 +4,7 @@ import { recentWithinBudget } from "@/lib/chat/tokens";
 import { db, type Prisma } from "@/lib/db";
 import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";
+import { markRegistryChanged } from "@/lib/tasks";
 import { forgetWordFrequencies } from "./retrieve";
 
 export const feedbackTargetSchema = z.object({
@@ -79,19 +80,23 @@ type LearningData = Omit<Prisma.LearningUncheckedCreateInput, "feedbackId" | "de
  * Stores what a vote or an edit (the owner) teaches, in place of what the same owner taught before.
  * The same example (task and text), approved by a vote or by the user's edit, here or in another
  * conversation, is stored once: when another owner already stored it, this one stores nothing. A unique
- * key in the database holds the rule should two such writes meet.
+ * key in the database holds the rule should two such writes meet. Says whether a routing correction
+ * was written or removed, which changes what the router's shortlist searches.
  */
-async function storeLearning(tx: Prisma.TransactionClient, owner: { feedbackId: string } | { deliverableId: string }, learning: LearningData | null) {
+async function storeLearning(tx: Prisma.TransactionClient, owner: { feedbackId: string } | { deliverableId: string }, learning: LearningData | null): Promise<boolean> {
   const same =
     learning?.kind === "example"
       ? await tx.learning.findFirst({ where: { kind: "example", taskId: learning.taskId, expectedOutput: learning.expectedOutput }, select: { feedbackId: true, deliverableId: true } })
       : null;
   const storedByAnother = same && Object.entries(owner).some(([column, id]) => same[column as keyof typeof same] !== id);
   if (!learning || storedByAnother) {
+    const { count } = await tx.learning.deleteMany({ where: { ...owner, kind: "routing" } });
     await tx.learning.deleteMany({ where: owner });
-    return;
+    return count > 0;
   }
+  const previous = await tx.learning.findUnique({ where: owner as Prisma.LearningWhereUniqueInput, select: { kind: true } });
   await tx.learning.upsert({ where: owner as Prisma.LearningWhereUniqueInput, create: { ...learning, ...owner }, update: learning });
+  return learning.kind === "routing" || previous?.kind === "routing";
 }
 
 /**
@@ -153,7 +158,7 @@ export async function castVote(userId: string, vote: Vote) {
     const where = { [`userId_${column}`]: { userId, [column]: vote.target.id } } as unknown as Prisma.FeedbackWhereUniqueInput;
     const data = { rating: vote.rating, comment: vote.comment ?? null, correction: vote.correction ?? null };
     const feedback = await tx.feedback.upsert({ where, create: { userId, [column]: vote.target.id, ...data }, update: data });
-    await storeLearning(tx, { feedbackId: feedback.id }, learning);
+    if (await storeLearning(tx, { feedbackId: feedback.id }, learning)) await markRegistryChanged(tx);
     return { feedback: toVoteView(feedback), learned: learning?.kind ?? null };
   });
   if (learning) {
@@ -165,8 +170,13 @@ export async function castVote(userId: string, vote: Vote) {
 
 export async function removeVote(userId: string, target: FeedbackTarget) {
   await targetContext(userId, target);
-  // the vote's learning goes with it (cascade)
-  await db().feedback.deleteMany({ where: { userId, [targetColumn[target.type]]: target.id } });
+  const where = { userId, [targetColumn[target.type]]: target.id };
+  await db().$transaction(async (tx) => {
+    const corrections = await tx.learning.count({ where: { kind: "routing", feedback: where } });
+    // the vote's learning goes with it (cascade)
+    await tx.feedback.deleteMany({ where });
+    if (corrections) await markRegistryChanged(tx);
+  });
 }
 
 type FeedbackRow = { id: string; messageId: string | null; routingDecisionId: string | null; deliverableVersionId: string | null; rating: "up" | "down"; comment: string | null; correction: string | null };

@@ -1,4 +1,4 @@
-import { db, Prisma, type LearningKind, type LearningScope } from "@/lib/db";
+import { db, Prisma, processCache, type LearningKind, type LearningScope } from "@/lib/db";
 import { reciprocalRankFusion, type SemanticRetrieval } from "@/lib/embeddings";
 import { estimateTokens } from "@/lib/chat/tokens";
 
@@ -16,33 +16,18 @@ const QUERY_WORDS = 5;
 const MAX_MATCHES = 1_500;
 // short enough that a learning written on another instance is searchable by its new words within a minute
 const STATS_TTL_MS = 60_000;
-type WordStats = { at: number; docs: Map<string, number>; loading?: Promise<void> };
-const globalForStats = globalThis as unknown as { switchboardWordStats?: WordStats };
 
-/**
- * How many active learnings contain each word (lexeme), cached per process for a minute. A stale
- * table is used while a fresh one loads: it only steers which words are searched, never what is found.
- */
-async function wordFrequencies(): Promise<Map<string, number>> {
-  const load = async () => {
-    const rows = await db().$queryRawUnsafe<{ word: string; ndoc: number }[]>(
-      `SELECT word, ndoc FROM ts_stat($$SELECT "search" FROM "Learning" WHERE "status" = 'active'$$)`,
-    );
-    globalForStats.switchboardWordStats = { at: Date.now(), docs: new Map(rows.map((r) => [r.word, Number(r.ndoc)])) };
-  };
-  const cached = globalForStats.switchboardWordStats;
-  if (!cached) await load();
-  else if (Date.now() - cached.at > STATS_TTL_MS && !cached.loading) {
-    cached.loading = load().catch(() => {
-      cached.loading = undefined;
-    });
-  }
-  return globalForStats.switchboardWordStats!.docs;
-}
+/** How many active learnings contain each word (lexeme). */
+const wordFrequencies = processCache("learningWordStats", STATS_TTL_MS, async () => {
+  const rows = await db().$queryRawUnsafe<{ word: string; ndoc: number }[]>(
+    `SELECT word, ndoc FROM ts_stat($$SELECT "search" FROM "Learning" WHERE "status" = 'active'$$)`,
+  );
+  return new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
+});
 
 /** Forgets the word counts after this process writes a learning, so its words are searchable at once. */
 export function forgetWordFrequencies() {
-  globalForStats.switchboardWordStats = undefined;
+  wordFrequencies.forget();
 }
 
 /**
@@ -56,7 +41,7 @@ export function forgetWordFrequencies() {
 export async function rareWordQuery(text: string, { maxWords = QUERY_WORDS, maxMatches = MAX_MATCHES } = {}): Promise<string | null> {
   const [{ lexemes }] = await db().$queryRaw<{ lexemes: string[] }[]>`
     SELECT tsvector_to_array(to_tsvector('english', ${text.slice(0, 4_000)})) AS lexemes`;
-  const docs = await wordFrequencies();
+  const docs = await wordFrequencies.get();
   const words: string[] = [];
   let matches = 0;
   const rarestFirst = lexemes.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0).sort((a, b) => docs.get(a)! - docs.get(b)!);

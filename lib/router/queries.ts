@@ -1,4 +1,4 @@
-import { db, type DecisionSource, type Retrieval, type RoutingAction } from "@/lib/db";
+import { db, processCache, type DecisionSource, type Retrieval, type RoutingAction } from "@/lib/db";
 
 export interface DecisionRecord {
   /** chosen by the caller, so the turn can show the decision while it is being saved */
@@ -42,4 +42,24 @@ export async function saveDecision(record: DecisionRecord): Promise<void> {
     )
     UPDATE "Conversation" SET "currentTaskId" = ${record.chosenTaskId}, "updatedAt" = ${now}
     WHERE "id" = ${record.conversationId} AND "currentTaskId" IS DISTINCT FROM ${record.chosenTaskId}`;
+}
+
+const RECENT_DECISIONS = 1_000;
+const RECENT_TTL_MS = 60_000;
+
+const recentChoices = processCache("recentlyChosenTasks", RECENT_TTL_MS, async () => {
+  const rows = await db().$queryRaw<{ slug: string }[]>`
+    SELECT t."slug" FROM (SELECT "chosenTaskId" FROM "RoutingDecision" ORDER BY "createdAt" DESC LIMIT ${RECENT_DECISIONS}) d
+    JOIN "Task" t ON t."id" = d."chosenTaskId"
+    GROUP BY t."slug" ORDER BY count(*) DESC, t."slug" LIMIT 100`;
+  return rows.map((r) => r.slug);
+});
+
+/**
+ * The tasks chosen in the last 1,000 routing decisions, most often first (slugs): what fills a shortlist
+ * when few tasks match the turn. Cached per process for a minute; it only orders the tasks that no
+ * word of the turn found.
+ */
+export function recentlyChosenTasks(): Promise<string[]> {
+  return recentChoices.get();
 }

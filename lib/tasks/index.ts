@@ -14,6 +14,7 @@ export {
   duplicateTask,
   getTask,
   listTasks,
+  markRegistryChanged,
   seedDefaultTasks,
   setTaskEnabled,
   taskNameForHistory,
@@ -21,7 +22,7 @@ export {
   upsertTasks,
   type Task,
 } from "./queries";
-export { enabledTasks } from "./registry";
+export { enabledTasks, type RegistryTask } from "./registry";
 export { seedTasks } from "./seed-tasks";
 export { convertMojodexSpecs, isMojodexSpecFile, type MojodexNote } from "./mojodex";
 export { likelyDuplicates, type DuplicateReason, type LikelyDuplicate } from "./duplicates";

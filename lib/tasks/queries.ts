@@ -13,8 +13,11 @@ function toData(input: TaskInput) {
   return { ...input, infoToCollect: input.infoToCollect as Prisma.InputJsonValue, translations: input.translations as Prisma.InputJsonValue };
 }
 
-/** Marks the registry changed, in the caller's transaction, so every instance reloads it on its next turn. */
-async function bumpRegistry(tx: Tx) {
+/**
+ * Marks the registry changed, in the caller's transaction, so every instance reloads it on its next
+ * turn: a change to a task, or to a routing correction (the shortlist searches what they teach).
+ */
+export async function markRegistryChanged(tx: Tx) {
   await tx.registryState.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
 }
 
@@ -53,7 +56,7 @@ export async function createTask(input: TaskInput): Promise<Task> {
   try {
     const created = await db().$transaction(async (tx) => {
       const task = await tx.task.create({ data: toData(input) });
-      await bumpRegistry(tx);
+      await markRegistryChanged(tx);
       return task;
     });
     scheduleEmbeddingSync();
@@ -68,7 +71,7 @@ export async function updateTask(id: string, input: TaskInput): Promise<Task> {
   try {
     const updated = await db().$transaction(async (tx) => {
       const task = await tx.task.update({ where: { id }, data: toData(input) });
-      await bumpRegistry(tx);
+      await markRegistryChanged(tx);
       return task;
     });
     scheduleEmbeddingSync();
@@ -82,7 +85,7 @@ export async function setTaskEnabled(id: string, enabled: boolean): Promise<Task
   await getTask(id);
   return db().$transaction(async (tx) => {
     const task = await tx.task.update({ where: { id }, data: { enabled } });
-    await bumpRegistry(tx);
+    await markRegistryChanged(tx);
     return task;
   });
 }
@@ -98,7 +101,7 @@ export async function duplicateTask(id: string): Promise<Task> {
     const task = await tx.task.create({
       data: { ...fields, slug, name: `${original.name} (copy)`.slice(0, 120), enabled: false, infoToCollect: original.infoToCollect as Prisma.InputJsonValue, translations: original.translations as Prisma.InputJsonValue },
     });
-    await bumpRegistry(tx);
+    await markRegistryChanged(tx);
     return task;
   });
   scheduleEmbeddingSync();
@@ -125,7 +128,7 @@ export async function deleteTask(id: string): Promise<{ kept: boolean }> {
     } else {
       await tx.task.delete({ where: { id } });
     }
-    await bumpRegistry(tx);
+    await markRegistryChanged(tx);
   });
   return { kept: used };
 }
@@ -142,7 +145,7 @@ export async function upsertTasks(inputs: TaskInput[]): Promise<{ slug: string; 
       else await tx.task.create({ data: toData(input) });
       results.push({ slug: input.slug, result: existing ? "updated" : "created" });
     }
-    await bumpRegistry(tx);
+    await markRegistryChanged(tx);
     return results;
   });
   scheduleEmbeddingSync();

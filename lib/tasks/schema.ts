@@ -21,6 +21,8 @@ export const TASK_LIMITS = {
   titleFormatMax: 1000,
   bodyFormatMax: 4000,
   iconMax: 64,
+  exampleRequestsMax: 20,
+  exampleRequestMax: 300,
 } as const;
 
 /**
@@ -51,6 +53,9 @@ export const taskMessages = {
   bodyFormatTooLong: "At most 4,000 characters.",
   outputKind: "Choose minutes, email, memo or custom.",
   iconTooLong: "At most 64 characters.",
+  exampleRequestsTooMany: "At most 20 example requests.",
+  exampleRequestEmpty: "Write the request or remove the row.",
+  exampleRequestTooLong: "At most 300 characters.",
 };
 export type TaskMessages = typeof taskMessages;
 
@@ -79,6 +84,11 @@ export function taskSchemas(m: TaskMessages) {
       .trim()
       .min(L.routerDescriptionMin, m.routerDescriptionTooShort)
       .max(L.routerDescriptionMax, m.routerDescriptionTooLong),
+    /** typical requests that call for this task, in any language; the router's shortlist searches them */
+    exampleRequests: z
+      .array(z.string().trim().min(1, m.exampleRequestEmpty).max(L.exampleRequestMax, m.exampleRequestTooLong))
+      .max(L.exampleRequestsMax, m.exampleRequestsTooMany)
+      .default([]),
     instructions: z.string().trim().min(L.instructionsMin, m.instructionsTooShort).max(L.instructionsMax, m.instructionsTooLong),
     infoToCollect: z
       .array(infoField)

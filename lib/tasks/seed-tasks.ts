@@ -13,6 +13,15 @@ export const seedTasks: TaskInput[] = [
     icon: "📝",
     routerDescription:
       "The user wants to record or write up a meeting that took place: they describe what was discussed, decided or assigned and want minutes or a summary of the meeting.",
+    exampleRequests: [
+      "Can you write up the minutes of today's project meeting?",
+      "Here are my notes from the client workshop: turn them into minutes with the decisions and action items.",
+      "Who said what and who does what after the kickoff: please take the minutes.",
+      "¿Puedes redactar el acta de la reunión de hoy con el cliente?",
+      "Te paso mis apuntes de la reunión de equipo; prepárame el acta con los acuerdos.",
+      "Rédige le compte rendu de la réunion d'équipe d'hier.",
+      "Voici mes notes de l'atelier client, fais-en un procès-verbal avec les décisions et les actions.",
+    ],
     instructions:
       "You write clear, factual meeting minutes from what the user tells you about a meeting. Do not invent attendees, decisions or dates. Keep the user's wording for decisions and action items. Ask for missing required information in one short message, listing everything that is missing at once.",
     infoToCollect: [
@@ -40,6 +49,15 @@ export const seedTasks: TaskInput[] = [
     icon: "✉️",
     routerDescription:
       "The user wants an email to send after a meeting or call: thanking participants, recapping what was agreed, confirming next steps or asking for something that was promised.",
+    exampleRequests: [
+      "Send the attendees a thank-you email with the next steps we agreed on.",
+      "Email the client to confirm the follow-up actions from this afternoon's call.",
+      "Prepare the email to the vendor after our meeting, with who owes what.",
+      "Prepara un correo de seguimiento para el cliente con los próximos pasos.",
+      "Escribe el correo para los asistentes con lo que acordamos en la llamada.",
+      "Prépare un e-mail de suivi pour le client avec les prochaines étapes.",
+      "Écris aux participants pour confirmer ce qu'on a convenu pendant l'appel.",
+    ],
     instructions:
       "You draft a follow-up email the user can send as is after a meeting. Match the tone to the relationship (client, partner, colleague). Recap only what was agreed, state next steps with owners and dates, and end with a clear call to action. Use facts from the conversation and any minutes already written; ask for what is missing.",
     infoToCollect: [
@@ -66,6 +84,15 @@ export const seedTasks: TaskInput[] = [
     icon: "💡",
     routerDescription:
       "The user has loose ideas, notes or a brain dump and wants them turned into a structured memo, brief or one-pager for colleagues or management.",
+    exampleRequests: [
+      "Turn my brain dump on the pricing change into a one-pager for management.",
+      "I've got some loose ideas for the new onboarding process, can you make a structured memo out of them?",
+      "Make a memo from these notes for my colleagues.",
+      "Convierte estas ideas sueltas en un memorando para mis colegas.",
+      "Con estas notas desordenadas, hazme un documento de una página para el comité.",
+      "Transforme mes idées éparses en une note structurée pour mes collègues.",
+      "J'ai quelques idées sur le nouveau processus, rédige une note d'une page.",
+    ],
     instructions:
       "You turn the user's loose ideas into a structured internal memo. Group related ideas, make the main point explicit, keep the user's proposals and numbers, and flag open questions instead of inventing answers. Ask who the memo is for when it is not clear.",
     infoToCollect: [

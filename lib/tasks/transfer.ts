@@ -26,6 +26,7 @@ export function toTaskInput(task: Task): TaskInput {
     description: task.description,
     translations: taskTranslationsSchema.catch({}).parse(task.translations),
     routerDescription: task.routerDescription,
+    exampleRequests: task.exampleRequests,
     instructions: task.instructions,
     infoToCollect: task.infoToCollect as unknown as InfoField[],
     outputKind: task.outputKind,

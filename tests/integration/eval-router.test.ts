@@ -163,6 +163,45 @@ describe("npm run eval:router", () => {
     expect(refused.stderr).toContain('x: meeting-agenda not in registry "seed"');
     expect(models.requests.length).toBe(before);
   });
+
+  it("measures the shortlist on a dataset and a registry export it does not ship, per language", async () => {
+    // 40 tasks in the export format: 39 look-alikes and the one the turns ask for (last by name, so no fill by name finds it)
+    const tasks = Array.from({ length: 39 }, (_, i) => ({
+      slug: `report-${i}`,
+      name: `Report ${i}`,
+      routerDescription: `The user wants report number ${i} about topic ${i}.`,
+      instructions: "Write the report the user asks for.",
+      outputKind: "custom",
+      outputTitleFormat: "Report",
+      outputBodyFormat: "Markdown.",
+    }));
+    tasks.push({ ...tasks[0], slug: "onboarding-plan", name: "Welcome plan", routerDescription: "The user welcomes a new hire and wants a plan for their first weeks." });
+    (tasks[39] as Record<string, unknown>).exampleRequests = ["Prépare l'accueil de notre nouvelle recrue", "Plan para el primer mes de la nueva empleada"];
+    const registry = path.join(dir, "held-out-tasks.json");
+    writeFileSync(registry, JSON.stringify({ format: "switchboard.tasks/v1", tasks }));
+    const held = path.join(dir, "held-out.jsonl");
+    writeFileSync(
+      held,
+      [
+        { id: "fr-1", language: "fr", turns: [{ user: "Une nouvelle recrue arrive lundi, prépare son accueil", expected: "onboarding-plan" }] },
+        { id: "es-1", language: "es", turns: [{ user: "La nueva empleada empieza el lunes: ¿un plan para su primer mes?", expected: "onboarding-plan" }] },
+        { id: "en-1", language: "en", turns: [{ user: "Sort out the paperwork", expected: "onboarding-plan", paraphrase: true }] },
+      ]
+        .map((c) => JSON.stringify(c))
+        .join("\n"),
+    );
+    const result = await run(["--shortlist-only", "--dataset", held, "--registry", registry, "--shortlist-size", "5"], {});
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("| Recall (expected task in the shortlist, turns expecting a task) | 2/3 (66.7%) |");
+    expect(result.stdout).toContain("| Recall, fr | 1/1 (100.0%) |");
+    expect(result.stdout).toContain("| Recall, es | 1/1 (100.0%) |");
+    expect(result.stdout).toContain("| Recall, en | 0/1 (0.0%) |");
+    expect(result.stdout).toContain("| Recall on paraphrase turns / on the other turns | 0/1 (0.0%) / 2/2 (100.0%) |");
+
+    // a conversation that names no registry needs one on the command line
+    const refused = await run(["--shortlist-only", "--dataset", held], {});
+    expect(refused.code).not.toBe(0);
+  });
 });
 
 describe("npm run eval:router -- --shortlist-only --embed", () => {

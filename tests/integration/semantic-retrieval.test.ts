@@ -55,6 +55,7 @@ const task = (slug: string, name: string, routerDescription: string, enabled = t
   name,
   description: "",
   translations: {},
+  exampleRequests: [],
   routerDescription,
   instructions: `Write the ${name.toLowerCase()} from what the user gives.`,
   infoToCollect: [],

@@ -26,6 +26,7 @@ interface TaskBody {
   outputBodyFormat: string;
   icon?: string | null;
   enabled?: boolean;
+  exampleRequests?: string[];
 }
 interface TaskRow extends Required<Omit<TaskBody, "infoToCollect">> {
   id: string;
@@ -395,7 +396,15 @@ describe(`the task registry at run time on ${kind}`, () => {
 
   it("exports the registry and imports it back without loss, all or nothing", async () => {
     // a disabled task with no icon and an optional field, so every kind of value travels
-    await createTask(admin, otherTask("incident-postmortem", "Incident postmortem", { icon: null, enabled: false, outputKind: "minutes" }));
+    await createTask(
+      admin,
+      otherTask("incident-postmortem", "Incident postmortem", {
+        icon: null,
+        enabled: false,
+        outputKind: "minutes",
+        exampleRequests: ["Write the postmortem of last night's outage", "Rédige le post-mortem de l'incident d'hier"],
+      }),
+    );
 
     const exported = await admin.get("/api/tasks/export");
     expect(exported.status).toBe(200);
@@ -404,12 +413,18 @@ describe(`the task registry at run time on ${kind}`, () => {
     expect(first.format).toBe("switchboard.tasks/v1");
     const live = await listTasks();
     expect(first.tasks.map((t) => t.slug).sort()).toEqual(live.map((t) => t.slug).sort());
-    expect(first.tasks.find((t) => t.slug === "incident-postmortem")).toMatchObject({ enabled: false, icon: null, outputKind: "minutes" });
+    expect(first.tasks.find((t) => t.slug === "incident-postmortem")).toMatchObject({
+      enabled: false,
+      icon: null,
+      outputKind: "minutes",
+      exampleRequests: ["Write the postmortem of last night's outage", "Rédige le post-mortem de l'incident d'hier"],
+    });
 
     // the user-facing text in every language travels too
     const seeded = first.tasks.find((t) => t.slug === "meeting-minutes") as TaskBody & { description: string; translations: Record<string, unknown> };
     expect(seeded.description).toMatch(/minutes/);
     expect(Object.keys(seeded.translations).sort()).toEqual(["es", "fr"]);
+    expect(seeded.exampleRequests?.length).toBeGreaterThanOrEqual(6);
 
     const imported = await admin.post("/api/tasks/import", first);
     const report = await imported.json();

@@ -16,8 +16,11 @@ export async function startScriptedApp(
   env: Record<string, string> | ((modelsUrl: string) => Record<string, string>) = {},
   /** the database kind; by default the one the test project runs on */
   kind?: TestDatabaseKind,
+  /** fills the fresh database before the app starts (e.g. a large registry) */
+  beforeStart?: (testDb: TestDatabase) => Promise<void>,
 ): Promise<{ testDb: TestDatabase; models: ScriptedModelServer; app: AppServer }> {
   const testDb = await createTestDatabase(kind);
+  await beforeStart?.(testDb);
   const models = await new ScriptedModelServer().start();
   models.models = [BEST, FAST];
   const app = await startApp({

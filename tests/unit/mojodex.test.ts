@@ -187,6 +187,8 @@ describe("convertMojodexSpecs: one spec", () => {
         translations: { fr: { name: "Compte-rendu de réunion", description: "Préparez un compte-rendu clair de votre réunion" } },
         routerDescription:
           "The user needs assistance to prepare meeting minutes. Prepare clear minutes and next steps for your meeting",
+        // Mojodex specs have no example requests
+        exampleRequests: [],
         instructions:
           "The user needs assistance to prepare meeting minutes\n\nWrite well structured, detailed meeting minutes including all the information provided by the user.",
         infoToCollect: [

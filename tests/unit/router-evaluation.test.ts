@@ -19,7 +19,7 @@ import {
   type Point,
   type ShortlistOutcome,
   type TurnOutcome,
-} from "@/lib/router/evaluation";
+} from "../../eval/evaluation";
 import { taskInputSchema } from "@/lib/tasks/schema";
 import { seedTasks } from "@/lib/tasks/seed-tasks";
 import { makeLargeRegistry } from "../../scripts/make-large-registry";
@@ -204,7 +204,7 @@ describe("router evaluation arithmetic", () => {
   });
 
   it("summarises a shortlist check", () => {
-    const make = (previous: string | null, expected: string | null, shortlist: string[], language = "en"): ShortlistOutcome => ({
+    const make = (previous: string | null, expected: string | null, shortlist: string[], language = "en", paraphrase = false): ShortlistOutcome => ({
       conversationId: "c",
       language,
       turn: 1,
@@ -213,6 +213,7 @@ describe("router evaluation arithmetic", () => {
       expected,
       shortlist,
       hit: expected === null ? null : shortlist.includes(expected),
+      paraphrase,
       registrySize: 100,
       tokensWith: 500,
       tokensWithout: 5000,
@@ -222,7 +223,7 @@ describe("router evaluation arithmetic", () => {
     const s = summarizeShortlist([
       make(null, "a", ["a", "b"]),
       make("a", "a", ["a"]),
-      make("a", "c", ["a", "b"], "es"),
+      make("a", "c", ["a", "b"], "es", true),
       make(null, "b", ["b", "x", "y"]),
       make("b", null, ["b"]),
     ]);
@@ -232,6 +233,8 @@ describe("router evaluation arithmetic", () => {
       { name: "en", recall: { count: 3, total: 3 } },
       { name: "es", recall: { count: 0, total: 1 } },
     ]);
+    expect(s.recallParaphrase).toEqual({ count: 0, total: 1 });
+    expect(s.recallOthers).toEqual({ count: 3, total: 3 });
     expect(s.size).toEqual({ mean: 9 / 5, max: 3 });
     expect(s.misses).toHaveLength(1);
   });
@@ -254,7 +257,7 @@ describe("router dataset", () => {
       JSON.stringify(good),
       "",
       "{not json",
-      JSON.stringify({ ...good, language: "fr" }),
+      JSON.stringify({ ...good, language: "French" }),
       JSON.stringify(good),
       JSON.stringify({ ...good, id: "y", turns: [{ user: "minutes", expected: "meeting-minutes", point: "continue" }] }),
     ].join("\n");
@@ -277,7 +280,7 @@ describe("router dataset", () => {
         return [name, new Set(file.tasks.map((t) => taskInputSchema.parse(t).slug))];
       }),
     );
-    for (const c of conversations) expect(unknownSlugs(c, registries[c.registry]), c.id).toEqual([]);
+    for (const c of conversations) expect(unknownSlugs(c, registries[c.registry ?? ""]), c.id).toEqual([]);
     const stats = datasetStats(conversations);
     expect(stats.conversations).toBeGreaterThanOrEqual(60);
     expect(stats.languages.es / stats.conversations).toBeGreaterThan(0.28);

@@ -49,10 +49,39 @@ describe("shortlistTasks", () => {
 });
 
 describe("shortlist across languages", () => {
-  it("finds an English-described task from a Spanish or French request", () => {
-    const es = shortlistTasks({ tasks: registry, currentTask: null, text: "Acabo de salir de la reunión, ¿puedes redactar el acta?", size: 6 });
+  it("finds a task from a Spanish or French request through its translations and example requests", () => {
+    const translated = registry.map((t) =>
+      t.slug === "meeting-minutes"
+        ? { ...t, translations: { es: { name: "Acta de reunión" }, fr: { name: "Compte rendu de réunion" } } }
+        : t.slug === "follow-up-email"
+          ? { ...t, exampleRequests: ["Écris un courriel de relance aux participants"] }
+          : t,
+    );
+    const es = shortlistTasks({ tasks: translated, currentTask: null, text: "Acabo de salir de las reuniones, ¿puedes redactar el acta?", size: 6 });
     expect(es.map((t) => t.slug)).toContain("meeting-minutes");
-    const fr = shortlistTasks({ tasks: registry, currentTask: null, text: "Peux-tu écrire le courriel de relance aux participants ?", size: 6 });
+    const fr = shortlistTasks({ tasks: translated, currentTask: null, text: "Peux-tu écrire les courriels de relance ?", size: 6 });
     expect(fr.map((t) => t.slug)).toContain("follow-up-email");
+    // without them, nothing in the task's text is Spanish: no word list stands in for one
+    expect(shortlistTasks({ tasks: registry, currentTask: null, text: "¿puedes redactar el acta?", size: 6 }).map((t) => t.slug)).not.toContain("meeting-minutes");
+  });
+});
+
+describe("what the shortlist searches", () => {
+  it("searches example requests and requests learned from corrections, and matches words by their stem", () => {
+    const text = "Put the thoughts from the call in order";
+    expect(shortlistTasks({ tasks: registry, currentTask: null, text, size: 5 }).map((t) => t.slug)).not.toContain("hr-notes");
+    const withExample = registry.map((t) => (t.slug === "hr-notes" ? { ...t, exampleRequests: ["Order my thought for the people team"] } : t));
+    expect(shortlistTasks({ tasks: withExample, currentTask: null, text, size: 5 }).map((t) => t.slug)).toContain("hr-notes");
+    const learned = registry.map((t) => (t.slug === "hr-notes" ? { ...t, learnedRequests: ["calls with the people team"] } : t));
+    expect(shortlistTasks({ tasks: learned, currentTask: null, text, size: 5 }).map((t) => t.slug)).toContain("hr-notes");
+  });
+
+  it("is never short: after the matches come the tasks chosen most recently, then the others by name", () => {
+    const nothing = shortlistTasks({ tasks: registry, currentTask: null, text: "zzz qqq", size: 4, recentlyChosen: ["security-plan", "no-such-task", "legal-brief"] });
+    expect(nothing.map((t) => t.slug).sort()).toEqual(["engineering-brief", "engineering-checklist", "legal-brief", "security-plan"].sort());
+    const empty = shortlistTasks({ tasks: registry, currentTask: null, text: "", size: 3 });
+    expect(empty.map((t) => t.name).sort()).toEqual(["engineering brief", "engineering checklist", "engineering forecast"]);
+    const one = shortlistTasks({ tasks: registry, currentTask: null, text: "minutes", size: 3, recentlyChosen: ["sales-plan"] });
+    expect(one.map((t) => t.slug).sort()).toEqual(["engineering-brief", "meeting-minutes", "sales-plan"]);
   });
 });

@@ -22,6 +22,19 @@ describe("task definitions", () => {
     const paths = result.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["slug", "outputKind", "infoToCollect"]));
   });
+
+  it("bounds the example requests: how many, how long, none empty", () => {
+    const paths = (exampleRequests: unknown) =>
+      taskInputSchema.safeParse({ ...seedTasks[0], exampleRequests }).error?.issues.map((i) => [i.path.join("."), i.message]) ?? [];
+    expect(taskInputSchema.parse({ ...seedTasks[0], exampleRequests: undefined }).exampleRequests).toEqual([]);
+    expect(paths(["  Write up the meeting  "])).toEqual([]);
+    expect(paths(Array.from({ length: 21 }, (_, i) => `request ${i}`))).toEqual([["exampleRequests", "At most 20 example requests."]]);
+    expect(paths(["ok", "   ", "x".repeat(301)])).toEqual([
+      ["exampleRequests.1", "Write the request or remove the row."],
+      ["exampleRequests.2", "At most 300 characters."],
+    ]);
+    for (const task of seedTasks) expect(task.exampleRequests?.length, task.slug).toBeGreaterThanOrEqual(6);
+  });
 });
 
 describe("sign-up input", () => {

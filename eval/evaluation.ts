@@ -4,9 +4,9 @@
  * described in eval/README.md.
  */
 import { z } from "zod";
-import type { RoutingActionName } from "@/lib/chat/types";
-import { deriveAction } from "./decide";
-import { NONE } from "./prompt";
+import type { RoutingActionName } from "../lib/chat/types";
+import { deriveAction } from "../lib/router/decide";
+import { NONE } from "../lib/router/prompt";
 
 // ---------------------------------------------------------------------------------------------
 // Arithmetic
@@ -106,12 +106,15 @@ export const evalTurnSchema = z.object({
   assistant: z.string().optional(),
   expected: z.string().trim().min(1, `Give the expected task slug or "${NONE}".`),
   point: z.enum(POINTS).optional(),
+  /** written to share no word with the expected task's text (tests/unit/router-paraphrases.test.ts checks it) */
+  paraphrase: z.boolean().optional(),
 });
 
 export const evalConversationSchema = z.object({
   id: z.string().trim().min(1),
-  language: z.enum(["en", "es"]),
-  registry: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "A registry name: eval/registries/<name>.json."),
+  language: z.string().regex(/^[a-z]{2}$/, 'A two-letter language code such as "en", "es" or "fr".'),
+  /** eval/registries/<name>.json; without it, the conversation is routed over the --registry file alone */
+  registry: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "A registry name: eval/registries/<name>.json.").optional(),
   turns: z.array(evalTurnSchema).min(1, "A conversation needs at least one turn."),
 });
 
@@ -199,7 +202,8 @@ export function datasetStats(conversations: readonly EvalConversation[]): Datase
     stats.turns += c.turns.length;
     stats.languages[c.language] = (stats.languages[c.language] ?? 0) + 1;
     stats.turnsByLanguage[c.language] = (stats.turnsByLanguage[c.language] ?? 0) + c.turns.length;
-    stats.registries[c.registry] = (stats.registries[c.registry] ?? 0) + 1;
+    const registry = c.registry ?? "(--registry)";
+    stats.registries[registry] = (stats.registries[registry] ?? 0) + 1;
     for (const point of derivePoints(c.turns)) stats.points[point]++;
   }
   return stats;
@@ -500,6 +504,8 @@ export interface ShortlistOutcome {
   shortlist: string[];
   /** null when the turn expects no task */
   hit: boolean | null;
+  /** a turn the dataset marks as a paraphrase (no word in common with its task's text) */
+  paraphrase: boolean;
   registrySize: number;
   tokensWith: number;
   tokensWithout: number;
@@ -513,6 +519,9 @@ export interface ShortlistSummary {
   /** the same on start and switch turns: continue turns always keep the current task */
   recallStartSwitch: Fraction;
   recallByLanguage: { name: string; recall: Fraction }[];
+  /** the turns marked as paraphrases, and the others */
+  recallParaphrase: Fraction;
+  recallOthers: Fraction;
   size: { mean: number | null; max: number | null };
   registrySize: { mean: number | null; max: number | null };
   tokensWith: { mean: number | null; max: number | null };
@@ -533,6 +542,8 @@ export function summarizeShortlist(outcomes: readonly ShortlistOutcome[]): Short
       name,
       recall: count(withTask.filter((o) => o.language === name), (o) => o.hit === true),
     })),
+    recallParaphrase: count(withTask.filter((o) => o.paraphrase), (o) => o.hit === true),
+    recallOthers: count(withTask.filter((o) => !o.paraphrase), (o) => o.hit === true),
     size: stats(outcomes.map((o) => o.shortlist.length)),
     registrySize: stats(outcomes.map((o) => o.registrySize)),
     tokensWith: stats(outcomes.map((o) => o.tokensWith)),
@@ -564,10 +575,11 @@ export function renderShortlistReport(s: ShortlistSummary, meta: ShortlistMeta):
     `| Recall (expected task in the shortlist, turns expecting a task) | ${formatFraction(s.recall)} |`,
     `| Recall on start and switch turns | ${formatFraction(s.recallStartSwitch)} |`,
     ...s.recallByLanguage.map((l) => `| Recall, ${l.name} | ${formatFraction(l.recall)} |`),
+    `| Recall on paraphrase turns / on the other turns | ${formatFraction(s.recallParaphrase)} / ${formatFraction(s.recallOthers)} |`,
     `| Shortlist size mean / max | ${pair(s.size, 1)} |`,
     `| Router prompt tokens with the shortlist, mean / max | ${pair(s.tokensWith)} |`,
     `| Router prompt tokens without it (whole registry), mean / max | ${pair(s.tokensWithout)} |`,
-    `| Shortlisting time p50 / p95 | ${formatNumber(s.ms.p50, 2)} ms / ${formatNumber(s.ms.p95, 2)} ms |`,
+    `| Shortlisting time per turn p50 / p95 (index built beforehand) | ${formatNumber(s.ms.p50, 3)} ms / ${formatNumber(s.ms.p95, 3)} ms |`,
     "",
     `## Misses (${s.misses.length})`,
     "",
