@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState, type ReactNode } from "react";
-import { Controller, useFieldArray, useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
+import { Controller, get, useFieldArray, useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { IconButton } from "@/components/ui/icon-button";
@@ -117,7 +117,7 @@ function ExampleRequests({ value, onChange, errors }: { value: string[]; onChang
           const error = (errors as Record<number, { message?: string } | undefined> | undefined)?.[index]?.message;
           const errorId = `example-${index}-error`;
           return (
-            // a row has no identity beyond its place in the list
+            // biome-ignore lint/suspicious/noArrayIndexKey: a row has no identity beyond its place in the list
             <li key={index} data-testid="example-row" className="flex flex-col gap-1">
               <div className="flex items-start gap-2">
                 <Input
@@ -181,6 +181,9 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<FormInput, unknown, TaskInput>({ resolver: zodResolver(schema), defaultValues: task ?? emptyTask });
+  // register() fills a field only once the page is interactive: the server renders its value too, so a
+  // task being edited never shows as an empty form while the page loads
+  const initial = (name: FieldPath<FormInput>) => get(task ?? emptyTask, name) as string | undefined;
   const info = useFieldArray({ control, name: "infoToCollect" });
   const values = useWatch({ control }) as FormInput;
 
@@ -203,7 +206,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
     return (
       <Labelled id={id} label={label} hint={hint} error={error}>
         {(described) => {
-          const props = { id, "aria-invalid": error ? true : undefined, "aria-describedby": described, ...register(name) };
+          const props = { id, "aria-invalid": error ? true : undefined, "aria-describedby": described, defaultValue: initial(name), ...register(name) };
           return multiline ? <Textarea rows={rows} {...props} /> : <Input {...props} />;
         }}
       </Labelled>
@@ -303,6 +306,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
                       className="font-mono"
                       aria-invalid={rowErrors?.name ? true : undefined}
                       aria-describedby={rowErrors?.name ? `${nameId}-error` : undefined}
+                      defaultValue={initial(`infoToCollect.${index}.name`)}
                       {...register(`infoToCollect.${index}.name`)}
                     />
                     {rowErrors?.name && (
@@ -317,6 +321,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
                       placeholder={t("info.descriptionPlaceholder")}
                       aria-invalid={rowErrors?.description ? true : undefined}
                       aria-describedby={rowErrors?.description ? `${descriptionId}-error` : undefined}
+                      defaultValue={initial(`infoToCollect.${index}.description`)}
                       {...register(`infoToCollect.${index}.description`)}
                     />
                     {rowErrors?.description && (
@@ -410,6 +415,7 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
           {previewExamples.length ? (
             <ul data-testid="examples-preview" className="flex flex-col gap-1 rounded-lg bg-muted p-3 text-xs">
               {previewExamples.map((request, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: two rows may say the same; the place tells them apart
                 <li key={index}>“{request}”</li>
               ))}
             </ul>
@@ -421,16 +427,12 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
           <h2 id="executor-preview-title" className="text-base font-semibold">
             {t("preview.assistant")}
           </h2>
-          {/* a scrolling region the keyboard can reach and a screen reader can name */}
-          <pre
-            data-testid="executor-preview"
-            role="region"
-            aria-labelledby="executor-preview-title"
-            tabIndex={0}
-            className="max-h-[60vh] overflow-auto whitespace-pre-wrap break-words rounded-lg bg-muted p-3 font-mono text-xs"
-          >
-            {buildExecutorSystemPrompt({ task: previewTask, latestDeliverable: null, now: new Date(0) }).replace("Today is 1970-01-01.", "Today is <the date>.")}
-          </pre>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable) */}
+          <section aria-labelledby="executor-preview-title" tabIndex={0} className="max-h-[60vh] overflow-auto rounded-lg bg-muted p-3">
+            <pre data-testid="executor-preview" className="whitespace-pre-wrap break-words font-mono text-xs">
+              {buildExecutorSystemPrompt({ task: previewTask, latestDeliverable: null, now: new Date(0) }).replace("Today is 1970-01-01.", "Today is <the date>.")}
+            </pre>
+          </section>
         </div>
       </aside>
     </div>

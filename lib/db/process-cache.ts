@@ -7,7 +7,8 @@ const globalForCaches = globalThis as unknown as { switchboardCaches?: Map<strin
  * served while one reload runs. For values that only steer a search, never decide what is found.
  */
 export function processCache<T>(key: string, ttlMs: number, load: () => Promise<T>) {
-  const caches = (globalForCaches.switchboardCaches ??= new Map());
+  globalForCaches.switchboardCaches ??= new Map();
+  const caches = globalForCaches.switchboardCaches;
   const fill = async () => {
     caches.set(key, { at: Date.now(), value: await load() });
   };

@@ -129,6 +129,13 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
     await page.getByLabel("Information 1 description").fill("Who was interviewed");
     await page.getByLabel("Title format").fill("Interview – <customer> – <date>");
     await page.getByLabel("Body format").fill("Markdown: context, quotes, insights, follow-ups.");
+    // example requests: Enter opens the next row, in any language, and the preview lists them
+    await page.getByRole("button", { name: "Add an example request" }).click();
+    await page.getByLabel("Example request 1", { exact: true }).fill("Notes from my call with a customer this morning");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Example request 2");
+    await page.keyboard.type("Resume la entrevista con el cliente");
+    expect(await page.getByTestId("examples-preview").textContent()).toBe("“Notes from my call with a customer this morning”“Resume la entrevista con el cliente”");
     await page.getByRole("button", { name: "Create task" }).click();
     await page.getByText("Lower-case letters and digits, words joined by - or _.").waitFor();
 
@@ -140,9 +147,10 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
     expect(await executorPreview.textContent()).toContain("Current task: Customer interview notes.");
     expect(await executorPreview.textContent()).toContain("- customer (required): Who was interviewed");
     // the scrolling prompt is a named region the keyboard reaches
-    expect(await executorPreview.getAttribute("tabindex")).toBe("0");
-    await page.getByRole("region", { name: "What the assistant is told" }).focus();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("executor-preview");
+    const promptRegion = page.getByRole("region", { name: "What the assistant is told" });
+    expect(await promptRegion.getAttribute("tabindex")).toBe("0");
+    await promptRegion.focus();
+    expect(await page.evaluate(() => document.activeElement?.querySelector('[data-testid="executor-preview"]') !== null)).toBe(true);
     const users = page.getByRole("complementary", { name: "Preview" });
     await users.getByText("Notas de entrevista con cliente").waitFor();
     // English, and French falling back to it; Spanish has its own
@@ -158,8 +166,24 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
     await page.getByRole("link", { name: "Customer interview notes" }).click();
     await page.getByRole("heading", { name: "Edit “Customer interview notes”" }).waitFor();
     expect(await page.getByLabel("Name in Spanish").inputValue()).toBe("Notas de entrevista con cliente");
+    expect(await page.getByLabel("Example request 2", { exact: true }).inputValue()).toBe("Resume la entrevista con el cliente");
     await page.getByRole("link", { name: "Cancel" }).click();
     await page.getByRole("heading", { name: "Tasks", level: 1, exact: true }).waitFor();
+  });
+
+  it("shows a task's values in its form before the page is interactive", async () => {
+    // register() fills inputs once scripts run; the server must render them, or a slow phone shows an empty form
+    const noScript = await adminPage({ javaScriptEnabled: false });
+    try {
+      await noScript.goto(`${app.url}/admin/tasks`);
+      const edit = await noScript.getByRole("link", { name: "Meeting minutes" }).getAttribute("href");
+      await noScript.goto(`${app.url}${edit}`);
+      expect(await noScript.getByLabel("Name", { exact: true }).inputValue()).toBe("Meeting minutes");
+      expect(await noScript.getByLabel("When this task applies").inputValue()).toMatch(/meeting/);
+      expect(await noScript.getByLabel("Name in Spanish").inputValue()).toBe("Acta de reunión");
+    } finally {
+      await noScript.context().close();
+    }
   });
 
   it("refuses a slug that is already taken, with the message on the field", async () => {

@@ -221,7 +221,7 @@ describe("npm run eval:router -- --shortlist-only --embed", () => {
     models.defaultVector = (text) => [0, ...[...createHash("sha256").update(text).digest().subarray(0, 3)].map((byte) => byte + 1)];
     dir = mkdtempSync(path.join(tmpdir(), "eval-embed-"));
     writeFileSync(path.join(dir, "one.jsonl"), `${JSON.stringify(conversation)}\n`);
-    writeFileSync(path.join(dir, "filler.json"), JSON.stringify({ tasks: filler }));
+    writeFileSync(path.join(dir, "filler.json"), JSON.stringify({ format: "switchboard.tasks/v1", tasks: filler }));
   });
 
   afterAll(async () => {

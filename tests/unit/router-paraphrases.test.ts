@@ -28,7 +28,7 @@ const registries = Object.fromEntries(
 );
 
 const paraphrases = parseDataset(readFileSync("eval/router-dataset.jsonl", "utf8")).conversations.flatMap((c) =>
-  c.turns.filter((t) => t.paraphrase).map((t) => ({ id: c.id, language: c.language, user: t.user, task: registries[c.registry ?? ""]?.get(t.expected)! })),
+  c.turns.filter((t) => t.paraphrase).map((t) => ({ id: c.id, language: c.language, user: t.user, task: registries[c.registry ?? ""]!.get(t.expected)! })),
 );
 
 describe("paraphrase turns of the router dataset", () => {
