@@ -403,7 +403,7 @@ async function main() {
     const { forgetWordFrequencies, rareWordQuery, relevantLearnings } = await import("../lib/learnings/retrieve");
     const router = await import("../lib/router");
     const executor = await import("../lib/executor");
-    const { recentWithinBudget } = await import("../lib/chat/tokens");
+    const { recentWithinBudget } = await import("../lib/ai/tokens");
     const { db } = await import("../lib/db");
     if (db() !== prisma) throw new Error("lib/db's db() is not the database this benchmark opened");
 

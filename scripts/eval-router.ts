@@ -22,7 +22,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
 import { checkReachable, languageModel } from "../lib/ai/providers";
-import type { HistoryMessage } from "../lib/chat/tokens";
+import type { HistoryMessage } from "../lib/ai/tokens";
 import {
   datasetStats,
   parseDataset,

@@ -19,7 +19,7 @@ import { isDatabaseUnreachable } from "@/lib/http";
 import { settings } from "@/lib/settings";
 import { enabledTasks, taskNameForHistory, type InfoField, type Task } from "@/lib/tasks";
 import { DEFAULT_TITLE, getOwnedConversation, loadHistory, saveAnswer, saveUserMessage } from "./queries";
-import { recentWithinBudget } from "./tokens";
+import { recentWithinBudget } from "@/lib/ai";
 import { MAX_MESSAGE_CHARS, type ChatUIMessage, type RoutingEvent, type TaskRef } from "./types";
 
 export const chatRequestSchema = z.object({

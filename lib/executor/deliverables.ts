@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, isUniqueViolation, Prisma, type OutputKind, type VersionAuthor } from "@/lib/db";
-import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
+import type { DeliverableVersionView, DeliverableView } from "./types";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
 

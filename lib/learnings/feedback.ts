@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { answerForHistory } from "@/lib/executor/deliverable-format";
-import { recentWithinBudget } from "@/lib/chat/tokens";
+import { recentWithinBudget } from "@/lib/ai";
 import { db, Prisma } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { forgetWordFrequencies } from "./retrieve";

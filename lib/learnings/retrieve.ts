@@ -1,5 +1,5 @@
 import { db, type LearningKind, type LearningScope } from "@/lib/db";
-import { estimateTokens } from "@/lib/chat/tokens";
+import { estimateTokens } from "@/lib/ai";
 
 export interface RetrievedLearning {
   id: string;

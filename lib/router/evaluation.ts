@@ -4,7 +4,7 @@
  * described in eval/README.md.
  */
 import { z } from "zod";
-import type { RoutingActionName } from "@/lib/chat/types";
+import type { RoutingActionName } from "./decide";
 import { deriveAction } from "./decide";
 import { NONE } from "./prompt";
 

@@ -1,4 +1,4 @@
-import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
+import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/ai";
 
 export const NONE = "none";
 
