@@ -21,7 +21,7 @@ export {
   upsertTasks,
   type Task,
 } from "./queries";
-export { enabledTasks } from "./registry";
+export { enabledTasks, enabledTasksAt, registryVersionSql } from "./registry";
 export { seedTasks } from "./seed-tasks";
 export { convertMojodexSpecs, isMojodexSpecFile, type MojodexNote } from "./mojodex";
 export { likelyDuplicates, type DuplicateReason, type LikelyDuplicate } from "./duplicates";
