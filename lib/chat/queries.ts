@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, Prisma, type MessageStatus } from "@/lib/db";
-import { appendVersionSql, listDeliverables, toVersionView, withVersionRetry, type NewVersion, type VersionRow } from "@/lib/executor";
+import { appendVersionSql, latestVersionSql, listDeliverables, toVersionView, withVersionRetry, type LatestDeliverable, type NewVersion, type VersionRow } from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import { lexemesSql } from "@/lib/learnings";
 import { registryVersionSql } from "@/lib/tasks";
@@ -73,20 +73,21 @@ export interface HistoryRow {
  * The start of a turn, in one statement (a turn's database time is mostly round trips): checks that the
  * conversation is the user's (404 otherwise), stores the user's message before any model is called (the
  * first one names the conversation), and reads what the turn needs besides: the messages the models see
- * (oldest first, the new one included), the registry's version stamp and the message's words for
- * learning retrieval. The client's message id is the idempotency key: sending
+ * (oldest first, the new one included), the newest version of the current task's deliverable, the
+ * registry's version stamp and the message's words for learning retrieval. The client's message id is the idempotency key: sending
  * the same message again (a retry) keeps the stored one instead of a copy.
  */
 export async function openTurn(input: { userId: string; conversationId: string; idempotencyKey: string; text: string; historyLimit?: number }): Promise<{
   conversation: { id: string; title: string; currentTaskId: string | null };
   message: HistoryRow;
   history: HistoryRow[];
+  currentVersion: LatestDeliverable | null;
   registryVersion: number | null;
   lexemes: string[];
 }> {
   const { userId, conversationId, idempotencyKey, text } = input;
   const now = new Date();
-  type Row = { id: string; title: string; currentTaskId: string | null; insertedId: string | null; storedId: string | null; history: HistoryRow[]; registryVersion: number | null; lexemes: string[] };
+  type Row = { id: string; title: string; currentTaskId: string | null; insertedId: string | null; storedId: string | null; history: HistoryRow[]; currentVersion: LatestDeliverable | null; registryVersion: number | null; lexemes: string[] };
   const [row] = await db().$queryRaw<Row[]>`
     WITH conversation AS (
       SELECT "id", "title", "currentTaskId" FROM "Conversation" WHERE "id" = ${conversationId} AND "userId" = ${userId}
@@ -107,6 +108,7 @@ export async function openTurn(input: { userId: string; conversationId: string; 
       (SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content") ORDER BY h."createdAt"), '[]'::json)
         FROM (SELECT "id", "role", "content", "createdAt" FROM "Message" WHERE "conversationId" = c."id"
               ORDER BY "createdAt" DESC LIMIT ${input.historyLimit ?? 200}) h) AS "history",
+      ${latestVersionSql(Prisma.sql`c."id"`, Prisma.sql`c."currentTaskId"`)} AS "currentVersion",
       ${registryVersionSql} AS "registryVersion",
       ${lexemesSql(text)} AS "lexemes"
     FROM conversation c`;
@@ -125,6 +127,7 @@ export async function openTurn(input: { userId: string; conversationId: string; 
     conversation: { id: row.id, title: row.title, currentTaskId: row.currentTaskId },
     message,
     history,
+    currentVersion: row.currentVersion,
     registryVersion: row.registryVersion,
     lexemes: row.lexemes,
   };

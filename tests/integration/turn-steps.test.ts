@@ -154,6 +154,19 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       expect(system).toContain(minutes.name);
     });
 
+    it("shows the current task's deliverable, as read with the turn", async () => {
+      const first = await request("/meeting-minutes Budget review");
+      const opened = await loadTurn(user.id, first);
+      const choice = explicitChoice(first, opened.tasks)!;
+      await recordDecision(opened, choice).saved;
+      await saveTurnAnswer(opened, { id: randomUUID(), task: choice.task, outcome: { status: "complete", text: '<deliverable title="Budget">Version one body</deliverable>' } });
+      const turn = await loadTurn(user.id, { ...first, messageId: randomUUID(), text: "Add Ana" });
+      expect(turn.previousVersion).toEqual({ title: "Budget", body: "Version one body", version: 1, author: "model" });
+      const model = writer(["Added."]);
+      await (await startAnswer(turn, turn.previous, model, noStop())).pipe(() => {});
+      expect(promptText(model.doStreamCalls[0])).toContain("Version one body");
+    });
+
     it("with no task, answers as the general assistant", async () => {
       const turn = await loadTurn(user.id, await request("What is a good agenda?"));
       const model = writer(["An agenda."]);

@@ -17,7 +17,8 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
   const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
   const [latest, learnings] = task
     ? await Promise.all([
-        latestVersion(turn.conversationId, task.id),
+        // the current task's was read with the turn
+        task.id === turn.previous?.id ? turn.previousVersion : latestVersion(turn.conversationId, task.id),
         relevantLearnings({
           scope: "task",
           taskId: task.id,
@@ -30,7 +31,7 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     : [null, []];
   const system = buildExecutorSystemPrompt({
     task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
-    latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
+    latestDeliverable: latest,
     availableTasks: task ? [] : shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE }),
   });
   const reference = buildReferenceMessage({

@@ -1,5 +1,5 @@
 import type { HistoryMessage } from "@/lib/ai";
-import { answerForHistory } from "@/lib/executor";
+import { answerForHistory, type LatestDeliverable } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
 import { rareWordQueryOf } from "@/lib/learnings";
 import { enabledTasksAt, taskNameForHistory, type Task } from "@/lib/tasks";
@@ -16,6 +16,8 @@ export interface Turn {
   tasks: Task[];
   /** the conversation's task before this message; null for none, or when it is no longer enabled */
   previous: Task | null;
+  /** the newest version of the previous task's deliverable here */
+  previousVersion: LatestDeliverable | null;
   /** the messages the models see, oldest first, answers without their deliverable markup */
   history: HistoryMessage[];
   /** the last two user messages: what the shortlist searches */
@@ -28,8 +30,8 @@ export interface Turn {
 
 /**
  * Load: stores the user's message before any model is called, and reads the conversation (the user's
- * own, else 404), its history and the registry — one statement, and a second only when the registry
- * changed since this process last read it.
+ * own, else 404), its history, its current task's deliverable and the registry — one statement, and a
+ * second only when the registry changed since this process last read it.
  */
 export async function loadTurn(userId: string, request: ChatRequest): Promise<Turn> {
   const opened = await openTurn({ userId, conversationId: request.conversationId, idempotencyKey: request.messageId, text: request.text });
@@ -46,6 +48,7 @@ export async function loadTurn(userId: string, request: ChatRequest): Promise<Tu
     userMessageId: opened.message.id,
     tasks,
     previous,
+    previousVersion: previous && opened.currentVersion,
     history: history.map((m) => ({ role: m.role, content: m.role === "assistant" ? answerForHistory(m.content) : m.content })),
     recentUserText: history
       .filter((m) => m.role === "user")
