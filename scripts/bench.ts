@@ -61,7 +61,10 @@ const TTFT_SCENARIOS = [
 ];
 
 // the targets
-const TARGET = { p50: 10, p95: 30, ttftRatio: 1.1, routerTokens: 1_500 };
+const TARGET = { ttftRatio: 1.1, routerTokens: 1_500 };
+/** platform time per turn at TARGET_CELL (issue 14): PGlite runs the database in the app's own thread, so its p50 may be higher; it has no p95 target */
+const PLATFORM_TARGET: Record<Kind, { p50: number; p95?: number }> = { postgres: { p50: 10, p95: 30 }, pglite: { p50: 15 } };
+const meetsPlatform = (kind: Kind, turn: Dist) => turn.p50 <= PLATFORM_TARGET[kind].p50 && turn.p95 <= (PLATFORM_TARGET[kind].p95 ?? Infinity);
 const TARGET_CELL = { tasks: 1_000, learnings: 10_000 };
 
 // ---------------------------------------------------------------------------------------------
@@ -861,7 +864,10 @@ function report(results: ChildResult[], totalMs: number) {
   const verdicts: string[] = [];
 
   console.log("\n=== 1. Platform time per turn (runTurn + reading the whole response; models answer in 0 ms) ===");
-  console.log(`  target at ${TARGET_CELL.tasks.toLocaleString("en")} tasks × ${TARGET_CELL.learnings.toLocaleString("en")} learnings: p50 ≤ ${TARGET.p50} ms, p95 ≤ ${TARGET.p95} ms (✓/✗ shown for every cell)`);
+  console.log(
+    `  target at ${TARGET_CELL.tasks.toLocaleString("en")} tasks × ${TARGET_CELL.learnings.toLocaleString("en")} learnings: ` +
+      `${kinds.map((k) => `${name(k)} p50 ≤ ${PLATFORM_TARGET[k].p50} ms${PLATFORM_TARGET[k].p95 ? `, p95 ≤ ${PLATFORM_TARGET[k].p95} ms` : ""}`).join("; ")} (✓/✗ shown for every cell)`,
+  );
   const keys = results[0].cells.map((c) => `${c.tasks}|${c.learnings}`);
   table(
     ["tasks", "learnings", ...results.flatMap((r) => [`${name(r.kind)} p50`, "p95", "max", "err", ""])],
@@ -873,7 +879,7 @@ function report(results: ChildResult[], totalMs: number) {
         ...results.flatMap((r) => {
           const c = r.cells.find((x) => x.tasks === tasks && x.learnings === learnings);
           if (!c) return ["–", "–", "–", "–", ""];
-          return [ms(c.turn.p50), ms(c.turn.p95), ms(c.turn.max), c.errors, c.turn.p50 <= TARGET.p50 && c.turn.p95 <= TARGET.p95 ? "✓" : "✗"];
+          return [ms(c.turn.p50), ms(c.turn.p95), ms(c.turn.max), c.errors, meetsPlatform(r.kind, c.turn) ? "✓" : "✗"];
         }),
       ];
     }),
@@ -895,7 +901,13 @@ function report(results: ChildResult[], totalMs: number) {
   );
   for (const r of results) {
     const c = r.cells.find((x) => x.tasks === TARGET_CELL.tasks && x.learnings === TARGET_CELL.learnings);
-    if (c) verdicts.push(`platform time, ${name(r.kind)}: p50 ${ms(c.turn.p50)} ms (≤ ${TARGET.p50}: ${mark(c.turn.p50 <= TARGET.p50)}), p95 ${ms(c.turn.p95)} ms (≤ ${TARGET.p95}: ${mark(c.turn.p95 <= TARGET.p95)})`);
+    const target = PLATFORM_TARGET[r.kind];
+    if (c) {
+      verdicts.push(
+        `platform time, ${name(r.kind)}: p50 ${ms(c.turn.p50)} ms (≤ ${target.p50}: ${mark(c.turn.p50 <= target.p50)}), ` +
+          `p95 ${ms(c.turn.p95)} ms (${target.p95 ? `≤ ${target.p95}: ${mark(c.turn.p95 <= target.p95)}` : "no target"})`,
+      );
+    }
     const actions: Record<string, number> = {};
     let misses = 0;
     let calls = 0;
