@@ -4,7 +4,7 @@
  * described in eval/README.md.
  */
 import { z } from "zod";
-import type { RoutingActionName } from "../lib/chat/types";
+import type { RoutingActionName } from "../lib/router/decide";
 import { deriveAction } from "../lib/router/decide";
 import { NONE } from "../lib/router/prompt";
 

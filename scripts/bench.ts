@@ -9,8 +9,8 @@
 //   3. time to first token with a slow router (R) and a slow executor (E), speculative (runTurn) vs
 //      sequential (routeTurn, then the executor), when the router confirms the current task
 //   4. throughput with 50 and 200 concurrent conversations
-//   + a stage profile (each lib call of a turn timed on its own, with its CPU time and SQL statements) to
-//     explain missed targets (it repeats lib/chat/turn.ts runTurn's steps: keep them in step)
+//   + a stage profile (each named step of the turn, lib/chat/turn, timed on its own with its CPU time and
+//     SQL statements, and the pieces of the router and executor steps beside them) to explain missed targets
 //
 // Without an argument the script runs itself once per database in a child process (lib/db's db() is one
 // database per process), collects their results and prints the tables. `tsx scripts/bench.ts
@@ -31,6 +31,7 @@ import { simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import type { PublicUser } from "../lib/auth/users";
 import type { ChatRequest } from "../lib/chat/turn";
+import type { Locale } from "../lib/i18n";
 import { benchSettings, settings } from "../lib/settings";
 import { taskInputSchema } from "../lib/tasks/schema";
 import { createGenerator, dates, decisions, people, seedTaskRefs, type TaskGen } from "./bench-data";
@@ -52,13 +53,18 @@ const {
   BENCH_DATABASES: DATABASES,
 } = exitOnBadSettings(benchSettings);
 const CONVERSATIONS = 20;
+// the turn's texts are worded in the reader's language; the scripted turns read none of them
+const ENGLISH: Locale = "en";
 const TTFT_SCENARIOS = [
   { R: 150, E: 400 },
   { R: 400, E: 150 },
 ];
 
 // the targets
-const TARGET = { p50: 10, p95: 30, ttftRatio: 1.1, routerTokens: 1_500 };
+const TARGET = { ttftRatio: 1.1, routerTokens: 1_500 };
+/** platform time per turn at TARGET_CELL (issue 14): PGlite runs the database in the app's own thread, so its p50 may be higher; it has no p95 target */
+const PLATFORM_TARGET: Record<Kind, { p50: number; p95?: number }> = { postgres: { p50: 10, p95: 30 }, pglite: { p50: 15 } };
+const meetsPlatform = (kind: Kind, turn: Dist) => turn.p50 <= PLATFORM_TARGET[kind].p50 && turn.p95 <= (PLATFORM_TARGET[kind].p95 ?? Infinity);
 const TARGET_CELL = { tasks: 1_000, learnings: 10_000 };
 
 // ---------------------------------------------------------------------------------------------
@@ -395,15 +401,14 @@ async function main() {
 
   try {
     // lib modules that use the process-wide db(): only now that it is in place
-    const { runTurn } = await import("../lib/chat/turn");
-    const { createConversation, getOwnedConversation } = await import("../lib/chat/queries");
-    const { loadHistory, saveAnswer, saveUserMessage } = await import("../lib/chat/queries");
+    const { runTurn } = await import("../lib/chat/web");
+    const steps = await import("../lib/chat/turn");
+    const { createConversation } = await import("../lib/chat/queries");
     const { createUser } = await import("../lib/auth/users");
     const { upsertTasks, enabledTasks } = await import("../lib/tasks");
-    const { forgetWordFrequencies, rareWordQuery, relevantLearnings } = await import("../lib/learnings/retrieve");
+    const { forgetWordFrequencies, relevantLearnings } = await import("../lib/learnings/retrieve");
     const router = await import("../lib/router");
     const executor = await import("../lib/executor");
-    const { recentWithinBudget } = await import("../lib/chat/tokens");
     const { db } = await import("../lib/db");
     if (db() !== prisma) throw new Error("lib/db's db() is not the database this benchmark opened");
 
@@ -420,7 +425,7 @@ async function main() {
       const started = performance.now();
       let body: string;
       try {
-        const response = await runTurn(user, request, new AbortController().signal, { models });
+        const response = await runTurn(user, request, { signal: new AbortController().signal, locale: ENGLISH, models });
         body = await response.text();
       } catch (error) {
         return { ms: performance.now() - started, error: `runTurn threw: ${(error as Error).message.slice(0, 160)}`, action: null };
@@ -518,9 +523,9 @@ async function main() {
       };
     };
 
-    // ---- the stage profile: the steps of lib/chat/turn.ts runTurn, each timed on its own ----
-    // (the budgets from the settings, as lib/chat/turn.ts reads them)
-    const { EXECUTOR_HISTORY_TOKENS, ROUTER_LEARNINGS_TOKENS, EXECUTOR_LEARNINGS_TOKENS, ROUTER_SHORTLIST_SIZE, ROUTER_SHORTLIST_THRESHOLD } = settings();
+    // ---- the stage profile: the named steps of a turn (lib/chat/turn), each timed on its own ----
+    // (the budgets from the settings, as the steps read them)
+    const { ROUTER_LEARNINGS_TOKENS, EXECUTOR_LEARNINGS_TOKENS, ROUTER_SHORTLIST_SIZE, ROUTER_SHORTLIST_THRESHOLD } = settings();
     const runProfile = async (tasks: number, learnings: number): Promise<ProfileResult> => {
       const models = makeModels();
       const conversations = await newConversations(CONVERSATIONS);
@@ -549,95 +554,54 @@ async function main() {
         else perTurn.set(stage, (perTurn.get(stage) ?? 0) + ms);
         return value;
       };
+      const signal = new AbortController().signal;
+      /** the steps in the order a turn runs them (it runs the speculative answer alongside the router; here one after the other) */
       const profiledTurn = async (conversationId: string, text: string) => {
-        const conversation = await timed("getOwnedConversation", () => getOwnedConversation(user.id, conversationId));
-        // runTurn runs these four alongside each other (Promise.all); here each is timed on its own
-        const learningQuery = await timed("rareWordQuery (once a turn)", () => rareWordQuery(text));
-        const message = await timed("saveUserMessage", () =>
-          saveUserMessage(conversation.id, randomUUID(), text, { untitled: conversation.title === "New conversation" }),
+        const request: ChatRequest = { conversationId, messageId: randomUUID(), text };
+        const turn = await timed("load: loadTurn", () => steps.loadTurn(user.id, request));
+        await timed("load: the words to search learnings with", () => turn.learningQuery);
+        let execution = await timed("execute: startAnswer (current task)", () => steps.startAnswer(turn, turn.previous, models.best.model, signal));
+        const choice = await timed("choose: routeChoice", () => steps.routeChoice(turn, models.fast, signal));
+        const decision = steps.recordDecision(turn, choice);
+        if (execution.taskSlug !== (choice.task?.slug ?? null)) {
+          execution.abort();
+          execution = await timed("execute: startAnswer (after a switch)", () => steps.startAnswer(turn, choice.task, models.best.model, signal));
+        }
+        const outcome = await timed("execute: the answer's stream (SDK, model 0 ms)", () => execution.pipe(() => {}));
+        await timed("persist: recordDecision (alongside the stream in a turn)", () => decision.saved);
+        await timed("persist: saveTurnAnswer", () => steps.saveTurnAnswer(turn, { id: randomUUID(), task: choice.task, outcome }));
+
+        // the pieces of the choose and execute steps, each again on its own (not in the sum)
+        const query = Promise.resolve(await turn.learningQuery);
+        const examples = await timed(
+          "  choose: relevantLearnings(router)",
+          () => relevantLearnings({ scope: "router", text, query, budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversationId }),
+          true,
         );
-        const tasksNow = await timed("enabledTasks (version check)", () => enabledTasks());
-        const previous = tasksNow.find((t) => t.id === conversation.currentTaskId) ?? null;
-        const history = (await timed("loadHistory", () => loadHistory(conversation.id))).filter((m) => m.content.trim());
-        const routerHistory = history.map((m) => ({ role: m.role, content: m.role === "assistant" ? executor.answerForHistory(m.content) : m.content }));
-        const lastUserTexts = history.filter((m) => m.role === "user").slice(-2).map((m) => m.content).join(" ");
-        const prepare = async (task: typeof previous) => {
-          const latest = task ? await timed("latestVersion", () => executor.latestVersion(conversation.id, task.id)) : null;
-          const found = task
-            ? await timed("relevantLearnings(task)", () =>
-                relevantLearnings({ scope: "task", taskId: task.id, text, query: Promise.resolve(learningQuery), budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
-              )
-            : [];
-          const availableTasks = task ? [] : await timed("shortlistTasks", () => router.shortlistTasks({ tasks: tasksNow, currentTask: null, text: lastUserTexts, size: ROUTER_SHORTLIST_SIZE }));
-          return timed("executor prompt (CPU)", () => {
-            const system = executor.buildExecutorSystemPrompt({
-              task: task ? { ...task, infoToCollect: task.infoToCollect as never } : null,
-              latestDeliverable: latest && { title: latest.title, body: latest.body, version: latest.version, author: latest.author },
-              availableTasks,
-            });
-            const reference = executor.buildReferenceMessage({
-              examples: found.filter((l) => l.kind === "example"),
-              avoid: found.filter((l) => l.kind === "avoid").map((l) => l.expectedOutput),
-            });
-            return {
-              slug: task?.slug ?? null,
-              system,
-              messages: [
-                ...(reference ? [{ role: "user" as const, content: reference }] : []),
-                ...recentWithinBudget(routerHistory, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content })),
-              ],
-            };
-          });
-        };
-        let prepared = await prepare(previous);
-        const examples = await timed("relevantLearnings(router)", () =>
-          relevantLearnings({ scope: "router", text, query: Promise.resolve(learningQuery), budgetTokens: ROUTER_LEARNINGS_TOKENS, excludeConversationId: conversation.id }),
+        const routable = await timed(
+          "  choose: shortlistTasks",
+          () =>
+            turn.tasks.length > ROUTER_SHORTLIST_THRESHOLD
+              ? router.shortlistTasks({ tasks: turn.tasks, currentTask: turn.previous?.slug ?? null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE })
+              : turn.tasks,
+          true,
         );
-        const routable = await timed("shortlistTasks", () =>
-          tasksNow.length > ROUTER_SHORTLIST_THRESHOLD
-            ? router.shortlistTasks({
-                tasks: tasksNow,
-                currentTask: previous?.slug ?? null,
-                text: lastUserTexts,
-                size: ROUTER_SHORTLIST_SIZE,
-                alwaysInclude: examples.map((l) => tasksNow.find((t) => t.id === l.taskId)?.slug).filter((s): s is string => !!s),
-              })
-            : tasksNow,
+        await timed(
+          "  choose: routeTurn (SDK, model 0 ms)",
+          () => router.routeTurn({ model: models.fast.model, tasks: routable, currentTask: turn.previous?.slug ?? null, messages: turn.history, examples, timeoutMs: 5_000 }),
+          true,
         );
-        const routed = await timed("routeTurn (SDK, model 0 ms)", () =>
-          router.routeTurn({ model: models.fast.model, tasks: routable, currentTask: previous?.slug ?? null, messages: routerHistory, examples, timeoutMs: 5_000 }),
-        );
-        const chosen = tasksNow.find((t) => t.slug === routed.slug) ?? null;
-        const action = router.deriveAction(previous?.slug ?? null, chosen?.slug ?? null);
-        await timed("saveDecision", () =>
-          router.saveDecision({
-            id: randomUUID(),
-            conversationId: conversation.id,
-            messageId: message.id,
-            previousTaskId: previous?.id ?? null,
-            chosenTaskId: chosen?.id ?? null,
-            action,
-            source: "router",
-            model: "bench:router",
-            latencyMs: routed.latencyMs,
-            promptTokens: routed.promptTokens,
-            validFormat: routed.validFormat,
-            rawOutput: routed.rawOutput,
-          }),
-        );
-        if (prepared.slug !== (chosen?.slug ?? null)) prepared = await prepare(chosen);
-        const outcome = await timed("executor stream (SDK, model 0 ms)", () =>
-          executor
-            .startExecution({ model: models.best.model, taskSlug: prepared.slug, system: prepared.system, messages: prepared.messages, signal: new AbortController().signal })
-            .pipe(() => {}),
-        );
-        const deliverable = outcome.status === "complete" && chosen ? executor.finalDeliverable(outcome.text) : null;
-        await timed(deliverable ? "saveAnswer + deliverable version (one statement)" : "saveAnswer (one statement)", () =>
-          saveAnswer(
-            { id: randomUUID(), conversationId: conversation.id, content: outcome.text, status: outcome.status },
-            deliverable && chosen ? { taskId: chosen.id, kind: chosen.outputKind, title: deliverable.title, body: deliverable.body, author: "model" } : null,
-          ),
-        );
+        if (choice.task) {
+          const taskId = choice.task.id;
+          await timed("  execute: latestVersion", () => executor.latestVersion(conversationId, taskId), true);
+          await timed(
+            "  execute: relevantLearnings(task)",
+            () => relevantLearnings({ scope: "task", taskId, text, query, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: conversationId }),
+            true,
+          );
+        } else {
+          await timed("  execute: shortlistTasks (tasks to suggest)", () => router.shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE }), true);
+        }
       };
       let next = 0;
       const turn = async () => {
@@ -762,7 +726,7 @@ async function main() {
       const models = makeModels();
       const firstTextDelta = async (request: ChatRequest) => {
         const started = performance.now();
-        const response = await runTurn(user, request, new AbortController().signal, { models });
+        const response = await runTurn(user, request, { signal: new AbortController().signal, locale: ENGLISH, models });
         const reader = response.body!.getReader();
         const decoder = new TextDecoder();
         let seen = "";
@@ -805,16 +769,11 @@ async function main() {
           // sequential: the router, then the executor, with the same inputs prepared beforehand
           latency.routerMs = 0;
           latency.executorFirstMs = 0;
-          const text = detail();
-          const tasksNow = await enabledTasks();
-          const conversation = await getOwnedConversation(user.id, conversationId);
-          const current = tasksNow.find((t) => t.id === conversation.currentTaskId)!;
-          const history = [...(await loadHistory(conversationId)), { role: "user" as const, content: text }].map((m) => ({
-            role: m.role,
-            content: m.role === "assistant" ? executor.answerForHistory(m.content) : m.content,
-          }));
-          const routable = router.shortlistTasks({ tasks: tasksNow, currentTask: current.slug, text, size: ROUTER_SHORTLIST_SIZE });
-          const system = executor.buildExecutorSystemPrompt({ task: { ...current, infoToCollect: current.infoToCollect as never }, availableTasks: tasksNow });
+          const prepared = await steps.loadTurn(user.id, { conversationId, messageId: randomUUID(), text: detail() });
+          const current = prepared.previous!;
+          const history = prepared.history;
+          const routable = router.shortlistTasks({ tasks: prepared.tasks, currentTask: current.slug, text: prepared.recentUserText, size: ROUTER_SHORTLIST_SIZE });
+          const system = executor.buildExecutorSystemPrompt({ task: { ...current, infoToCollect: current.infoToCollect as never }, availableTasks: prepared.tasks });
           latency.routerMs = R;
           latency.executorFirstMs = E;
           const t0 = performance.now();
@@ -905,7 +864,10 @@ function report(results: ChildResult[], totalMs: number) {
   const verdicts: string[] = [];
 
   console.log("\n=== 1. Platform time per turn (runTurn + reading the whole response; models answer in 0 ms) ===");
-  console.log(`  target at ${TARGET_CELL.tasks.toLocaleString("en")} tasks × ${TARGET_CELL.learnings.toLocaleString("en")} learnings: p50 ≤ ${TARGET.p50} ms, p95 ≤ ${TARGET.p95} ms (✓/✗ shown for every cell)`);
+  console.log(
+    `  target at ${TARGET_CELL.tasks.toLocaleString("en")} tasks × ${TARGET_CELL.learnings.toLocaleString("en")} learnings: ` +
+      `${kinds.map((k) => `${name(k)} p50 ≤ ${PLATFORM_TARGET[k].p50} ms${PLATFORM_TARGET[k].p95 ? `, p95 ≤ ${PLATFORM_TARGET[k].p95} ms` : ""}`).join("; ")} (✓/✗ shown for every cell)`,
+  );
   const keys = results[0].cells.map((c) => `${c.tasks}|${c.learnings}`);
   table(
     ["tasks", "learnings", ...results.flatMap((r) => [`${name(r.kind)} p50`, "p95", "max", "err", ""])],
@@ -917,7 +879,7 @@ function report(results: ChildResult[], totalMs: number) {
         ...results.flatMap((r) => {
           const c = r.cells.find((x) => x.tasks === tasks && x.learnings === learnings);
           if (!c) return ["–", "–", "–", "–", ""];
-          return [ms(c.turn.p50), ms(c.turn.p95), ms(c.turn.max), c.errors, c.turn.p50 <= TARGET.p50 && c.turn.p95 <= TARGET.p95 ? "✓" : "✗"];
+          return [ms(c.turn.p50), ms(c.turn.p95), ms(c.turn.max), c.errors, meetsPlatform(r.kind, c.turn) ? "✓" : "✗"];
         }),
       ];
     }),
@@ -939,7 +901,13 @@ function report(results: ChildResult[], totalMs: number) {
   );
   for (const r of results) {
     const c = r.cells.find((x) => x.tasks === TARGET_CELL.tasks && x.learnings === TARGET_CELL.learnings);
-    if (c) verdicts.push(`platform time, ${name(r.kind)}: p50 ${ms(c.turn.p50)} ms (≤ ${TARGET.p50}: ${mark(c.turn.p50 <= TARGET.p50)}), p95 ${ms(c.turn.p95)} ms (≤ ${TARGET.p95}: ${mark(c.turn.p95 <= TARGET.p95)})`);
+    const target = PLATFORM_TARGET[r.kind];
+    if (c) {
+      verdicts.push(
+        `platform time, ${name(r.kind)}: p50 ${ms(c.turn.p50)} ms (≤ ${target.p50}: ${mark(c.turn.p50 <= target.p50)}), ` +
+          `p95 ${ms(c.turn.p95)} ms (${target.p95 ? `≤ ${target.p95}: ${mark(c.turn.p95 <= target.p95)}` : "no target"})`,
+      );
+    }
     const actions: Record<string, number> = {};
     let misses = 0;
     let calls = 0;
@@ -1041,8 +1009,8 @@ function report(results: ChildResult[], totalMs: number) {
   for (const r of results) for (const t of r.throughput) for (const e of t.errorSamples) console.log(`  ${name(r.kind)} ${t.conversations} conversations error: ${e}`);
   for (const r of results) for (const t of r.throughput) if (t.errors) verdicts.push(`throughput, ${name(r.kind)}, ${t.conversations} conversations: ${t.errors} errors of ${t.turns} turns`);
 
-  console.log("\n=== Stage profile (each step of runTurn called on its own, in turn order; ms) ===");
-  console.log("  in runTurn, rareWordQuery, saveUserMessage, enabledTasks and loadHistory run alongside each other, and relevantLearnings(task)+latestVersion alongside relevantLearnings(router), and saveDecision alongside the executor stream; on PGlite one connection serialises them anyway");
+  console.log("\n=== Stage profile (each named step of a turn, lib/chat/turn, called on its own in turn order; indented: the pieces of a step, timed again apart and not in the sum; ms) ===");
+  console.log("  in a turn, startAnswer for the current task runs alongside routeChoice, and the decision is saved alongside the answer's stream; on PGlite one connection serialises them anyway");
   for (const r of results) {
     for (const p of r.profiles) {
       const cpuSum = p.stages.reduce((sum, st) => sum + st.cpuPerTurn, 0);
@@ -1065,19 +1033,17 @@ function report(results: ChildResult[], totalMs: number) {
       );
       console.log(`  single round trips for scale: ${p.baseline.map((b) => `${b.name} p50 ${b.p50.toFixed(2)} ms`).join("; ")}`);
       const groups: [string, (stage: string) => boolean][] = [
-        ["database writes (user message, decision, answer + deliverable version)", (st) => /^(saveUserMessage|saveDecision|saveAnswer)/.test(st)],
-        ["learning retrieval (words once, then router + task)", (st) => /^(relevantLearnings|rareWordQuery)/.test(st)],
-        ["other reads (conversation, registry version, history, latest version)", (st) => /^(getOwnedConversation|enabledTasks|loadHistory|latestVersion)/.test(st)],
-        ["shortlist (MiniSearch: the executor's suggestions with no task, the router's at > 30 tasks)", (st) => st.startsWith("shortlistTasks")],
-        ["AI SDK around the 0 ms models (generateText, streamText)", (st) => /\(SDK/.test(st)],
-        ["executor prompt building", (st) => st.startsWith("executor prompt")],
+        ["load (the message stored; conversation, history, registry version, words in one statement)", (st) => st.startsWith("load:")],
+        ["choose (router learnings, shortlist, the AI SDK around the 0 ms router)", (st) => st.startsWith("choose:")],
+        ["execute (task context reads, prompt, the AI SDK around the 0 ms executor)", (st) => st.startsWith("execute:")],
+        ["persist (decision, answer + deliverable version)", (st) => st.startsWith("persist:")],
       ];
       const grouped = groups.map(([label, match]) => {
         const rows = p.stages.filter((st) => match(st.stage));
         const sum = (f: (st: StageRow) => number | null) => rows.reduce((acc, st) => acc + (f(st) ?? 0), 0);
         return [label, ms(sum((st) => st.perTurn)), `${((100 * sum((st) => st.perTurn)) / p.sumPerTurn).toFixed(0)}%`, ms(sum((st) => st.cpuPerTurn)), rows.some((st) => st.statements !== null) ? sum((st) => st.statements).toFixed(1) : "–"];
       });
-      grouped.push(["runTurn minus the stages (UI stream, speculative work; < 0: Promise.all overlap)", ms(p.runTurn.mean - p.sumPerTurn), "", ms(p.runTurnCpu - p.stages.reduce((acc, st) => acc + st.cpuPerTurn, 0)), ""]);
+      grouped.push(["runTurn minus the steps (UI message stream; < 0: steps overlapping)", ms(p.runTurn.mean - p.sumPerTurn), "", ms(p.runTurnCpu - p.stages.reduce((acc, st) => acc + st.cpuPerTurn, 0)), ""]);
       console.log("  by kind of work:");
       table(["work", "ms/turn", "share", "CPU ms/turn", "statements/turn"], grouped);
     }

@@ -26,8 +26,8 @@ import { parseArgs } from "node:util";
 import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
 import { embedMany } from "ai";
 import { checkReachable, embeddingModel, languageModel } from "../lib/ai/providers";
+import type { HistoryMessage } from "../lib/ai/tokens";
 import { FUSION_DEPTH, nearest, queryEmbeddingText, taskEmbeddingText, unitVector } from "../lib/embeddings";
-import type { HistoryMessage } from "../lib/chat/tokens";
 import {
   datasetStats,
   parseDataset,

@@ -155,7 +155,7 @@ interface SentMessage {
   conversationId: string;
   messageId: string;
   text: string;
-  /** a 200 stream came back at least once: the app had stored the message (saveUserMessage runs first) */
+  /** a 200 stream came back at least once: the app had stored the message (loadTurn stores it first) */
   acknowledged: boolean;
   /** the assistant ids ("start" chunks) of answers the client saw finish without an error */
   completedAssistantIds: string[];

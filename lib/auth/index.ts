@@ -1,4 +1,4 @@
 export { authOptions } from "./options";
 export { adminPage, guestPage, requireAdmin, requireUser, userPage } from "./guards";
 export { accountUpdateSchema, createUser, credentialsSchema, signUpSchema, updateAccount, type AccountUpdate, type PublicUser, type SignUpInput } from "./users";
-export { pageLocale } from "./locale";
+export { pageLocale, userLocale } from "./locale";

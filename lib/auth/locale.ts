@@ -1,9 +1,15 @@
 import { headers } from "next/headers";
 import { negotiateLocale, type Locale } from "@/lib/i18n";
 import { currentUser } from "./guards";
+import type { PublicUser } from "./users";
+
+/** A user's language: the account's choice, else the browser's (its Accept-Language header). */
+export function userLocale(user: Pick<PublicUser, "locale"> | null, acceptLanguage: string | null): Locale {
+  return user?.locale ?? negotiateLocale(acceptLanguage);
+}
 
 /** The language of a page: the account's choice, else the browser's. */
 export async function pageLocale(): Promise<Locale> {
   const user = await currentUser().catch(() => null);
-  return user?.locale ?? negotiateLocale((await headers()).get("accept-language"));
+  return userLocale(user, (await headers()).get("accept-language"));
 }

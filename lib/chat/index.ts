@@ -6,6 +6,7 @@ export {
   loadConversationView,
   renameConversation,
 } from "./queries";
-export { chatRequestSchema, runTurn, type ChatRequest } from "./turn";
+export { chatRequestSchema, type ChatRequest } from "./turn";
+export { runTurn } from "./web";
 export * from "./types";
 export { chatPageData } from "./page-data";

@@ -1,6 +1,9 @@
-import { db, isUniqueViolation, Prisma, type MessageStatus } from "@/lib/db";
-import { appendVersionSql, listDeliverables, toVersionView, withVersionRetry, type NewVersion, type VersionRow } from "@/lib/executor";
+import { randomUUID } from "node:crypto";
+import { db, Prisma, type MessageStatus } from "@/lib/db";
+import { appendVersionSql, latestVersionSql, listDeliverables, toVersionView, withVersionRetry, type LatestDeliverable, type NewVersion, type VersionRow } from "@/lib/executor";
 import { AppError } from "@/lib/http";
+import { lexemesSql } from "@/lib/learnings";
+import { registryVersionSql } from "@/lib/tasks";
 import type { ChatUIMessage, ConversationSummary, RoutingEvent, TaskRef } from "./types";
 
 const taskRef = { select: { slug: true, name: true, icon: true } } as const;
@@ -60,28 +63,74 @@ export async function deleteConversation(userId: string, conversationId: string)
   await db().conversation.delete({ where: { id: conversationId } });
 }
 
+export interface HistoryRow {
+  id: string;
+  role: "user" | "assistant";
+  content: string;
+}
+
 /**
- * Stores the user's message before any model is called. The client's message id is the idempotency
- * key: sending the same message again (a retry) returns the stored one instead of a copy.
+ * The start of a turn, in one statement (a turn's database time is mostly round trips): checks that the
+ * conversation is the user's (404 otherwise), stores the user's message before any model is called (the
+ * first one names the conversation), and reads what the turn needs besides: the messages the models see
+ * (oldest first, the new one included), the newest version of the current task's deliverable, the
+ * registry's version stamp and the message's words for learning retrieval. The client's message id is the idempotency key: sending
+ * the same message again (a retry) keeps the stored one instead of a copy.
  */
-export async function saveUserMessage(conversationId: string, idempotencyKey: string, content: string, { untitled }: { untitled: boolean }) {
-  try {
-    const message = await db().message.create({ data: { conversationId, role: "user", content, idempotencyKey } });
-    // the first message names the conversation
-    if (untitled) {
-      await db().conversation.updateMany({
-        where: { id: conversationId, title: DEFAULT_TITLE },
-        data: { title: titleFrom(content) },
-      });
-    }
-    return message;
-  } catch (error) {
-    // a retry (or two copies of it racing): the message is already stored
-    if (isUniqueViolation(error)) {
-      return db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } } });
-    }
-    throw error;
+export async function openTurn(input: { userId: string; conversationId: string; idempotencyKey: string; text: string; historyLimit?: number }): Promise<{
+  conversation: { id: string; title: string; currentTaskId: string | null };
+  message: HistoryRow;
+  history: HistoryRow[];
+  currentVersion: LatestDeliverable | null;
+  registryVersion: number | null;
+  lexemes: string[];
+}> {
+  const { userId, conversationId, idempotencyKey, text } = input;
+  const now = new Date();
+  type Row = { id: string; title: string; currentTaskId: string | null; insertedId: string | null; storedId: string | null; history: HistoryRow[]; currentVersion: LatestDeliverable | null; registryVersion: number | null; lexemes: string[] };
+  const [row] = await db().$queryRaw<Row[]>`
+    WITH conversation AS (
+      SELECT "id", "title", "currentTaskId" FROM "Conversation" WHERE "id" = ${conversationId} AND "userId" = ${userId}
+    ),
+    inserted AS (
+      INSERT INTO "Message" ("id", "conversationId", "role", "content", "idempotencyKey", "createdAt")
+      SELECT ${randomUUID()}, "id", 'user', ${text}, ${idempotencyKey}, ${now} FROM conversation
+      ON CONFLICT ("conversationId", "idempotencyKey") DO NOTHING
+      RETURNING "id"
+    ),
+    named AS (
+      UPDATE "Conversation" SET "title" = ${titleFrom(text)}, "updatedAt" = ${now}
+      WHERE "id" = ${conversationId} AND "title" = ${DEFAULT_TITLE} AND EXISTS (SELECT 1 FROM inserted)
+    )
+    SELECT c."id", c."title", c."currentTaskId",
+      (SELECT "id" FROM inserted) AS "insertedId",
+      (SELECT "id" FROM "Message" WHERE "conversationId" = c."id" AND "idempotencyKey" = ${idempotencyKey}) AS "storedId",
+      (SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content") ORDER BY h."createdAt"), '[]'::json)
+        FROM (SELECT "id", "role", "content", "createdAt" FROM "Message" WHERE "conversationId" = c."id"
+              ORDER BY "createdAt" DESC LIMIT ${input.historyLimit ?? 200}) h) AS "history",
+      ${latestVersionSql(Prisma.sql`c."id"`, Prisma.sql`c."currentTaskId"`)} AS "currentVersion",
+      ${registryVersionSql} AS "registryVersion",
+      ${lexemesSql(text)} AS "lexemes"
+    FROM conversation c`;
+  if (!row) throw new AppError("not_found:chat");
+  // the statement's reads do not see its own insert; a retry's message is in them already
+  let message = row.history.find((m) => m.id === (row.insertedId ?? row.storedId));
+  const history = row.history;
+  if (!message) {
+    // inserted now, or by a copy of this request racing this one
+    message = row.insertedId
+      ? { id: row.insertedId, role: "user", content: text }
+      : await db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } }, select: { id: true, role: true, content: true } });
+    history.push(message);
   }
+  return {
+    conversation: { id: row.id, title: row.title, currentTaskId: row.currentTaskId },
+    message,
+    history,
+    currentVersion: row.currentVersion,
+    registryVersion: row.registryVersion,
+    lexemes: row.lexemes,
+  };
 }
 
 function titleFrom(content: string): string {
@@ -115,18 +164,6 @@ export async function saveAnswer(
   );
   const { answerCreatedAt, ...written } = row;
   return { createdAt: answerCreatedAt, version: version ? (written as VersionRow) : null };
-}
-
-/** The messages the models see, oldest first. */
-export function loadHistory(conversationId: string, limit = 200) {
-  return db()
-    .message.findMany({
-      where: { conversationId },
-      orderBy: { createdAt: "desc" },
-      take: limit,
-      select: { id: true, role: true, content: true, status: true },
-    })
-    .then((rows) => rows.reverse());
 }
 
 /** Everything the chat page shows for a conversation, as UI messages with their chips and versions. */

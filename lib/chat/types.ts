@@ -1,14 +1,14 @@
 // Shapes shared by the server and the browser. No server-only imports here (types only).
 import type { UIMessage } from "ai";
 import type { SlotStatus } from "@/lib/ai";
+import type { DeliverableVersionView } from "@/lib/executor/types";
+import type { RoutingActionName } from "@/lib/router/decide";
+import type { TaskRef } from "@/lib/tasks/schema";
 
-export type RoutingActionName = "start" | "continue" | "switch" | "end" | "none";
-
-export interface TaskRef {
-  slug: string;
-  name: string;
-  icon: string | null;
-}
+// the shapes of the rooms below that the chat's messages carry
+export type { DeliverableVersionView, DeliverableView } from "@/lib/executor/types";
+export type { RoutingActionName } from "@/lib/router/decide";
+export type { TaskRef } from "@/lib/tasks/schema";
 
 /** An enabled task as the reader sees it: name and description in their language (never the router's text). */
 export interface LocalizedTask extends TaskRef {
@@ -24,23 +24,6 @@ export interface RoutingEvent {
   previousTask: TaskRef | null;
   /** a short notice for the user, e.g. that the current task was disabled */
   notice?: string;
-}
-
-export interface DeliverableVersionView {
-  deliverableId: string;
-  versionId: string;
-  version: number;
-  title: string;
-  body: string;
-  author: "model" | "user";
-  createdAt: string;
-}
-
-export interface DeliverableView {
-  id: string;
-  kind: string;
-  task: TaskRef | null;
-  versions: DeliverableVersionView[];
 }
 
 export interface ChatMessageMetadata {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, isUniqueViolation, Prisma, type OutputKind, type VersionAuthor } from "@/lib/db";
-import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
+import type { DeliverableVersionView, DeliverableView } from "./types";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
 
@@ -17,6 +17,20 @@ export function toVersionView(row: VersionRow): DeliverableVersionView {
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** What the executor's prompt shows of a deliverable's newest version. */
+export type LatestDeliverable = { title: string; body: string; version: number; author: VersionAuthor };
+
+/**
+ * The newest version of the deliverable for the conversation and task that a statement names (SQL
+ * expressions), as a scalar subquery (a JSON LatestDeliverable, or null): a turn reads its current task's
+ * in a statement it sends anyway.
+ */
+export const latestVersionSql = (conversationId: Prisma.Sql, taskId: Prisma.Sql) => Prisma.sql`(
+  SELECT json_build_object('title', v."title", 'body', v."body", 'version', v."version", 'author', v."author")
+  FROM "DeliverableVersion" v JOIN "Deliverable" d ON d."id" = v."deliverableId"
+  WHERE d."conversationId" = ${conversationId} AND d."taskId" = ${taskId}
+  ORDER BY v."version" DESC LIMIT 1)`;
 
 /** The newest version of the conversation's deliverable for a task, whoever wrote it. */
 export function latestVersion(conversationId: string, taskId: string) {

@@ -1,9 +1,11 @@
 import { RetryError, streamText, type LanguageModel, type ModelMessage } from "ai";
+import type { CatalogMessage } from "@/lib/i18n";
 
 export interface ExecutionOutcome {
   status: "complete" | "stopped" | "failed";
   text: string;
-  error?: string;
+  /** why it failed, for the user (errors.json) */
+  error?: CatalogMessage;
 }
 
 /**
@@ -92,18 +94,18 @@ export function startExecution(input: ExecutionInput): Execution {
   };
 }
 
-/** A message for the user that says what failed without leaking provider internals. */
-export function describeModelError(cause: unknown): string {
+/** A message for the user (errors.json) that says what failed without leaking provider internals. */
+export function describeModelError(cause: unknown): CatalogMessage {
   // after the SDK's retries the provider's error is the retry error's last one
   const error = RetryError.isInstance(cause) ? cause.lastError : cause;
   const status = (error as { statusCode?: number })?.statusCode;
   const name = (error as Error)?.name ?? "";
-  if (/timeout/i.test(name) || /timed? ?out/i.test(String((error as Error)?.message))) return "The model took too long to answer.";
-  if (status === 429) return "The model provider is rate-limiting requests.";
-  if (status && status >= 500) return `The model provider failed (HTTP ${status}).`;
+  if (/timeout/i.test(name) || /timed? ?out/i.test(String((error as Error)?.message))) return { key: "answer.tookTooLong" };
+  if (status === 429) return { key: "answer.rateLimited" };
+  if (status && status >= 500) return { key: "answer.providerFailed", values: { status } };
   // a 2xx status on an error: the answer had started and the connection broke off
-  if (status && status < 300) return "The connection to the model provider broke off mid-answer.";
-  if (status) return `The model provider refused the request (HTTP ${status}).`;
-  if (/ECONNREFUSED|fetch failed|Cannot connect|network/i.test(String((error as Error)?.message))) return "The model provider is unreachable.";
-  return "The model failed to answer.";
+  if (status && status < 300) return { key: "answer.brokeOff" };
+  if (status) return { key: "answer.refused", values: { status } };
+  if (/ECONNREFUSED|fetch failed|Cannot connect|network/i.test(String((error as Error)?.message))) return { key: "answer.unreachable" };
+  return { key: "answer.failed" };
 }

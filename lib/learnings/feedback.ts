@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { answerForHistory } from "@/lib/executor/deliverable-format";
-import { recentWithinBudget } from "@/lib/chat/tokens";
+import { recentWithinBudget } from "@/lib/ai";
 import { db, type Prisma } from "@/lib/db";
 import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";

@@ -1,6 +1,6 @@
+import { estimateTokens } from "@/lib/ai";
 import { db, Prisma, processCache, type LearningKind, type LearningScope } from "@/lib/db";
 import { reciprocalRankFusion, type SemanticRetrieval } from "@/lib/embeddings";
-import { estimateTokens } from "@/lib/chat/tokens";
 
 export interface RetrievedLearning {
   id: string;
@@ -30,6 +30,11 @@ export function forgetWordFrequencies() {
   wordFrequencies.forget();
 }
 
+/** The text's stemmed words (lexemes) as an array expression, so that a turn can read them in a statement it sends anyway. */
+export const lexemesSql = (text: string) => Prisma.sql`tsvector_to_array(to_tsvector('english', ${text.slice(0, 4_000)}))`;
+
+type QueryLimits = { maxWords?: number; maxMatches?: number };
+
 /**
  * The text's rarest words that learnings contain, as an OR for to_tsquery. Common words ("email",
  * "meeting") match most learnings and would make every query rank thousands of rows; the rare ones
@@ -38,9 +43,13 @@ export function forgetWordFrequencies() {
  * are. A word no learning contains is left out, and lexemes are letters and digits only, so the query
  * cannot be malformed.
  */
-export async function rareWordQuery(text: string, { maxWords = QUERY_WORDS, maxMatches = MAX_MATCHES } = {}): Promise<string | null> {
-  const [{ lexemes }] = await db().$queryRaw<{ lexemes: string[] }[]>`
-    SELECT tsvector_to_array(to_tsvector('english', ${text.slice(0, 4_000)})) AS lexemes`;
+export async function rareWordQuery(text: string, limits: QueryLimits = {}): Promise<string | null> {
+  const [{ lexemes }] = await db().$queryRaw<{ lexemes: string[] }[]>`SELECT ${lexemesSql(text)} AS lexemes`;
+  return rareWordQueryOf(lexemes, limits);
+}
+
+/** rareWordQuery for lexemes already read (lexemesSql). */
+export async function rareWordQueryOf(lexemes: string[], { maxWords = QUERY_WORDS, maxMatches = MAX_MATCHES }: QueryLimits = {}): Promise<string | null> {
   const docs = await wordFrequencies.get();
   const words: string[] = [];
   let matches = 0;

@@ -1,4 +1,4 @@
-import type { RoutingActionName } from "@/lib/chat/types";
+export type RoutingActionName = "start" | "continue" | "switch" | "end" | "none";
 
 /**
  * The action implied by the task that was running and the task chosen for this turn (null = none):

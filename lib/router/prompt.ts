@@ -1,4 +1,5 @@
-import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
+// the module, not lib/ai's index: the task form's live preview bundles this file for the browser
+import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/ai/tokens";
 
 export const NONE = "none";
 

@@ -1,6 +1,6 @@
 import { generateText, NoObjectGeneratedError, Output, type LanguageModel } from "ai";
 import { z } from "zod";
-import type { HistoryMessage } from "@/lib/chat/tokens";
+import type { HistoryMessage } from "@/lib/ai";
 import { settings } from "@/lib/settings";
 import { buildRouterPrompt, NONE, type RoutableTask, type RouterExample } from "./prompt";
 

@@ -22,7 +22,7 @@ export {
   upsertTasks,
   type Task,
 } from "./queries";
-export { enabledTasks, type RegistryTask } from "./registry";
+export { enabledTasks, enabledTasksAt, registryVersionSql, type RegistryTask } from "./registry";
 export { seedTasks } from "./seed-tasks";
 export { convertMojodexSpecs, isMojodexSpecFile, type MojodexNote } from "./mojodex";
 export { likelyDuplicates, type DuplicateReason, type LikelyDuplicate } from "./duplicates";

@@ -2,6 +2,13 @@ import { z } from "zod";
 import { OutputKind } from "@/lib/db/generated/enums";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
+/** A task as a chip or a deliverable names it. */
+export interface TaskRef {
+  slug: string;
+  name: string;
+  icon: string | null;
+}
+
 export const TASK_SLUG_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const INFO_NAME_PATTERN = /^[a-z][a-z0-9_]*$/;
 

@@ -61,6 +61,22 @@ describe(`faults on ${kind}`, () => {
     expect(textOf(view.messages[1])).toBe("The first part arrives, ");
   });
 
+  it("tells a Spanish user in Spanish that the answer failed and the message is kept", async () => {
+    const spanish = new HttpClient(app.url);
+    const email = uniqueEmail("faults-es");
+    await spanish.signUp(email, account.password);
+    expect(await spanish.signIn(email, account.password)).toBe(true);
+    expect((await spanish.request("/api/account", { method: "PATCH", json: { locale: "es" } })).status).toBe(200);
+    const conversationId = await createConversation(spanish);
+    models.script(FAST, JSON.stringify({ task: "none" }));
+    models.script(BEST, { text: "Empieza la respuesta y luego se corta.", chunkSize: 8, failAfterChunks: 2 });
+    const turn = await sendTurn(spanish, { conversationId, text: "Cuéntame de la reunión" });
+    expect(turn.errorText).toMatch(/^(El proveedor del modelo|La conexión con el proveedor del modelo|No se puede acceder al proveedor del modelo)[^.]*\. Tu mensaje está guardado; pulsa Reintentar para volver a intentarlo\.$/);
+    expect(turn.text).toBe("Empieza la respu");
+    const view = await getConversation(spanish, conversationId);
+    expect(view.messages[1].metadata?.status).toBe("failed");
+  });
+
   // Postgres only: the embedded PGlite has no connection to lose
   it.runIf(kind === "postgres")("answers 503 with a clear message while the database is unreachable, and works again after", async () => {
     if (!proxy) throw new Error("the Postgres run starts the app behind the proxy");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth";
-import { createConversation, saveAnswer, saveUserMessage } from "@/lib/chat/queries";
+import { createConversation, openTurn, saveAnswer } from "@/lib/chat/queries";
 import { db, type OutputKind } from "@/lib/db";
 import { saveUserEdit } from "@/lib/executor";
 import { AppError } from "@/lib/http";
@@ -24,7 +24,7 @@ describe(`example learnings on ${testDatabaseKind()}`, () => {
   /** A conversation with a user message and the model's first version of the minutes. */
   async function modelDraft(title: string, body: string) {
     const conversation = await createConversation(userId);
-    await saveUserMessage(conversation.id, randomUUID(), `Minutes of the ${title} meeting, please.`, { untitled: true });
+    await openTurn({ userId, conversationId: conversation.id, idempotencyKey: randomUUID(), text: `Minutes of the ${title} meeting, please.` });
     const { version } = await saveAnswer(
       { id: randomUUID(), conversationId: conversation.id, content: "Here they are.", status: "complete" },
       { taskId: minutes.id, kind: minutes.outputKind, title, body, author: "model" },

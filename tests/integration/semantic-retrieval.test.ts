@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embeddingSlot, languageModel, providerSettings } from "@/lib/ai";
 import { createUser, type PublicUser } from "@/lib/auth";
 import { createConversation } from "@/lib/chat/queries";
-import { runTurn } from "@/lib/chat/turn";
+import { runTurn } from "@/lib/chat/web";
 import { db } from "@/lib/db";
 import { embeddingSyncSettled, scheduleEmbeddingSync, syncEmbeddings, taskEmbeddingText } from "@/lib/embeddings";
 import { checkHealth } from "@/lib/health";
@@ -102,7 +102,7 @@ describe(`semantic retrieval on ${testDatabaseKind()}`, () => {
     models.script(BEST, "Happy to help.");
     const routerRequests = models.requestsFor(FAST).length;
     const started = performance.now();
-    const response = await runTurn(user, { conversationId: conversation.id, messageId, text }, new AbortController().signal, { models: chatModels() });
+    const response = await runTurn(user, { conversationId: conversation.id, messageId, text }, { signal: new AbortController().signal, models: chatModels(), locale: "en" });
     await response.text();
     const ms = performance.now() - started;
     expect({ best: models.pending(BEST), fast: models.pending(FAST) }).toEqual({ best: 0, fast: 0 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth";
-import { createConversation, saveAnswer, saveUserMessage } from "@/lib/chat/queries";
+import { createConversation, openTurn, saveAnswer } from "@/lib/chat/queries";
 import { db, type OutputKind } from "@/lib/db";
 import { addVersion } from "@/lib/executor";
 import { forgetWordFrequencies, rareWordQuery } from "@/lib/learnings";
@@ -79,7 +79,7 @@ describe(`a turn's writes on ${testDatabaseKind()}`, () => {
 
   it("saves a decision with the conversation's new task, and a retried message's decision keeps its votes", async () => {
     const conversation = await createConversation(userId);
-    const message = await saveUserMessage(conversation.id, randomUUID(), "Write the minutes", { untitled: true });
+    const { message } = await openTurn({ userId, conversationId: conversation.id, idempotencyKey: randomUUID(), text: "Write the minutes" });
     const decision = (id: string, chosenTaskId: string | null, action: "start" | "switch") => ({
       id,
       conversationId: conversation.id,

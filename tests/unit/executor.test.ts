@@ -4,6 +4,7 @@ import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { answerForHistory, finalDeliverable, splitAnswer } from "@/lib/executor/deliverable-format";
 import { describeModelError, startExecution } from "@/lib/executor/execution";
+import { errorText } from "@/lib/i18n";
 import { buildExecutorSystemPrompt, type ExecutableTask } from "@/lib/executor/prompt";
 
 describe("splitAnswer", () => {
@@ -257,8 +258,8 @@ describe("startExecution", () => {
     const received: string[] = [];
     const outcome = await execute(model).pipe((delta) => received.push(delta));
     expect(outcome.status).toBe("failed");
-    expect(outcome.error).toBe("The model provider failed (HTTP 502).");
-    expect(outcome.error).not.toContain("secret-internal-detail");
+    expect(errorText("en", outcome.error!)).toBe("The model provider failed (HTTP 502).");
+    expect(JSON.stringify(outcome.error)).not.toContain("secret-internal-detail");
     expect(outcome.text).toBe("Partial answer");
     expect(received).toEqual(["Partial ", "answer"]);
   });
@@ -270,7 +271,8 @@ describe("startExecution", () => {
       },
     });
     const outcome = await execute(model).pipe(() => {});
-    expect(outcome).toEqual({ status: "failed", text: "", error: "The model provider refused the request (HTTP 401)." });
+    expect(outcome).toEqual({ status: "failed", text: "", error: { key: "answer.refused", values: { status: 401 } } });
+    expect(errorText("en", outcome.error!)).toBe("The model provider refused the request (HTTP 401).");
   });
 
   // BUG (production): the AI SDK enforces timeout.firstChunkMs/chunkMs by aborting the call, so the
@@ -297,7 +299,7 @@ describe("startExecution", () => {
     const outcome = await execution.pipe((delta) => received.push(delta));
     expect(performance.now() - started).toBeLessThan(1_500);
     expect(received).toEqual(before);
-    expect(outcome).toEqual({ status: "failed", text: before.join(""), error: "The model took too long to answer." });
+    expect(outcome).toEqual({ status: "failed", text: before.join(""), error: { key: "answer.tookTooLong" } });
   });
 });
 
@@ -317,6 +319,11 @@ describe("describeModelError", () => {
     ["a string", "The model failed to answer."],
     [undefined, "The model failed to answer."],
   ])("describes %s", (error, message) => {
-    expect(describeModelError(error)).toBe(message);
+    expect(errorText("en", describeModelError(error))).toBe(message);
+  });
+
+  it("says it in the reader's language", () => {
+    expect(errorText("es", describeModelError(apiError(503)))).toBe("El proveedor del modelo falló (HTTP 503).");
+    expect(errorText("fr", describeModelError(new TypeError("fetch failed")))).toBe("Le fournisseur du modèle est injoignable.");
   });
 });

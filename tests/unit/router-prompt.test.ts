@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/chat/tokens";
+import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/ai/tokens";
 import { buildRouterPrompt, DEFAULT_ROUTER_HISTORY_TOKENS, NONE, routerTaskLine, type RoutableTask } from "@/lib/router/prompt";
 import { parseSettings } from "@/lib/settings";
 

@@ -1,4 +1,4 @@
-import { requireUser } from "@/lib/auth";
+import { requireUser, userLocale } from "@/lib/auth";
 import { chatRequestSchema, runTurn } from "@/lib/chat";
 import { parseJson, route } from "@/lib/http";
 import { enforceLimit } from "@/lib/limits";
@@ -9,5 +9,5 @@ export const POST = route(async (request) => {
   const user = await requireUser();
   await enforceLimit("chat", user.id);
   const body = await parseJson(request, chatRequestSchema, { surface: "chat" });
-  return runTurn(user, body, request.signal);
+  return runTurn(user, body, { signal: request.signal, locale: userLocale(user, request.headers.get("accept-language")) });
 });

@@ -1,0 +1,47 @@
+import type { LanguageModel, ModelMessage } from "ai";
+import { recentWithinBudget } from "@/lib/ai";
+import { buildExecutorSystemPrompt, buildReferenceMessage, latestVersion, startExecution, type Execution } from "@/lib/executor";
+import { relevantLearnings } from "@/lib/learnings";
+import { shortlistTasks } from "@/lib/router";
+import { settings } from "@/lib/settings";
+import type { InfoField, Task } from "@/lib/tasks";
+import type { Turn } from "./load";
+
+/**
+ * Execute: starts the answer for a task (or for none) with the best model. Its text stays buffered until
+ * it is piped, so a speculative answer can be dropped without a token having been sent. The prompt
+ * holds the task, the latest version of its deliverable here, and the task's learnings relevant to the
+ * message; with no task, the few tasks relevant to the turn that the assistant may suggest.
+ */
+export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<Execution> {
+  const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
+  const [latest, learnings] = task
+    ? await Promise.all([
+        // the current task's was read with the turn
+        task.id === turn.previous?.id ? turn.previousVersion : latestVersion(turn.conversationId, task.id),
+        relevantLearnings({
+          scope: "task",
+          taskId: task.id,
+          text: turn.request.text,
+          query: turn.learningQuery,
+          semantic: turn.semantic,
+          budgetTokens: EXECUTOR_LEARNINGS_TOKENS,
+          excludeConversationId: turn.conversationId,
+        }),
+      ])
+    : [null, []];
+  const system = buildExecutorSystemPrompt({
+    task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
+    latestDeliverable: latest,
+    availableTasks: task ? [] : shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE, recentlyChosen: turn.recentlyChosen }),
+  });
+  const reference = buildReferenceMessage({
+    examples: learnings.filter((l) => l.kind === "example"),
+    avoid: learnings.filter((l) => l.kind === "avoid").map((l) => l.expectedOutput),
+  });
+  const messages: ModelMessage[] = [
+    ...(reference ? [{ role: "user" as const, content: reference }] : []),
+    ...recentWithinBudget(turn.history, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content })),
+  ];
+  return startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
+}

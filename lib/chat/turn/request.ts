@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { MAX_MESSAGE_CHARS } from "../types";
+
+/** One user message, as every channel hands it to the turn. */
+export const chatRequestSchema = z.object({
+  conversationId: z.string().min(1).max(64),
+  messageId: z.string().min(1).max(128),
+  text: z.string().trim().min(1, "fields.messageEmpty").max(MAX_MESSAGE_CHARS, "fields.messageTooLong"),
+  taskSlug: z.string().max(64).optional(),
+});
+export type ChatRequest = z.infer<typeof chatRequestSchema>;
