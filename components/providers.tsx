@@ -1,7 +1,7 @@
 "use client";
 
 import { ThemeProvider } from "next-themes";
-import { useEffect, type ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { TIME_ZONE_COOKIE } from "@/lib/i18n/time-zone";
 import { Toaster } from "./ui/toaster";
 import { TooltipProvider } from "./ui/tooltip";

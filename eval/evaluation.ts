@@ -66,7 +66,10 @@ export function f1(p: number | null, r: number | null): number | null {
 
 /** The diagonal over the total; null for an empty matrix. */
 export function accuracy<L extends string>(m: ConfusionMatrix<L>): number | null {
-  return ratio(m.labels.reduce((sum, label) => sum + m.counts[label][label], 0), m.total);
+  return ratio(
+    m.labels.reduce((sum, label) => sum + m.counts[label][label], 0),
+    m.total,
+  );
 }
 
 /** One-vs-rest accuracy of a label: (true positives + true negatives) / total. */
@@ -114,7 +117,10 @@ export const evalConversationSchema = z.object({
   id: z.string().trim().min(1),
   language: z.string().regex(/^[a-z]{2}$/, 'A two-letter language code such as "en", "es" or "fr".'),
   /** eval/registries/<name>.json; without it, the conversation is routed over the --registry file alone */
-  registry: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "A registry name: eval/registries/<name>.json.").optional(),
+  registry: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/, "A registry name: eval/registries/<name>.json.")
+    .optional(),
   turns: z.array(evalTurnSchema).min(1, "A conversation needs at least one turn."),
 });
 
@@ -344,7 +350,11 @@ export function summarize(outcomes: readonly TurnOutcome[]): EvalSummary {
       invalid: outcomes.filter((o) => o.fallback === "invalid").length,
     },
     latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), mean: mean(latencies), max: latencies.length ? Math.max(...latencies) : null },
-    promptTokens: { mean: mean(tokens), max: tokens.length ? Math.max(...tokens) : null, providerReported: outcomes.filter((o) => o.promptTokens !== null).length },
+    promptTokens: {
+      mean: mean(tokens),
+      max: tokens.length ? Math.max(...tokens) : null,
+      providerReported: outcomes.filter((o) => o.promptTokens !== null).length,
+    },
     estimatedTokens: { mean: mean(estimates), max: estimates.length ? Math.max(...estimates) : null },
     shortlist: shortlisted.length
       ? {
@@ -396,7 +406,9 @@ export interface ReportMeta {
 export function renderReport(summary: EvalSummary, meta: ReportMeta): string {
   const s = summary;
   const lines: string[] = [];
-  const languages = Object.entries(meta.stats.languages).map(([language, n]) => `${language} ${n}`).join(", ");
+  const languages = Object.entries(meta.stats.languages)
+    .map(([language, n]) => `${language} ${n}`)
+    .join(", ");
   lines.push(
     "# Router evaluation",
     "",
@@ -540,15 +552,33 @@ export function summarizeShortlist(outcomes: readonly ShortlistOutcome[]): Short
     recallStartSwitch: count(startSwitch, (o) => o.hit === true),
     recallByLanguage: [...new Set(withTask.map((o) => o.language))].sort().map((name) => ({
       name,
-      recall: count(withTask.filter((o) => o.language === name), (o) => o.hit === true),
+      recall: count(
+        withTask.filter((o) => o.language === name),
+        (o) => o.hit === true,
+      ),
     })),
-    recallParaphrase: count(withTask.filter((o) => o.paraphrase), (o) => o.hit === true),
-    recallOthers: count(withTask.filter((o) => !o.paraphrase), (o) => o.hit === true),
+    recallParaphrase: count(
+      withTask.filter((o) => o.paraphrase),
+      (o) => o.hit === true,
+    ),
+    recallOthers: count(
+      withTask.filter((o) => !o.paraphrase),
+      (o) => o.hit === true,
+    ),
     size: stats(outcomes.map((o) => o.shortlist.length)),
     registrySize: stats(outcomes.map((o) => o.registrySize)),
     tokensWith: stats(outcomes.map((o) => o.tokensWith)),
     tokensWithout: stats(outcomes.map((o) => o.tokensWithout)),
-    ms: { p50: percentile(outcomes.map((o) => o.ms), 50), p95: percentile(outcomes.map((o) => o.ms), 95) },
+    ms: {
+      p50: percentile(
+        outcomes.map((o) => o.ms),
+        50,
+      ),
+      p95: percentile(
+        outcomes.map((o) => o.ms),
+        95,
+      ),
+    },
     misses: withTask.filter((o) => o.hit === false),
   };
 }
@@ -561,7 +591,9 @@ export interface ShortlistMeta {
 }
 
 export function renderShortlistReport(s: ShortlistSummary, meta: ShortlistMeta): string {
-  const languages = Object.entries(meta.stats.languages).map(([language, n]) => `${language} ${n}`).join(", ");
+  const languages = Object.entries(meta.stats.languages)
+    .map(([language, n]) => `${language} ${n}`)
+    .join(", ");
   const pair = (v: { mean: number | null; max: number | null }, digits = 0) => `${formatNumber(v.mean, digits)} / ${formatNumber(v.max)}`;
   const lines = [
     "# Router shortlist check (no model)",
@@ -590,7 +622,8 @@ export function renderShortlistReport(s: ShortlistSummary, meta: ShortlistMeta):
       "| Conversation | Turn | Point | Expected | User | Shortlist |",
       "| --- | ---: | --- | --- | --- | --- |",
       ...s.misses.map(
-        (o) => `| ${o.conversationId} | ${o.turn} | ${pointOf(o.previous, o.expected)} | ${o.expected} | ${cell(o.user, 80)} | ${cell(o.shortlist.join(", "), 120)} |`,
+        (o) =>
+          `| ${o.conversationId} | ${o.turn} | ${pointOf(o.previous, o.expected)} | ${o.expected} | ${cell(o.user, 80)} | ${cell(o.shortlist.join(", "), 120)} |`,
       ),
     );
   }

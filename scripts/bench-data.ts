@@ -17,43 +17,216 @@ export function mulberry32(seed: number) {
 export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 // ---- professional vocabulary ----
-export const people = ["Nadia", "Marco", "Priya", "Tom", "Lea", "Ines", "Kofi", "Carla", "Ana", "Bo", "Hiroshi", "Fatima", "Lukas", "Sofia", "Omar", "Elena", "Raj", "Chloe", "Mateo", "Grace", "Yusuf", "Hannah", "Diego", "Mei", "Olga", "Samuel", "Aisha", "Jonas", "Camille", "Viktor"];
-export const companies = ["ACME", "Globex", "Initech", "Umbrella Logistics", "Stark Freight", "Wayne Health", "Hooli", "Vandelay Imports", "Soylent Foods", "Tyrell Systems", "Cyberdyne Labs", "Nakatomi Trading", "Massive Dynamic", "Oceanic Air", "Blue Sun", "Aperture Retail"];
-export const departments = ["finance", "procurement", "operations", "legal", "sales", "marketing", "HR", "IT", "customer success", "engineering", "compliance", "facilities", "product", "security", "logistics"];
+export const people = [
+  "Nadia",
+  "Marco",
+  "Priya",
+  "Tom",
+  "Lea",
+  "Ines",
+  "Kofi",
+  "Carla",
+  "Ana",
+  "Bo",
+  "Hiroshi",
+  "Fatima",
+  "Lukas",
+  "Sofia",
+  "Omar",
+  "Elena",
+  "Raj",
+  "Chloe",
+  "Mateo",
+  "Grace",
+  "Yusuf",
+  "Hannah",
+  "Diego",
+  "Mei",
+  "Olga",
+  "Samuel",
+  "Aisha",
+  "Jonas",
+  "Camille",
+  "Viktor",
+];
+export const companies = [
+  "ACME",
+  "Globex",
+  "Initech",
+  "Umbrella Logistics",
+  "Stark Freight",
+  "Wayne Health",
+  "Hooli",
+  "Vandelay Imports",
+  "Soylent Foods",
+  "Tyrell Systems",
+  "Cyberdyne Labs",
+  "Nakatomi Trading",
+  "Massive Dynamic",
+  "Oceanic Air",
+  "Blue Sun",
+  "Aperture Retail",
+];
+export const departments = [
+  "finance",
+  "procurement",
+  "operations",
+  "legal",
+  "sales",
+  "marketing",
+  "HR",
+  "IT",
+  "customer success",
+  "engineering",
+  "compliance",
+  "facilities",
+  "product",
+  "security",
+  "logistics",
+];
 export const topics = [
-  "Q3 logistics contract renewal", "carrier tender for the northern routes", "warehouse consolidation", "quarterly budget review", "hiring freeze",
-  "supplier onboarding", "vendor selection for the CRM", "data migration to the new ERP", "pricing update for enterprise plans", "annual compliance audit",
-  "GDPR data retention policy", "office relocation", "product launch timeline", "marketing campaign for the spring release", "security incident review",
-  "customer churn analysis", "sales pipeline review", "board presentation", "capital expenditure request", "travel policy changes",
-  "employee engagement survey", "onboarding process for new hires", "forklift safety inspections", "fleet electrification pilot", "freight cost reduction",
-  "inventory write-off", "cash flow forecast", "partner referral programme", "service level agreement renegotiation", "cloud cost optimisation",
-  "accessibility review of the website", "pilot with a hospital network", "insurance policy renewal", "year-end closing", "sustainability report",
-  "four-day week trial", "shared parking scheme", "internal training programme", "customer advisory board", "tender for cleaning services",
+  "Q3 logistics contract renewal",
+  "carrier tender for the northern routes",
+  "warehouse consolidation",
+  "quarterly budget review",
+  "hiring freeze",
+  "supplier onboarding",
+  "vendor selection for the CRM",
+  "data migration to the new ERP",
+  "pricing update for enterprise plans",
+  "annual compliance audit",
+  "GDPR data retention policy",
+  "office relocation",
+  "product launch timeline",
+  "marketing campaign for the spring release",
+  "security incident review",
+  "customer churn analysis",
+  "sales pipeline review",
+  "board presentation",
+  "capital expenditure request",
+  "travel policy changes",
+  "employee engagement survey",
+  "onboarding process for new hires",
+  "forklift safety inspections",
+  "fleet electrification pilot",
+  "freight cost reduction",
+  "inventory write-off",
+  "cash flow forecast",
+  "partner referral programme",
+  "service level agreement renegotiation",
+  "cloud cost optimisation",
+  "accessibility review of the website",
+  "pilot with a hospital network",
+  "insurance policy renewal",
+  "year-end closing",
+  "sustainability report",
+  "four-day week trial",
+  "shared parking scheme",
+  "internal training programme",
+  "customer advisory board",
+  "tender for cleaning services",
 ];
 export const decisions = [
-  "postpone the launch by two weeks", "re-tender the northern routes", "freeze hiring until Q3", "approve the pilot budget", "move to monthly inspections",
-  "switch carriers for the southern region", "renew the contract for two years", "cap travel spend at 80% of last year", "run the survey in October",
-  "hire a temporary data engineer", "escalate the incident to the board", "consolidate the two warehouses", "pilot electric vans in the city centre",
-  "renegotiate payment terms to 45 days", "drop the legacy pricing tier", "start the migration in January",
+  "postpone the launch by two weeks",
+  "re-tender the northern routes",
+  "freeze hiring until Q3",
+  "approve the pilot budget",
+  "move to monthly inspections",
+  "switch carriers for the southern region",
+  "renew the contract for two years",
+  "cap travel spend at 80% of last year",
+  "run the survey in October",
+  "hire a temporary data engineer",
+  "escalate the incident to the board",
+  "consolidate the two warehouses",
+  "pilot electric vans in the city centre",
+  "renegotiate payment terms to 45 days",
+  "drop the legacy pricing tier",
+  "start the migration in January",
 ];
 export const actions = [
-  "send the revised pricing", "draft the tender documents", "book the follow-up workshop", "share the audit checklist", "update the cash flow forecast",
-  "collect quotes from three carriers", "prepare the board slides", "confirm the pilot sites", "circulate the minutes", "check the insurance clauses",
-  "schedule the safety training", "review the SLA penalties", "write the job description", "set up the shared drive", "call the landlord",
+  "send the revised pricing",
+  "draft the tender documents",
+  "book the follow-up workshop",
+  "share the audit checklist",
+  "update the cash flow forecast",
+  "collect quotes from three carriers",
+  "prepare the board slides",
+  "confirm the pilot sites",
+  "circulate the minutes",
+  "check the insurance clauses",
+  "schedule the safety training",
+  "review the SLA penalties",
+  "write the job description",
+  "set up the shared drive",
+  "call the landlord",
 ];
-export const dates = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "next week", "end of the month", "15 March", "2 April", "30 June", "12 September", "the end of Q3", "4 November"];
+export const dates = [
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "next week",
+  "end of the month",
+  "15 March",
+  "2 April",
+  "30 June",
+  "12 September",
+  "the end of Q3",
+  "4 November",
+];
 export const ideas = [
-  "shorter weekly meetings", "a shared parking rota", "quarterly carrier scorecards", "a mentoring programme for juniors", "self-service expense reports",
-  "a single intake form for IT requests", "remote Fridays", "a supplier code of conduct", "automated invoice matching", "a knowledge base for support",
-  "bike leasing for staff", "a customer feedback panel", "energy-saving lighting in the warehouse", "a travel booking tool", "cross-training in operations",
+  "shorter weekly meetings",
+  "a shared parking rota",
+  "quarterly carrier scorecards",
+  "a mentoring programme for juniors",
+  "self-service expense reports",
+  "a single intake form for IT requests",
+  "remote Fridays",
+  "a supplier code of conduct",
+  "automated invoice matching",
+  "a knowledge base for support",
+  "bike leasing for staff",
+  "a customer feedback panel",
+  "energy-saving lighting in the warehouse",
+  "a travel booking tool",
+  "cross-training in operations",
 ];
-export const audiences = ["the board", "the leadership team", "all staff", "the finance committee", "department heads", "the operations team", "new managers", "the works council"];
+export const audiences = [
+  "the board",
+  "the leadership team",
+  "all staff",
+  "the finance committee",
+  "department heads",
+  "the operations team",
+  "new managers",
+  "the works council",
+];
 export const complaints = [
-  "Too long; keep it to one page", "Do not invent attendees", "Never open with 'I hope this email finds you well'", "Use a table for action items",
-  "Too formal for a colleague", "Put the decisions before the discussion", "Do not use exclamation marks", "Keep the user's numbers exactly",
-  "Always include due dates", "Avoid jargon like 'synergies'", "The subject line was too vague", "Missing the call to action", "Do not repeat the summary at the end",
+  "Too long; keep it to one page",
+  "Do not invent attendees",
+  "Never open with 'I hope this email finds you well'",
+  "Use a table for action items",
+  "Too formal for a colleague",
+  "Put the decisions before the discussion",
+  "Do not use exclamation marks",
+  "Keep the user's numbers exactly",
+  "Always include due dates",
+  "Avoid jargon like 'synergies'",
+  "The subject line was too vague",
+  "Missing the call to action",
+  "Do not repeat the summary at the end",
 ];
-export const chatter = ["What is the capital of Portugal?", "How do I convert a PDF to Word?", "Thanks, that's all", "Can you explain what EBITDA means?", "What time is it in Tokyo?", "Tell me a joke about accountants", "How long should a board memo be?"];
+export const chatter = [
+  "What is the capital of Portugal?",
+  "How do I convert a PDF to Word?",
+  "Thanks, that's all",
+  "Can you explain what EBITDA means?",
+  "What time is it in Tokyo?",
+  "Tell me a joke about accountants",
+  "How long should a board memo be?",
+];
 
 /** The three tasks every installation is seeded with (lib/tasks/seed-tasks.ts). */
 export const seedTaskRefs = [
@@ -166,10 +339,21 @@ export function createGenerator(seed: number) {
     ].join("\n");
   }
 
-  const cuidish = () => `c${Math.floor(random() * 36 ** 10).toString(36).padStart(10, "0")}${Math.floor(random() * 36 ** 10).toString(36).padStart(10, "0")}`;
+  const cuidish = () =>
+    `c${Math.floor(random() * 36 ** 10)
+      .toString(36)
+      .padStart(10, "0")}${Math.floor(random() * 36 ** 10)
+      .toString(36)
+      .padStart(10, "0")}`;
 
   const followUp = () =>
-    pick([`make it shorter`, `add that ${pick(people)} will ${pick(actions)} by ${pick(dates)}`, `the date was ${pick(dates)}`, `also mention ${pick(companies)}`, `use a more formal tone`]);
+    pick([
+      `make it shorter`,
+      `add that ${pick(people)} will ${pick(actions)} by ${pick(dates)}`,
+      `the date was ${pick(dates)}`,
+      `also mention ${pick(companies)}`,
+      `use a more formal tone`,
+    ]);
 
   /** The seed tasks as learning/request generators; ids come from the database. */
   function seedTaskGens(): (TaskGen & { slug: SeedSlug })[] {
@@ -241,7 +425,9 @@ export function createGenerator(seed: number) {
       scope: "task" as const,
       kind: avoid ? ("avoid" as const) : ("example" as const),
       taskId: task.id,
-      inputExcerpt: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => (i === 0 ? task.request() : pick([`make it shorter`, `add that ${pick(people)} will ${pick(actions)}`, `the date was ${pick(dates)}`]))).join("\n"),
+      inputExcerpt: Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) =>
+        i === 0 ? task.request() : pick([`make it shorter`, `add that ${pick(people)} will ${pick(actions)}`, `the date was ${pick(dates)}`]),
+      ).join("\n"),
       expectedOutput: avoid ? pick(complaints) : task.deliverable(),
       conversationId,
       status,

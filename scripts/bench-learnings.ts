@@ -11,8 +11,8 @@
 import "./settings";
 import { fileURLToPath } from "node:url";
 import { benchSettings, settings } from "../lib/settings";
-import { createGenerator, seedTaskRefs, type SeedSlug } from "./bench-data";
-import { kinds, openBenchDatabase, percentile, runPerDatabase, type BenchDatabase, type Kind } from "./bench-database";
+import { createGenerator, type SeedSlug, seedTaskRefs } from "./bench-data";
+import { type BenchDatabase, type Kind, kinds, openBenchDatabase, percentile, runPerDatabase } from "./bench-database";
 import { exitOnBadSettings } from "./settings";
 
 const { BENCH_LEARNINGS, BENCH_QUERIES: QUERIES } = exitOnBadSettings(benchSettings);
@@ -89,8 +89,10 @@ async function main() {
     const size = await prisma.$queryRawUnsafe<{ table: string; index: string }[]>(
       `SELECT pg_size_pretty(pg_total_relation_size('"Learning"')) AS "table", pg_size_pretty(pg_relation_size('"Learning_search_idx"')) AS "index"`,
     );
-    log(`inserted ${LEARNINGS.toLocaleString("en")} learnings in ${fmt(insertMs)} ms (createMany, ${BATCH} a batch) + ANALYZE; ` +
-      `${stats.map((s) => `${s.scope}/${s.kind} ${s.n}`).join(", ")}; table ${size[0].table}, GIN index ${size[0].index}`);
+    log(
+      `inserted ${LEARNINGS.toLocaleString("en")} learnings in ${fmt(insertMs)} ms (createMany, ${BATCH} a batch) + ANALYZE; ` +
+        `${stats.map((s) => `${s.scope}/${s.kind} ${s.n}`).join(", ")}; table ${size[0].table}, GIN index ${size[0].index}`,
+    );
 
     // ---- 200 varied queries, as lib/chat/turn.ts asks them ----
     type Query = { label: "router" | "task"; input: Parameters<typeof relevantLearnings>[0] };
@@ -101,7 +103,10 @@ async function main() {
       }
       const task = pick(tasks);
       const text = `${task.name} ${random() < 0.3 ? `/${task.slug} ` : ""}${userRequest(task.slug)}`;
-      return { label: "task", input: { scope: "task", taskId: taskIds[task.slug], text, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: pick(conversations) } };
+      return {
+        label: "task",
+        input: { scope: "task", taskId: taskIds[task.slug], text, budgetTokens: EXECUTOR_LEARNINGS_TOKENS, excludeConversationId: pick(conversations) },
+      };
     });
     for (const q of queries.slice(0, 10)) await relevantLearnings(q.input); // warm-up, not timed
     const timings: { label: string; ms: number; rows: number }[] = [];
@@ -115,15 +120,30 @@ async function main() {
       const median = percentile(sorted, 50);
       return {
         median,
-        line: `${label.padEnd(7)} n=${String(list.length).padStart(3)}  median ${fmt(median).padStart(7)} ms  p95 ${fmt(percentile(sorted, 95)).padStart(7)} ms  ` +
+        line:
+          `${label.padEnd(7)} n=${String(list.length).padStart(3)}  median ${fmt(median).padStart(7)} ms  p95 ${fmt(percentile(sorted, 95)).padStart(7)} ms  ` +
           `max ${fmt(sorted.at(-1)!).padStart(7)} ms  learnings kept per query ${fmt(list.reduce((s, t) => s + t.rows, 0) / list.length)}`,
       };
     };
     const all = summary("all", timings);
     log(`relevantLearnings() over ${QUERIES} queries:`);
     log(`  ${all.line}`);
-    log(`  ${summary("router", timings.filter((t) => t.label === "router")).line}`);
-    log(`  ${summary("task", timings.filter((t) => t.label === "task")).line}`);
+    log(
+      `  ${
+        summary(
+          "router",
+          timings.filter((t) => t.label === "router"),
+        ).line
+      }`,
+    );
+    log(
+      `  ${
+        summary(
+          "task",
+          timings.filter((t) => t.label === "task"),
+        ).line
+      }`,
+    );
     log(`  target: median under ${TARGET_MEDIAN_MS} ms — ${all.median < TARGET_MEDIAN_MS ? "MET" : "MISSED"}`);
 
     // ---- why: how many learnings each query (its rarest words, ORed) matches; all are ranked before the LIMIT ----
@@ -144,8 +164,10 @@ async function main() {
     }
     matched.sort((a, b) => a - b);
     shares.sort((a, b) => a - b);
-    log(`rows each query matches (and ranks): median ${percentile(matched, 50)}, p95 ${percentile(matched, 95)} — ` +
-      `median ${(percentile(shares, 50) * 100).toFixed(0)}% of the active learnings of its scope/task`);
+    log(
+      `rows each query matches (and ranks): median ${percentile(matched, 50)}, p95 ${percentile(matched, 95)} — ` +
+        `median ${(percentile(shares, 50) * 100).toFixed(0)}% of the active learnings of its scope/task`,
+    );
 
     // ---- the plan: is the GIN index used? ----
     const explain = async (q: Query) => {

@@ -35,9 +35,9 @@ import type { Locale } from "../lib/i18n";
 import { benchSettings, settings } from "../lib/settings";
 import { taskInputSchema } from "../lib/tasks/schema";
 import { createGenerator, dates, decisions, people, seedTaskRefs, type TaskGen } from "./bench-data";
-import { kinds, openBenchDatabase, percentile, runPerDatabase, type Kind } from "./bench-database";
-import { exitOnBadSettings } from "./settings";
+import { type Kind, kinds, openBenchDatabase, percentile, runPerDatabase } from "./bench-database";
 import { makeLargeRegistry, REGISTRY_DIR } from "./make-large-registry";
+import { exitOnBadSettings } from "./settings";
 
 const {
   BENCH_TURNS: TURNS,
@@ -161,7 +161,13 @@ interface ChildResult {
 const dist = (values: number[]): Dist => {
   const sorted = [...values].sort((a, b) => a - b);
   if (!sorted.length) return { n: 0, p50: NaN, p95: NaN, mean: NaN, max: NaN };
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean: sorted.reduce((s, v) => s + v, 0) / sorted.length, max: sorted.at(-1)! };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    mean: sorted.reduce((s, v) => s + v, 0) / sorted.length,
+    max: sorted.at(-1)!,
+  };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -172,8 +178,9 @@ if (!requested) {
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-bench-results-"));
   const started = performance.now();
   console.log(
-    `Switchboard platform benchmark — ${cpus().length} CPU(s), load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}; ` +
-      `${TURNS} timed turns a cell (+${WARMUP} warm-up), ${CONVERSATIONS} conversations a cell, scripted models (MockLanguageModelV4)`,
+    `Switchboard platform benchmark — ${cpus().length} CPU(s), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")}; ` + `${TURNS} timed turns a cell (+${WARMUP} warm-up), ${CONVERSATIONS} conversations a cell, scripted models (MockLanguageModelV4)`,
   );
   console.log(
     `Repetitions reduced to keep the run near 5 minutes on 2 cores: ${TURNS} turns a cell${TURNS < 200 ? " (not 200)" : ""}, ${PROFILE_TURNS} profiled turns, ` +
@@ -274,11 +281,19 @@ async function routerGenerate(options: LanguageModelV4CallOptions) {
   const parts = promptParts(options.prompt);
   // the same estimate as buildRouterPrompt's estimatedTokens: system and prompt, four characters a token
   const tokens = parts.reduce((sum, p) => sum + estimate(p.text), 0);
-  const prompt = parts.filter((p) => p.role !== "system").map((p) => p.text).join("\n");
+  const prompt = parts
+    .filter((p) => p.role !== "system")
+    .map((p) => p.text)
+    .join("\n");
   const schema = (options.responseFormat as { schema?: { properties?: { task?: { enum?: string[] } } } } | undefined)?.schema;
   const offered = schema?.properties?.task?.enum ?? [];
   const current = /^Current task: (\S+)$/m.exec(prompt)?.[1] ?? "none";
-  const latest = prompt.split("\n").filter((l) => l.startsWith("User: ")).at(-1)?.slice(6) ?? "";
+  const latest =
+    prompt
+      .split("\n")
+      .filter((l) => l.startsWith("User: "))
+      .at(-1)
+      ?.slice(6) ?? "";
   const intent = intents.get(norm(latest));
   let task: string;
   let miss = false;
@@ -296,12 +311,23 @@ async function routerGenerate(options: LanguageModelV4CallOptions) {
   const routerParts = { system: estimate(system), examples: estimate(prompt.slice(0, split0)), conversation: estimate(prompt.slice(split0)) };
   probe.router.push({ tokens, parts: routerParts, offered: Math.max(0, offered.length - 1), examples: (prompt.match(/<example>/g) ?? []).length, miss, at });
   if (latency.routerMs > 0) await sleep(latency.routerMs, options.abortSignal);
-  return { content: [{ type: "text" as const, text: JSON.stringify({ task }) }], finishReason: { unified: "stop" as const, raw: undefined }, usage: usage(tokens, 8), warnings: [] };
+  return {
+    content: [{ type: "text" as const, text: JSON.stringify({ task }) }],
+    finishReason: { unified: "stop" as const, raw: undefined },
+    usage: usage(tokens, 8),
+    warnings: [],
+  };
 }
 
 function answerChunks(deliverable: boolean): LanguageModelV4StreamPart[] {
   const deltas = deliverable
-    ? ["Here is the draft.\n", '<deliverable title="Draft – next steps">\n', "**Summary**\nWe agreed to move forward. ", "\n**Action items**\n- Ana: send the pricing by Friday", "\n</deliverable>"]
+    ? [
+        "Here is the draft.\n",
+        '<deliverable title="Draft – next steps">\n',
+        "**Summary**\nWe agreed to move forward. ",
+        "\n**Action items**\n- Ana: send the pricing by Friday",
+        "\n</deliverable>",
+      ]
     : ["Happy to help. ", "Who took part, ", "and when was it?"];
   return [
     { type: "stream-start", warnings: [] },
@@ -316,7 +342,11 @@ async function executorStream(options: LanguageModelV4CallOptions) {
   const at = performance.now();
   const parts = promptParts(options.prompt);
   const system = parts.find((p) => p.role === "system")?.text ?? "";
-  probe.executor.push({ tokens: parts.reduce((sum, p) => sum + estimate(p.text), 0), noTask: system.startsWith("You are Switchboard, a helpful assistant"), at });
+  probe.executor.push({
+    tokens: parts.reduce((sum, p) => sum + estimate(p.text), 0),
+    noTask: system.startsWith("You are Switchboard, a helpful assistant"),
+    at,
+  });
   const latest = parts.filter((p) => p.role === "user").at(-1)?.text ?? "";
   const chunks = answerChunks(intents.get(norm(latest))?.deliverable ?? false);
   const delay = latency.executorFirstMs;
@@ -397,7 +427,19 @@ async function main() {
   const bench = await openBenchDatabase(kind);
   const prisma = bench.database.prisma;
   log(`${bench.label}: migrated and seeded in ${bench.preparedMs.toFixed(0)} ms`);
-  const result: ChildResult = { kind, label: bench.label, preparedMs: bench.preparedMs, cells: [], profiles: [], ttft: [], throughput: [], notes: [], loadBefore, loadAfter: [], totalMs: 0 };
+  const result: ChildResult = {
+    kind,
+    label: bench.label,
+    preparedMs: bench.preparedMs,
+    cells: [],
+    profiles: [],
+    ttft: [],
+    throughput: [],
+    notes: [],
+    loadBefore,
+    loadAfter: [],
+    totalMs: 0,
+  };
 
   try {
     // lib modules that use the process-wide db(): only now that it is in place
@@ -414,9 +456,17 @@ async function main() {
 
     const user: PublicUser = await createUser({ email: "bench@example.com", password: "benchmark-password", name: "Bench" });
     // the registries: eval/registries/extended.json's tasks, then scripts/make-large-registry.ts's generated ones
-    const extended = (JSON.parse(readFileSync(path.join(REGISTRY_DIR, "extended.json"), "utf8")) as { tasks: unknown[] }).tasks.map((t) => taskInputSchema.parse(t));
+    const extended = (JSON.parse(readFileSync(path.join(REGISTRY_DIR, "extended.json"), "utf8")) as { tasks: unknown[] }).tasks.map((t) =>
+      taskInputSchema.parse(t),
+    );
     const fullRegistry = makeLargeRegistry(extended, Math.max(...REGISTRIES));
-    if (fullRegistry.slice(0, 3).map((t) => t.slug).join() !== seedTaskRefs.map((t) => t.slug).join()) throw new Error("the registry does not start with the seed tasks");
+    if (
+      fullRegistry
+        .slice(0, 3)
+        .map((t) => t.slug)
+        .join() !== seedTaskRefs.map((t) => t.slug).join()
+    )
+      throw new Error("the registry does not start with the seed tasks");
     const learningConversations = Array.from({ length: 2_000 }, gen.cuidish);
 
     // ---- one turn through runTurn, read to the end ----
@@ -588,7 +638,15 @@ async function main() {
         );
         await timed(
           "  choose: routeTurn (SDK, model 0 ms)",
-          () => router.routeTurn({ model: models.fast.model, tasks: routable, currentTask: turn.previous?.slug ?? null, messages: turn.history, examples, timeoutMs: 5_000 }),
+          () =>
+            router.routeTurn({
+              model: models.fast.model,
+              tasks: routable,
+              currentTask: turn.previous?.slug ?? null,
+              messages: turn.history,
+              examples,
+              timeoutMs: 5_000,
+            }),
           true,
         );
         if (choice.task) {
@@ -600,7 +658,11 @@ async function main() {
             true,
           );
         } else {
-          await timed("  execute: shortlistTasks (tasks to suggest)", () => router.shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE }), true);
+          await timed(
+            "  execute: shortlistTasks (tasks to suggest)",
+            () => router.shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE }),
+            true,
+          );
         }
       };
       let next = 0;
@@ -650,7 +712,9 @@ async function main() {
       };
       await measure("Prisma $queryRaw SELECT 1", () => prisma.$queryRaw`SELECT 1`);
       await measure("Prisma findUnique (RegistryState by id)", () => prisma.registryState.findUnique({ where: { id: 1 } }));
-      await measure("Prisma message.create (one autocommit insert)", () => prisma.message.create({ data: { conversationId: conversations[0], role: "user", content: "baseline" } }));
+      await measure("Prisma message.create (one autocommit insert)", () =>
+        prisma.message.create({ data: { conversationId: conversations[0], role: "user", content: "baseline" } }),
+      );
       await measure("Prisma $transaction([update, update]) (batch)", () =>
         prisma.$transaction([
           prisma.conversation.update({ where: { id: conversations[0] }, data: { updatedAt: new Date() } }),
@@ -664,7 +728,17 @@ async function main() {
         await measure("pg client SELECT 1 (no Prisma)", () => client.query("SELECT 1"));
         await client.end();
       }
-      return { tasks, learnings, turns: PROFILE_TURNS, stages, sumPerTurn: stages.reduce((s, r) => s + r.perTurn, 0), extra: [...extraStages].map(row), baseline, runTurn: dist(wholeTimes), runTurnCpu: wholeCpu / PROFILE_TURNS };
+      return {
+        tasks,
+        learnings,
+        turns: PROFILE_TURNS,
+        stages,
+        sumPerTurn: stages.reduce((s, r) => s + r.perTurn, 0),
+        extra: [...extraStages].map(row),
+        baseline,
+        runTurn: dist(wholeTimes),
+        runTurnCpu: wholeCpu / PROFILE_TURNS,
+      };
     };
 
     // ---- build up the registry and the learnings, cell by cell ----
@@ -688,7 +762,8 @@ async function main() {
         const conversations = await newConversations(10);
         const scripts = conversations.map(() => conversationScript(pickTask));
         started = performance.now();
-        for (let i = 0; i < PROCESS_WARMUP; i++) await readTurn(models, { conversationId: conversations[i % 10], messageId: randomUUID(), text: scripts[i % 10]().text });
+        for (let i = 0; i < PROCESS_WARMUP; i++)
+          await readTurn(models, { conversationId: conversations[i % 10], messageId: randomUUID(), text: scripts[i % 10]().text });
         log(`process warm-up: ${PROCESS_WARMUP} turns in ${(performance.now() - started).toFixed(0)} ms (not timed)`);
         warmed = true;
       }
@@ -752,8 +827,17 @@ async function main() {
           const task = pickTask();
           latency.routerMs = 0;
           latency.executorFirstMs = 0;
-          await readTurn(models, { conversationId, messageId: randomUUID(), text: say(task.request(), { route: task.slug, deliverable: false }), taskSlug: task.slug });
-          const detail = () => say(`${pick(people)} and ${pick(people)} were there, on ${pick(dates)}. We agreed to ${pick(decisions)}.`, { route: "continue", deliverable: true });
+          await readTurn(models, {
+            conversationId,
+            messageId: randomUUID(),
+            text: say(task.request(), { route: task.slug, deliverable: false }),
+            taskSlug: task.slug,
+          });
+          const detail = () =>
+            say(`${pick(people)} and ${pick(people)} were there, on ${pick(dates)}. We agreed to ${pick(decisions)}.`, {
+              route: "continue",
+              deliverable: true,
+            });
 
           // speculative: runTurn as the app runs it
           latency.routerMs = R;
@@ -772,14 +856,28 @@ async function main() {
           const prepared = await steps.loadTurn(user.id, { conversationId, messageId: randomUUID(), text: detail() });
           const current = prepared.previous!;
           const history = prepared.history;
-          const routable = router.shortlistTasks({ tasks: prepared.tasks, currentTask: current.slug, text: prepared.recentUserText, size: ROUTER_SHORTLIST_SIZE });
-          const system = executor.buildExecutorSystemPrompt({ task: { ...current, infoToCollect: current.infoToCollect as never }, availableTasks: prepared.tasks });
+          const routable = router.shortlistTasks({
+            tasks: prepared.tasks,
+            currentTask: current.slug,
+            text: prepared.recentUserText,
+            size: ROUTER_SHORTLIST_SIZE,
+          });
+          const system = executor.buildExecutorSystemPrompt({
+            task: { ...current, infoToCollect: current.infoToCollect as never },
+            availableTasks: prepared.tasks,
+          });
           latency.routerMs = R;
           latency.executorFirstMs = E;
           const t0 = performance.now();
           const routed = await router.routeTurn({ model: models.fast.model, tasks: routable, currentTask: current.slug, messages: history, timeoutMs: 5_000 });
           if (routed.slug !== current.slug) throw new Error(`the scripted router did not confirm ${current.slug} (${routed.rawOutput})`);
-          const execution = executor.startExecution({ model: models.best.model, taskSlug: current.slug, system, messages: history, signal: new AbortController().signal });
+          const execution = executor.startExecution({
+            model: models.best.model,
+            taskSlug: current.slug,
+            system,
+            messages: history,
+            signal: new AbortController().signal,
+          });
           let firstAt = 0;
           const done = execution.pipe(() => {
             firstAt ||= performance.now();
@@ -792,7 +890,9 @@ async function main() {
         latency.executorFirstMs = 0;
         result.ttft.push({ R, E, mode: "speculative", ttft: dist(speculative), routerStart: dist(routerStarts), executorStart: dist(executorStarts) });
         result.ttft.push({ R, E, mode: "sequential", ttft: dist(sequential), routerStart: null, executorStart: null });
-        log(`first token R=${R} E=${E} (${finalCell}): speculative p50 ${dist(speculative).p50.toFixed(0)} ms, sequential p50 ${dist(sequential).p50.toFixed(0)} ms`);
+        log(
+          `first token R=${R} E=${E} (${finalCell}): speculative p50 ${dist(speculative).p50.toFixed(0)} ms, sequential p50 ${dist(sequential).p50.toFixed(0)} ms`,
+        );
       }
     }
 
@@ -832,10 +932,11 @@ async function main() {
         turn: dist(times),
         cpuPercent: (100 * (cpuUsed.user + cpuUsed.system)) / 1000 / wallMs,
       });
-      log(`throughput, ${concurrent} concurrent conversations × ${THROUGHPUT_TURNS} turns (${finalCell}): ${(turns / (wallMs / 1000)).toFixed(1)} turns/s, ${errors} errors`);
+      log(
+        `throughput, ${concurrent} concurrent conversations × ${THROUGHPUT_TURNS} turns (${finalCell}): ${(turns / (wallMs / 1000)).toFixed(1)} turns/s, ${errors} errors`,
+      );
     }
     result.notes.push(`sections 3 and 4 ran on the last state: ${finalCell}`);
-
   } finally {
     result.loadAfter = loadavg();
     result.totalMs = performance.now() - totalStarted;
@@ -856,7 +957,8 @@ function report(results: ChildResult[], totalMs: number) {
   const table = (header: string[], rows: (string | number)[][], align: ("l" | "r")[] = []) => {
     const cells = [header, ...rows.map((r) => r.map(String))];
     const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? "").length)));
-    const line = (r: string[]) => `  ${r.map((c, i) => ((align[i] ?? (i === 0 ? "l" : "r")) === "l" ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")}`;
+    const line = (r: string[]) =>
+      `  ${r.map((c, i) => ((align[i] ?? (i === 0 ? "l" : "r")) === "l" ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")}`;
     console.log(line(cells[0]));
     console.log(`  ${widths.map((w) => "-".repeat(w)).join("  ")}`);
     for (const r of cells.slice(1)) console.log(line(r));
@@ -884,7 +986,9 @@ function report(results: ChildResult[], totalMs: number) {
       ];
     }),
   );
-  console.log("  CPU ms/turn (this process, all threads: Node, Prisma, the AI SDK, GC — and the database itself on PGlite) and SQL statements/turn (counted on Postgres):");
+  console.log(
+    "  CPU ms/turn (this process, all threads: Node, Prisma, the AI SDK, GC — and the database itself on PGlite) and SQL statements/turn (counted on Postgres):",
+  );
   table(
     ["tasks", "learnings", ...results.flatMap((r) => [`${name(r.kind)} CPU ms/turn`, "statements/turn"])],
     keys.map((key) => {
@@ -918,16 +1022,33 @@ function report(results: ChildResult[], totalMs: number) {
       for (const e of cell.errorSamples) console.log(`  ${name(r.kind)} ${cell.tasks}×${cell.learnings} error: ${e}`);
     }
     console.log(
-      `  ${name(r.kind)}: routing over the timed turns — ${Object.entries(actions).map(([a, n]) => `${a} ${n}`).join(", ")}; ` +
-        `the wanted task missing from the router's shortlist in ${misses} of ${calls} router calls`,
+      `  ${name(r.kind)}: routing over the timed turns — ${Object.entries(actions)
+        .map(([a, n]) => `${a} ${n}`)
+        .join(", ")}; ` + `the wanted task missing from the router's shortlist in ${misses} of ${calls} router calls`,
     );
   }
 
   console.log("\n=== 2. Router prompt (system + prompt, 4 characters a token as buildRouterPrompt estimates) ===");
-  console.log(`  target: ≤ ${TARGET.routerTokens.toLocaleString("en")} tokens at ${TARGET_CELL.tasks.toLocaleString("en")} tasks. Registries over 30 tasks are shortlisted to 12 (+ current + corrections' tasks).`);
+  console.log(
+    `  target: ≤ ${TARGET.routerTokens.toLocaleString("en")} tokens at ${TARGET_CELL.tasks.toLocaleString("en")} tasks. Registries over 30 tasks are shortlisted to 12 (+ current + corrections' tasks).`,
+  );
   const r0 = results[0];
   table(
-    ["tasks", "learnings", "tasks offered", "wanted not offered", "examples", "tokens mean", "max", "= system", "+ examples", "+ conversation", "executor prompt mean", "max", "no-task executor max"],
+    [
+      "tasks",
+      "learnings",
+      "tasks offered",
+      "wanted not offered",
+      "examples",
+      "tokens mean",
+      "max",
+      "= system",
+      "+ examples",
+      "+ conversation",
+      "executor prompt mean",
+      "max",
+      "no-task executor max",
+    ],
     r0.cells.map((c) => [
       c.tasks.toLocaleString("en"),
       c.learnings.toLocaleString("en"),
@@ -962,13 +1083,19 @@ function report(results: ChildResult[], totalMs: number) {
     if (big.length) {
       const max = Math.max(...big.map((c) => c.routerTokens.max));
       const mean = big.reduce((s, c) => s + c.routerTokens.mean, 0) / big.length;
-      verdicts.push(`router prompt at ${TARGET_CELL.tasks.toLocaleString("en")} tasks: mean ${mean.toFixed(0)}, max ${max.toFixed(0)} tokens (≤ ${TARGET.routerTokens}: ${mark(max <= TARGET.routerTokens)})`);
+      verdicts.push(
+        `router prompt at ${TARGET_CELL.tasks.toLocaleString("en")} tasks: mean ${mean.toFixed(0)}, max ${max.toFixed(0)} tokens (≤ ${TARGET.routerTokens}: ${mark(max <= TARGET.routerTokens)})`,
+      );
     }
   }
 
   console.log("\n=== 3. Time to first token, router confirms the current task (from calling runTurn to the first text-delta) ===");
-  console.log(`  target: speculative ≤ ${TARGET.ttftRatio} × max(R, E). Sequential = routeTurn, then startExecution, inputs prepared beforehand (no database work: a lower bound).`);
-  console.log(`  ${results[0].notes.join("; ")}; ${TTFT_SAMPLES} samples each; "router/executor called at" = when runTurn reached the model (p50, ms after the call)`);
+  console.log(
+    `  target: speculative ≤ ${TARGET.ttftRatio} × max(R, E). Sequential = routeTurn, then startExecution, inputs prepared beforehand (no database work: a lower bound).`,
+  );
+  console.log(
+    `  ${results[0].notes.join("; ")}; ${TTFT_SAMPLES} samples each; "router/executor called at" = when runTurn reached the model (p50, ms after the call)`,
+  );
   table(
     ["R ms", "E ms", "mode", ...results.flatMap((r) => [`${name(r.kind)} p50 ms`, "max", "× max(R,E)", "router at", "executor at", ""])],
     TTFT_SCENARIOS.flatMap(({ R, E }) =>
@@ -980,7 +1107,14 @@ function report(results: ChildResult[], totalMs: number) {
           const t = r.ttft.find((x) => x.R === R && x.E === E && x.mode === mode);
           if (!t) return ["–", "–", "–", "–", "–", ""];
           const ratio = t.ttft.p50 / Math.max(R, E);
-          return [ms(t.ttft.p50), ms(t.ttft.max), ratio.toFixed(2), t.routerStart ? ms(t.routerStart.p50) : "", t.executorStart ? ms(t.executorStart.p50) : "", mode === "speculative" ? (ratio <= TARGET.ttftRatio ? "✓" : "✗") : ""];
+          return [
+            ms(t.ttft.p50),
+            ms(t.ttft.max),
+            ratio.toFixed(2),
+            t.routerStart ? ms(t.routerStart.p50) : "",
+            t.executorStart ? ms(t.executorStart.p50) : "",
+            mode === "speculative" ? (ratio <= TARGET.ttftRatio ? "✓" : "✗") : "",
+          ];
         }),
       ]),
     ),
@@ -989,7 +1123,9 @@ function report(results: ChildResult[], totalMs: number) {
   for (const r of results) {
     for (const t of r.ttft.filter((x) => x.mode === "speculative")) {
       const ratio = t.ttft.p50 / Math.max(t.R, t.E);
-      verdicts.push(`first token, ${name(r.kind)}, R=${t.R} E=${t.E}: ${ratio.toFixed(2)} × max(R,E) at p50, ${(t.ttft.max / Math.max(t.R, t.E)).toFixed(2)} at worst (≤ ${TARGET.ttftRatio}: ${mark(ratio <= TARGET.ttftRatio)})`);
+      verdicts.push(
+        `first token, ${name(r.kind)}, R=${t.R} E=${t.E}: ${ratio.toFixed(2)} × max(R,E) at p50, ${(t.ttft.max / Math.max(t.R, t.E)).toFixed(2)} at worst (≤ ${TARGET.ttftRatio}: ${mark(ratio <= TARGET.ttftRatio)})`,
+      );
     }
   }
 
@@ -1005,12 +1141,21 @@ function report(results: ChildResult[], totalMs: number) {
       }),
     ]),
   );
-  console.log("  CPU = this process's CPU time (all its threads: JavaScript, GC, JIT; PGlite runs inside it, a Postgres server does not) over wall time; JavaScript itself runs on one core");
-  for (const r of results) for (const t of r.throughput) for (const e of t.errorSamples) console.log(`  ${name(r.kind)} ${t.conversations} conversations error: ${e}`);
-  for (const r of results) for (const t of r.throughput) if (t.errors) verdicts.push(`throughput, ${name(r.kind)}, ${t.conversations} conversations: ${t.errors} errors of ${t.turns} turns`);
+  console.log(
+    "  CPU = this process's CPU time (all its threads: JavaScript, GC, JIT; PGlite runs inside it, a Postgres server does not) over wall time; JavaScript itself runs on one core",
+  );
+  for (const r of results)
+    for (const t of r.throughput) for (const e of t.errorSamples) console.log(`  ${name(r.kind)} ${t.conversations} conversations error: ${e}`);
+  for (const r of results)
+    for (const t of r.throughput)
+      if (t.errors) verdicts.push(`throughput, ${name(r.kind)}, ${t.conversations} conversations: ${t.errors} errors of ${t.turns} turns`);
 
-  console.log("\n=== Stage profile (each named step of a turn, lib/chat/turn, called on its own in turn order; indented: the pieces of a step, timed again apart and not in the sum; ms) ===");
-  console.log("  in a turn, startAnswer for the current task runs alongside routeChoice, and the decision is saved alongside the answer's stream; on PGlite one connection serialises them anyway");
+  console.log(
+    "\n=== Stage profile (each named step of a turn, lib/chat/turn, called on its own in turn order; indented: the pieces of a step, timed again apart and not in the sum; ms) ===",
+  );
+  console.log(
+    "  in a turn, startAnswer for the current task runs alongside routeChoice, and the decision is saved alongside the answer's stream; on PGlite one connection serialises them anyway",
+  );
   for (const r of results) {
     for (const p of r.profiles) {
       const cpuSum = p.stages.reduce((sum, st) => sum + st.cpuPerTurn, 0);
@@ -1041,9 +1186,21 @@ function report(results: ChildResult[], totalMs: number) {
       const grouped = groups.map(([label, match]) => {
         const rows = p.stages.filter((st) => match(st.stage));
         const sum = (f: (st: StageRow) => number | null) => rows.reduce((acc, st) => acc + (f(st) ?? 0), 0);
-        return [label, ms(sum((st) => st.perTurn)), `${((100 * sum((st) => st.perTurn)) / p.sumPerTurn).toFixed(0)}%`, ms(sum((st) => st.cpuPerTurn)), rows.some((st) => st.statements !== null) ? sum((st) => st.statements).toFixed(1) : "–"];
+        return [
+          label,
+          ms(sum((st) => st.perTurn)),
+          `${((100 * sum((st) => st.perTurn)) / p.sumPerTurn).toFixed(0)}%`,
+          ms(sum((st) => st.cpuPerTurn)),
+          rows.some((st) => st.statements !== null) ? sum((st) => st.statements).toFixed(1) : "–",
+        ];
       });
-      grouped.push(["runTurn minus the steps (UI message stream; < 0: steps overlapping)", ms(p.runTurn.mean - p.sumPerTurn), "", ms(p.runTurnCpu - p.stages.reduce((acc, st) => acc + st.cpuPerTurn, 0)), ""]);
+      grouped.push([
+        "runTurn minus the steps (UI message stream; < 0: steps overlapping)",
+        ms(p.runTurn.mean - p.sumPerTurn),
+        "",
+        ms(p.runTurnCpu - p.stages.reduce((acc, st) => acc + st.cpuPerTurn, 0)),
+        "",
+      ]);
       console.log("  by kind of work:");
       table(["work", "ms/turn", "share", "CPU ms/turn", "statements/turn"], grouped);
     }
@@ -1052,7 +1209,10 @@ function report(results: ChildResult[], totalMs: number) {
   console.log("\n=== Targets ===");
   for (const v of verdicts) console.log(`  ${v}`);
   const load = Math.max(...results.map((r) => Math.max(r.loadBefore[0], r.loadAfter[0])));
-  if (load > cpus().length) console.log(`\n  NOTE: the machine was busy (1-minute load average up to ${load.toFixed(1)} on ${cpus().length} CPUs): other processes competed for the CPU, so times are inflated and noisy.`);
+  if (load > cpus().length)
+    console.log(
+      `\n  NOTE: the machine was busy (1-minute load average up to ${load.toFixed(1)} on ${cpus().length} CPUs): other processes competed for the CPU, so times are inflated and noisy.`,
+    );
   console.log(
     `\n  ran in ${(totalMs / 1000).toFixed(0)} s (${results.map((r) => `${name(r.kind)} ${(r.totalMs / 1000).toFixed(0)} s, prepared in ${(r.preparedMs / 1000).toFixed(1)} s, load ${r.loadBefore[0].toFixed(1)}→${r.loadAfter[0].toFixed(1)}`).join("; ")}). ` +
       `Repetitions: ${TURNS} turns a cell, ${PROFILE_TURNS} profiled turns, ${TTFT_SAMPLES} first-token samples, ${THROUGHPUT_TURNS} turns a conversation in section 4.`,

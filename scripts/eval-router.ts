@@ -23,28 +23,28 @@ import "./settings";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
 import { embedMany } from "ai";
-import { checkReachable, embeddingModel, languageModel } from "../lib/ai/providers";
-import type { HistoryMessage } from "../lib/ai/tokens";
-import { FUSION_DEPTH, nearest, queryEmbeddingText, taskEmbeddingText, unitVector } from "../lib/embeddings";
 import {
   datasetStats,
+  type EvalConversation,
   parseDataset,
   renderReport,
   renderShortlistReport,
+  type ShortlistOutcome,
   summarize,
   summarizeShortlist,
+  type TurnOutcome,
   taskOrNull,
   unknownSlugs,
-  type EvalConversation,
-  type ShortlistOutcome,
-  type TurnOutcome,
 } from "../eval/evaluation";
+import { missingSetting, parseModelSpec, providerSettings } from "../lib/ai/config";
+import { checkReachable, embeddingModel, languageModel } from "../lib/ai/providers";
+import type { HistoryMessage } from "../lib/ai/tokens";
+import { FUSION_DEPTH, nearest, queryEmbeddingText, taskEmbeddingText, unitVector } from "../lib/embeddings";
+import { errorText } from "../lib/i18n";
 import { buildRouterPrompt } from "../lib/router/prompt";
 import { routeTurn } from "../lib/router/route";
 import { shortlistTasks } from "../lib/router/shortlist";
-import { errorText } from "../lib/i18n";
 import { settings } from "../lib/settings";
 import type { TaskInput } from "../lib/tasks/schema";
 import { registryFileSchema } from "../lib/tasks/transfer";
@@ -234,7 +234,15 @@ if (args["shortlist-only"]) {
     });
   }
   const fused = args.embed ? `; the lexical ranking fused with the ranking by meaning of \`${args.embed}\`` : "";
-  output(renderShortlistReport(summarizeShortlist(outcomes), { dataset: datasetPath, registry: `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks)${fused}`, shortlistSize: size, stats }), args.out);
+  output(
+    renderShortlistReport(summarizeShortlist(outcomes), {
+      dataset: datasetPath,
+      registry: `\`${args.registry}\` (${loadRegistry(args.registry).length} tasks)${fused}`,
+      shortlistSize: size,
+      stats,
+    }),
+    args.out,
+  );
   process.exit(0);
 }
 
@@ -259,7 +267,11 @@ async function semanticRankings(value: string): Promise<(tasks: TaskInput[], tex
   const vectorOf = new Map(tasks.map((t, i) => [t.slug, taskVectors[i]]));
   const queryOf = new Map(queries.map((q, i) => [q, queryVectors[i]]));
   return (candidates, text) =>
-    nearest(queryOf.get(queryEmbeddingText(text))!, candidates.map((t) => ({ vector: vectorOf.get(t.slug)!, item: t.slug })), FUSION_DEPTH);
+    nearest(
+      queryOf.get(queryEmbeddingText(text))!,
+      candidates.map((t) => ({ vector: vectorOf.get(t.slug)!, item: t.slug })),
+      FUSION_DEPTH,
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +297,9 @@ for (const conversation of conversations) {
   for (const [index, turn] of conversation.turns.entries()) {
     const expected = taskOrNull(turn.expected);
     const messages = historyAt(conversation, index);
-    const tasks = shortlistSize ? shortlistTasks({ tasks: allTasks, currentTask: previous, text: shortlistQuery(conversation, index), size: shortlistSize }) : allTasks;
+    const tasks = shortlistSize
+      ? shortlistTasks({ tasks: allTasks, currentTask: previous, text: shortlistQuery(conversation, index), size: shortlistSize })
+      : allTasks;
     const result = await routeTurn({ model, tasks, currentTask: previous, messages, timeoutMs });
     outcomes.push({
       conversationId: conversation.id,

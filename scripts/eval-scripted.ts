@@ -29,10 +29,14 @@ for (const conversation of conversations) {
   }
 }
 // asynchronous: the scripted server answers from this process while the evaluation runs
-const child = spawn(process.execPath, ["--import", "tsx", "scripts/eval-router.ts", "--model", `compatible:${MODEL}`, "--dataset", dataset, "--out", "eval/report-scripted.md"], {
-  stdio: "inherit",
-  env: { ...process.env, COMPATIBLE_BASE_URL: `${server.url}/v1` },
-});
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", "scripts/eval-router.ts", "--model", `compatible:${MODEL}`, "--dataset", dataset, "--out", "eval/report-scripted.md"],
+  {
+    stdio: "inherit",
+    env: { ...process.env, COMPATIBLE_BASE_URL: `${server.url}/v1` },
+  },
+);
 const status = await new Promise<number | null>((resolve) => child.on("exit", resolve));
 await server.stop();
 console.error(`scripted answers left unused: ${server.pending(MODEL)} (0 means one request per turn, in order)`);

@@ -11,14 +11,14 @@
 // Exit code 0 when nothing was lost or duplicated and every error coincides with an injected fault.
 // Options: --users N, --duration S, --db postgres|pglite, --seed N (fault randomness), --keep-db.
 import "./settings";
-import { mkdirSync, writeFileSync, appendFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
-import { setMaxListeners } from "node:events";
 import pg from "pg";
-import { startApp, type AppServer } from "../tests/support/app-server";
+import { type AppServer, startApp } from "../tests/support/app-server";
 import { createConversation, parseUiMessageStream } from "../tests/support/chat-client";
 import { createTestDatabase, type TestDatabase } from "../tests/support/database";
 import { HttpClient, uniqueEmail } from "../tests/support/http-client";
@@ -338,7 +338,11 @@ async function attemptTurn(user: LoadUser, message: SentMessage, hardStop: Abort
       // the generic error (the turn threw): where in runTurn the stream got to says which step failed
       if (!parsed.finish) {
         const seen = new Set(parsed.chunks.map((c) => c.type));
-        kind += seen.has("text-end") ? " [after the answer: saving it]" : seen.has("data-routing") ? " [after routing, before the answer ended]" : " [before routing was sent]";
+        kind += seen.has("text-end")
+          ? " [after the answer: saving it]"
+          : seen.has("data-routing")
+            ? " [after routing, before the answer ended]"
+            : " [before routing was sent]";
       }
       return { ok: false, retry: true, kind, assistantId };
     }
@@ -406,7 +410,15 @@ async function userLoop(user: LoadUser, stopAt: () => boolean, hardStop: AbortSi
           break;
         }
         const end = now();
-        const failure: FailedAttempt = { turn, attempt, start, end, kind: result.kind, class: classify(turn, result.kind, start, end), assistantId: result.assistantId };
+        const failure: FailedAttempt = {
+          turn,
+          attempt,
+          start,
+          end,
+          kind: result.kind,
+          class: classify(turn, result.kind, start, end),
+          assistantId: result.assistantId,
+        };
         failures.push(failure);
         event("error", { ...failure });
         if (!result.retry || attempt === MAX_RETRIES) {
@@ -442,9 +454,8 @@ interface Integrity {
 type Query = (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
 async function checkIntegrity(query: Query): Promise<Integrity> {
-  const rows = (
-    await query(`SELECT "conversationId", content, count(*)::int AS n FROM "Message" WHERE role = 'user' GROUP BY "conversationId", content`)
-  ).rows as { conversationId: string; content: string; n: number }[];
+  const rows = (await query(`SELECT "conversationId", content, count(*)::int AS n FROM "Message" WHERE role = 'user' GROUP BY "conversationId", content`))
+    .rows as { conversationId: string; content: string; n: number }[];
   const counts = new Map(rows.map((r) => [`${r.conversationId}\u0000${r.content}`, r.n]));
   const lost: SentMessage[] = [];
   const duplicated: { message: SentMessage; count: number }[] = [];
@@ -530,7 +541,9 @@ async function main(): Promise<number> {
     proxy = await new TcpProxy(url.hostname, Number(url.port || 5432)).start();
     url.port = String(proxy.port);
     env.DATABASE_URL = url.toString();
-    log(`database ${new URL(directUrl).pathname.slice(1)} on 127.0.0.1:${new URL(directUrl).port || 5432}, the app goes through the proxy on 127.0.0.1:${proxy.port}`);
+    log(
+      `database ${new URL(directUrl).pathname.slice(1)} on 127.0.0.1:${new URL(directUrl).port || 5432}, the app goes through the proxy on 127.0.0.1:${proxy.port}`,
+    );
   } else {
     env.DATA_DIR = testDb.env.DATA_DIR!;
     log(`PGlite in ${env.DATA_DIR} (no database restart: the database lives inside the app process)`);
@@ -632,9 +645,10 @@ async function main(): Promise<number> {
         await sleep(500);
       }
       integrity = await checkIntegrity(query);
-      const sessions = await query(`SELECT coalesce(state, '?') AS state, count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY state`, [
-        new URL(directUrl).pathname.slice(1),
-      ]);
+      const sessions = await query(
+        `SELECT coalesce(state, '?') AS state, count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY state`,
+        [new URL(directUrl).pathname.slice(1)],
+      );
       integrity.sessions = Object.fromEntries(sessions.rows.map((r) => [r.state as string, r.n as number]));
     } finally {
       await client.end();
@@ -678,7 +692,9 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
       c["db restart"],
       c.provider,
       c.unexpected,
-      Object.entries(c.saved).map(([status, n]) => `${n} ${status}`).join(", ") || "—",
+      Object.entries(c.saved)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(", ") || "—",
     ]);
   const unexpected = failures.filter((f) => f.class === "unexpected");
   const lostAcked = integrity.lost.filter((m) => m.acknowledged);
@@ -749,12 +765,22 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
         ["lost (0 rows)", integrity.lost.length],
         ["  of which acknowledged by the app (a 200 stream)", lostAcked.length],
         ["duplicated (>1 row)", integrity.duplicated.length],
-        ["assistant messages complete / stopped / failed", `${integrity.assistantByStatus.complete} / ${integrity.assistantByStatus.stopped} / ${integrity.assistantByStatus.failed}`],
+        [
+          "assistant messages complete / stopped / failed",
+          `${integrity.assistantByStatus.complete} / ${integrity.assistantByStatus.stopped} / ${integrity.assistantByStatus.failed}`,
+        ],
         ["answers the client saw complete, missing in the database", integrity.missingAnswers.length],
         ["user messages with more than one complete answer", integrity.answeredTwice.length],
         ["/api/health after the run", extra.health],
         ...(integrity.sessions
-          ? [["app sessions on the database after the run", Object.entries(integrity.sessions).map(([state, n]) => `${n} ${state}`).join(", ") || "none"] as [string, string]]
+          ? [
+              [
+                "app sessions on the database after the run",
+                Object.entries(integrity.sessions)
+                  .map(([state, n]) => `${n} ${state}`)
+                  .join(", ") || "none",
+              ] as [string, string],
+            ]
           : []),
         ["app log lines that look like errors", unhandled.length],
       ],
@@ -766,16 +792,21 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
   }
   if (unexpected.length) {
     out.push("unexpected errors (first 10):");
-    for (const f of unexpected.slice(0, 10)) out.push(`  ${f.turn} attempt ${f.attempt + 1} ${stamp(f.start - loadStart).trim()}…${stamp(f.end - loadStart).trim()} of the load: ${f.kind}`);
+    for (const f of unexpected.slice(0, 10))
+      out.push(`  ${f.turn} attempt ${f.attempt + 1} ${stamp(f.start - loadStart).trim()}…${stamp(f.end - loadStart).trim()} of the load: ${f.kind}`);
   }
-  for (const m of integrity.lost.slice(0, 5)) out.push(`  lost: conversation ${m.conversationId} message ${m.messageId} (${m.outcome}, acknowledged: ${m.acknowledged}) "${m.text}"`);
+  for (const m of integrity.lost.slice(0, 5))
+    out.push(`  lost: conversation ${m.conversationId} message ${m.messageId} (${m.outcome}, acknowledged: ${m.acknowledged}) "${m.text}"`);
   for (const d of integrity.duplicated.slice(0, 5)) out.push(`  duplicated ×${d.count}: conversation ${d.message.conversationId} "${d.message.text}"`);
   if (integrity.answeredTwice.length) {
     out.push("user messages answered (complete) more than once — the client was told to retry after an answer had been saved (first 5):");
     for (const a of integrity.answeredTwice.slice(0, 5)) {
       const turn = /\[load (u\d+) (n\d+)\]/.exec(a.text);
       const key = turn ? `${turn[1]}-${turn[2]}` : "";
-      const why = failures.filter((f) => f.turn === key).map((f) => `${f.kind} [${f.class}]`).join("; ");
+      const why = failures
+        .filter((f) => f.turn === key)
+        .map((f) => `${f.kind} [${f.class}]`)
+        .join("; ");
       out.push(`  ${a.complete}× ${key} in ${a.conversationId}: client saw ${why || "no error"}`);
     }
   }

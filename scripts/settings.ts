@@ -1,7 +1,8 @@
 // The first import of every script: reads the .env files as Next does, then parses and validates every
 // setting, so that a bad value stops the script with the variable's name and why, before anything runs.
+
+import { SettingsError, settings } from "../lib/settings";
 import { loadEnvFiles } from "../lib/settings/env-files";
-import { settings, SettingsError } from "../lib/settings";
 
 /** Runs read(); a SettingsError ends the process with its message. */
 export function exitOnBadSettings<T>(read: () => T): T {

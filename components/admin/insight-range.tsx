@@ -17,7 +17,12 @@ export function InsightRange({ range, invalid }: { range: { from: string; to: st
   const t = useTranslations("admin.insight.range");
   const [bucket, setBucket] = useState<InsightBucket>(range.bucket);
   return (
-    <form method="get" action="/admin/insight" aria-label={t("label")} className="flex flex-wrap items-end gap-3 rounded-xl border border-border bg-surface p-3">
+    <form
+      method="get"
+      action="/admin/insight"
+      aria-label={t("label")}
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-border bg-surface p-3"
+    >
       <div className="flex min-w-36 flex-1 flex-col gap-1.5 sm:flex-none">
         <label htmlFor="insight-from" className="text-sm font-medium">
           {t("from")}

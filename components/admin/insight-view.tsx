@@ -2,11 +2,11 @@
 
 import { BarChart3 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, type ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { Badge } from "@/components/ui/badge";
 import type { InsightMeasures, RoutingInsight, TargetRating } from "@/lib/insight";
-import { LATENCY_TARGET_MS, RATING_TARGETS, ROUTING_ACTIONS, type RatingTarget } from "@/lib/insight/constants";
+import { LATENCY_TARGET_MS, RATING_TARGETS, type RatingTarget, ROUTING_ACTIONS } from "@/lib/insight/constants";
 import { EmptyState } from "./page-header";
 
 type Action = (typeof ROUTING_ACTIONS)[number];
@@ -45,7 +45,9 @@ function useFigures() {
     percent: (rate: number | null) => (rate === null ? "—" : format.number(rate, { style: "percent", maximumFractionDigits: 0 })),
     /** two decimals under a second (the study's target is 0.3 s), one above */
     seconds: (ms: number | null) =>
-      ms === null ? "—" : t("seconds", { value: format.number(ms / 1000, { maximumFractionDigits: ms < 1000 ? 2 : 1, minimumFractionDigits: ms < 1000 ? 2 : 1 }) }),
+      ms === null
+        ? "—"
+        : t("seconds", { value: format.number(ms / 1000, { maximumFractionDigits: ms < 1000 ? 2 : 1, minimumFractionDigits: ms < 1000 ? 2 : 1 }) }),
     day: (start: string) => format.dateTime(new Date(`${start}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" }),
   };
 }
@@ -110,9 +112,7 @@ function Ratings({ ratings }: { ratings: Record<RatingTarget, TargetRating> }) {
                   <div className="h-full rounded-full bg-chart-1" style={{ width: `${Math.round((rating.upRate ?? 0) * 100)}%` }} />
                 </div>
               </dd>
-              <dd className="text-xs text-muted-foreground">
-                {rating.up + rating.down ? t("votes", { up: rating.up, down: rating.down }) : t("noVotes")}
-              </dd>
+              <dd className="text-xs text-muted-foreground">{rating.up + rating.down ? t("votes", { up: rating.up, down: rating.down }) : t("noVotes")}</dd>
             </div>
           );
         })}
@@ -289,7 +289,16 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
               <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={legendText} />
               <ReferenceLine y={LATENCY_TARGET_MS} stroke="var(--chart-target)" strokeWidth={1.5} strokeDasharray="4 4" />
               <Line type="monotone" dataKey="p50" name="p50" stroke="var(--chart-2)" strokeWidth={2} dot={chartRows.length <= 31} isAnimationActive={false} />
-              <Line type="monotone" dataKey="p95" name="p95" stroke="var(--chart-3)" strokeWidth={2} strokeDasharray="6 3" dot={chartRows.length <= 31} isAnimationActive={false} />
+              <Line
+                type="monotone"
+                dataKey="p95"
+                name="p95"
+                stroke="var(--chart-3)"
+                strokeWidth={2}
+                strokeDasharray="6 3"
+                dot={chartRows.length <= 31}
+                isAnimationActive={false}
+              />
             </LineChart>
           </ResponsiveContainer>
         </ChartFigure>

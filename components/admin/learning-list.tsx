@@ -160,7 +160,11 @@ export function LearningList({ learnings, filtered }: { learnings: LearningRow[]
                   aria-label={t("activeLabel")}
                   className="mt-1"
                   onCheckedChange={(active) =>
-                    void change(l.id, { method: "PATCH", body: JSON.stringify({ status: active ? "active" : "disabled" }) }, t(active ? "toast.enabled" : "toast.disabled"))
+                    void change(
+                      l.id,
+                      { method: "PATCH", body: JSON.stringify({ status: active ? "active" : "disabled" }) },
+                      t(active ? "toast.enabled" : "toast.disabled"),
+                    )
                   }
                 />
                 <DropdownMenu>
@@ -210,13 +214,25 @@ export function LearningList({ learnings, filtered }: { learnings: LearningRow[]
                 <label htmlFor="learning-input" className="text-sm font-medium">
                   {t("input")}
                 </label>
-                <Textarea id="learning-input" rows={5} required value={draft.inputExcerpt} onChange={(e) => setDraft({ ...draft, inputExcerpt: e.target.value })} />
+                <Textarea
+                  id="learning-input"
+                  rows={5}
+                  required
+                  value={draft.inputExcerpt}
+                  onChange={(e) => setDraft({ ...draft, inputExcerpt: e.target.value })}
+                />
               </div>
               <div className="flex flex-col gap-1.5">
                 <label htmlFor="learning-expected" className="text-sm font-medium">
                   {editing.kind === "avoid" ? t("avoid") : t("expected")}
                 </label>
-                <Textarea id="learning-expected" rows={8} required value={draft.expectedOutput} onChange={(e) => setDraft({ ...draft, expectedOutput: e.target.value })} />
+                <Textarea
+                  id="learning-expected"
+                  rows={8}
+                  required
+                  value={draft.expectedOutput}
+                  onChange={(e) => setDraft({ ...draft, expectedOutput: e.target.value })}
+                />
               </div>
               <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
                 <Button variant="secondary" onClick={() => setEditing(null)}>

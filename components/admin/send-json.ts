@@ -1,7 +1,5 @@
 /** The outcome of an admin API call: the body when it worked, the server's message and field errors when not. */
-export type SendResult =
-  | { ok: true; body: Record<string, unknown> }
-  | { ok: false; message: string | null; fields: Record<string, string[]> };
+export type SendResult = { ok: true; body: Record<string, unknown> } | { ok: false; message: string | null; fields: Record<string, string[]> };
 
 /**
  * Calls an admin API route with a JSON body. A failure never throws: an unreachable server or an error

@@ -5,8 +5,8 @@ import { AlertCircle, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useMemo, useState, type ReactNode } from "react";
-import { Controller, get, useFieldArray, useForm, useWatch, type FieldError, type FieldPath } from "react-hook-form";
+import { type ReactNode, useId, useMemo, useState } from "react";
+import { Controller, type FieldError, type FieldPath, get, useFieldArray, useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { IconButton } from "@/components/ui/icon-button";
@@ -17,9 +17,9 @@ import { Switch } from "@/components/ui/switch";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toast } from "@/components/ui/toaster";
 import { buildExecutorSystemPrompt } from "@/lib/executor/prompt";
-import { localeName, type Locale } from "@/lib/i18n/locales";
+import { type Locale, localeName } from "@/lib/i18n/locales";
 import { routerTaskLine } from "@/lib/router/prompt";
-import { localizeTask, TASK_LIMITS, taskMessages, taskSchemas, type TaskInput, type TaskMessages } from "@/lib/tasks/schema";
+import { localizeTask, TASK_LIMITS, type TaskInput, type TaskMessages, taskMessages, taskSchemas } from "@/lib/tasks/schema";
 import { sendJson } from "./send-json";
 import { TaskIcon } from "./task-icon";
 
@@ -50,7 +50,19 @@ function errorAt(errors: unknown, path: string): FieldError | undefined {
 }
 
 /** A labelled control with its hint and error linked for screen readers. */
-function Labelled({ id, label, hint, error, children }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: (described: string | undefined) => ReactNode }) {
+function Labelled({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: (described: string | undefined) => ReactNode;
+}) {
   const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
@@ -104,7 +116,9 @@ function ExampleRequests({ value, onChange, errors }: { value: string[]; onChang
     onChange(value.filter((_, i) => i !== index));
     focusRow(value.length > 1 ? Math.max(0, index - 1) : -1);
   };
-  const listError = (errors as { message?: string; root?: { message?: string } } | undefined)?.message ?? (errors as { root?: { message?: string } } | undefined)?.root?.message;
+  const listError =
+    (errors as { message?: string; root?: { message?: string } } | undefined)?.message ??
+    (errors as { root?: { message?: string } } | undefined)?.root?.message;
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={hintId}>
       <legend className="text-sm font-medium">{t("title")}</legend>
@@ -151,7 +165,13 @@ function ExampleRequests({ value, onChange, errors }: { value: string[]; onChang
       </ol>
       {listError && <p className="text-sm text-destructive">{listError}</p>}
       <div>
-        <Button id="task-example-add" type="button" variant="secondary" disabled={value.length >= TASK_LIMITS.exampleRequestsMax} onClick={() => insert(value.length)}>
+        <Button
+          id="task-example-add"
+          type="button"
+          variant="secondary"
+          disabled={value.length >= TASK_LIMITS.exampleRequestsMax}
+          onClick={() => insert(value.length)}
+        >
           <Plus aria-hidden="true" />
           {t("add")}
         </Button>
@@ -272,7 +292,13 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
             name="enabled"
             render={({ field }) => (
               <div className="flex items-start gap-3">
-                <Switch id="task-enabled" checked={field.value ?? true} onCheckedChange={field.onChange} aria-describedby="task-enabled-hint" className="mt-0.5" />
+                <Switch
+                  id="task-enabled"
+                  checked={field.value ?? true}
+                  onCheckedChange={field.onChange}
+                  aria-describedby="task-enabled-hint"
+                  className="mt-0.5"
+                />
                 <div>
                   <label htmlFor="task-enabled" className="text-sm font-medium">
                     {t("enabled")}
@@ -298,7 +324,11 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
               const nameId = `info-${index}-name`;
               const descriptionId = `info-${index}-description`;
               return (
-                <div key={item.id} data-testid="info-row" className="grid gap-2 rounded-lg border border-border bg-surface p-3 sm:grid-cols-[11rem_minmax(0,1fr)_auto_auto] sm:items-start">
+                <div
+                  key={item.id}
+                  data-testid="info-row"
+                  className="grid gap-2 rounded-lg border border-border bg-surface p-3 sm:grid-cols-[11rem_minmax(0,1fr)_auto_auto] sm:items-start"
+                >
                   <div className="flex flex-col gap-1">
                     <Input
                       aria-label={t("info.name", { n: index + 1 })}
@@ -346,7 +376,9 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
                 </div>
               );
             })}
-            {(infoErrors?.message || infoErrors?.root?.message) && <p className="text-sm text-destructive">{infoErrors?.message ?? infoErrors?.root?.message}</p>}
+            {(infoErrors?.message || infoErrors?.root?.message) && (
+              <p className="text-sm text-destructive">{infoErrors?.message ?? infoErrors?.root?.message}</p>
+            )}
             <div>
               <Button type="button" variant="secondary" onClick={() => info.append({ name: "", description: "", required: true })}>
                 <Plus aria-hidden="true" />
@@ -430,7 +462,10 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable) */}
           <section aria-labelledby="executor-preview-title" tabIndex={0} className="max-h-[60vh] overflow-auto rounded-lg bg-muted p-3">
             <pre data-testid="executor-preview" className="whitespace-pre-wrap break-words font-mono text-xs">
-              {buildExecutorSystemPrompt({ task: previewTask, latestDeliverable: null, now: new Date(0) }).replace("Today is 1970-01-01.", "Today is <the date>.")}
+              {buildExecutorSystemPrompt({ task: previewTask, latestDeliverable: null, now: new Date(0) }).replace(
+                "Today is 1970-01-01.",
+                "Today is <the date>.",
+              )}
             </pre>
           </section>
         </div>

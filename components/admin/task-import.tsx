@@ -201,9 +201,7 @@ export function TaskImport() {
               })}
             </p>
           </div>
-          {warnings > 0 && (
-            <Notice tone="warning">{t("warnings", { count: warnings })}</Notice>
-          )}
+          {warnings > 0 && <Notice tone="warning">{t("warnings", { count: warnings })}</Notice>}
           <ul aria-labelledby="import-preview-title" className="flex flex-col gap-3">
             {tasks.map((task) => (
               <PlannedTask key={task.slug} task={task} choice={choices[task.slug]} onChange={(choice) => setChoices({ ...choices, [task.slug]: choice })} />

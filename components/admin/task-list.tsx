@@ -95,7 +95,14 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
       <search aria-label={t("toolbar")} className="flex flex-col gap-2 sm:flex-row">
         <div className="relative min-w-0 flex-1">
           <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input type="search" aria-label={t("search")} placeholder={t("searchPlaceholder")} className="pl-9" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <Input
+            type="search"
+            aria-label={t("search")}
+            placeholder={t("searchPlaceholder")}
+            className="pl-9"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
         </div>
         <Select
           aria-label={t("filter")}
@@ -128,7 +135,11 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
           </div>
           <ul aria-label={t("listLabel")} className="flex flex-col gap-3 md:gap-0">
             {shown.map((task) => (
-              <li key={task.id} data-testid="task-row" className={`flex flex-col gap-3 rounded-xl border border-border p-4 md:rounded-none md:border-x-0 md:border-t-0 md:px-4 md:py-3 md:last:border-b-0 ${columns}`}>
+              <li
+                key={task.id}
+                data-testid="task-row"
+                className={`flex flex-col gap-3 rounded-xl border border-border p-4 md:rounded-none md:border-x-0 md:border-t-0 md:px-4 md:py-3 md:last:border-b-0 ${columns}`}
+              >
                 <div className="flex min-w-0 items-start gap-3">
                   <TaskIcon icon={task.icon} />
                   <div className="min-w-0">
@@ -207,7 +218,9 @@ export function TaskList({ tasks }: { tasks: TaskRow[] }) {
         onConfirm={async () => {
           if (!deleting) return true;
           const task = deleting;
-          return change(task, `/api/tasks/${task.id}`, { method: "DELETE" }, (body) => t(body.kept ? "toast.deletedKept" : "toast.deleted", { name: task.name }));
+          return change(task, `/api/tasks/${task.id}`, { method: "DELETE" }, (body) =>
+            t(body.kept ? "toast.deletedKept" : "toast.deleted", { name: task.name }),
+          );
         }}
       />
     </div>

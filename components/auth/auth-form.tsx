@@ -26,7 +26,10 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   // The same rules the server applies (lib/auth/users.ts), here for instant feedback in the reader's language.
   const schema = useMemo(() => {
     const signInForm = z.object({
-      email: z.string().trim().pipe(z.email(t("validation.email"))),
+      email: z
+        .string()
+        .trim()
+        .pipe(z.email(t("validation.email"))),
       password: z.string().min(1, t("validation.passwordRequired")),
     });
     if (mode === "signin") return signInForm;
@@ -66,8 +69,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
         if (limited) {
           const when = format.relativeTime(Date.now() + Number(limited[2]) * 1000, { now: Date.now(), unit: Number(limited[2]) < 3600 ? "minute" : "hour" });
           setFormError(tErrors(limited[1] === "signin" ? "rate_limit.signin" : "rate_limit.signin_address", { when }));
-        }
-        else setFormError(mode === "signin" ? t("errors.wrongCredentials") : t("errors.createdButSignInFailed"));
+        } else setFormError(mode === "signin" ? t("errors.wrongCredentials") : t("errors.createdButSignInFailed"));
         return;
       }
       router.replace("/");

@@ -335,7 +335,13 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
 
         {deliverables.length > 0 && <div className="hidden w-[26rem] shrink-0 border-l border-border lg:block xl:w-[30rem]">{panel()}</div>}
         <Dialog open={sheetOpen && !lg} onOpenChange={setSheetOpen}>
-          <DialogContent side={md ? "right" : "bottom"} title={t("deliverable.label")} hideTitle closeLabel={t("deliverable.close")} onOpenAutoFocus={focusSheet}>
+          <DialogContent
+            side={md ? "right" : "bottom"}
+            title={t("deliverable.label")}
+            hideTitle
+            closeLabel={t("deliverable.close")}
+            onOpenAutoFocus={focusSheet}
+          >
             {panel(() => setSheetOpen(false))}
           </DialogContent>
         </Dialog>

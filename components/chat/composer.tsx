@@ -2,7 +2,7 @@
 
 import { ArrowUp, ChevronDown, Settings2, Sparkles, Square, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from "react";
+import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import {
@@ -16,7 +16,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { IconButton } from "@/components/ui/icon-button";
 import { Tooltip } from "@/components/ui/tooltip";
-import { MAX_MESSAGE_CHARS, type LocalizedTask } from "@/lib/chat/types";
+import { type LocalizedTask, MAX_MESSAGE_CHARS } from "@/lib/chat/types";
 import { LOCALES, localeName } from "@/lib/i18n/locales";
 import { useChatTasks } from "./chat-tasks";
 import { VoiceInput } from "./voice-input";

@@ -10,7 +10,7 @@ import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
 import { useTaskName } from "./chat-tasks";
-import { ThumbsVote, type FeedbackProps } from "./feedback-buttons";
+import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
 import { Markdown } from "./markdown";
 
 interface Props {
@@ -28,7 +28,12 @@ function download(version: DeliverableVersionView, fallbackName: string) {
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), {
     href: url,
-    download: `${version.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "").slice(0, 60) || fallbackName}.md`,
+    download: `${
+      version.title
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-|-$/g, "")
+        .slice(0, 60) || fallbackName
+    }.md`,
   });
   link.click();
   URL.revokeObjectURL(url);
@@ -204,7 +209,12 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
             <Markdown text={version.body} />
             <div className="mt-6 flex items-center gap-1 border-t border-border pt-3 text-sm text-muted-foreground">
               <span className="mr-1">{t("rate")}</span>
-              <ThumbsVote type="version" id={version.versionId} feedback={feedback} labels={{ good: tf("goodVersion"), bad: tf("badVersion"), dialog: tf("versionTitle") }} />
+              <ThumbsVote
+                type="version"
+                id={version.versionId}
+                feedback={feedback}
+                labels={{ good: tf("goodVersion"), bad: tf("badVersion"), dialog: tf("versionTitle") }}
+              />
             </div>
           </article>
         )}

@@ -2,14 +2,14 @@
 
 import { ThumbsDown, ThumbsUp } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useId, useState, type RefObject } from "react";
+import { type RefObject, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { IconButton } from "@/components/ui/icon-button";
 import { Textarea } from "@/components/ui/input";
 import { toast } from "@/components/ui/toaster";
-import { voteKey, type FeedbackTargetType, type VoteView } from "@/lib/chat/types";
+import { type FeedbackTargetType, type VoteView, voteKey } from "@/lib/chat/types";
 import { useChatTasks } from "./chat-tasks";
 
 /** The conversation's votes (one per answer, task choice or version) and how to record a change. */
@@ -118,7 +118,14 @@ export function FeedbackDialog({ open, onOpenChange, title, askTask, chosen, ini
                     correction === choice.value && "border-primary bg-accent text-accent-foreground",
                   )}
                 >
-                  <input type="radio" name="correction" value={choice.value} checked={correction === choice.value} onChange={() => setCorrection(choice.value)} className="size-4 accent-primary" />
+                  <input
+                    type="radio"
+                    name="correction"
+                    value={choice.value}
+                    checked={correction === choice.value}
+                    onChange={() => setCorrection(choice.value)}
+                    className="size-4 accent-primary"
+                  />
                   {choice.icon && <span aria-hidden="true">{choice.icon}</span>}
                   <span>{choice.label}</span>
                 </label>

@@ -8,7 +8,7 @@ import { IconButton } from "@/components/ui/icon-button";
 import { toast } from "@/components/ui/toaster";
 import type { ChatUIMessage, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
 import { splitAnswer } from "@/lib/executor/deliverable-format";
-import { ThumbsVote, type FeedbackProps } from "./feedback-buttons";
+import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
 import { Markdown } from "./markdown";
 import { RoutingChip } from "./routing-chip";
 
@@ -63,14 +63,20 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <div key={i} className="my-3 flex items-center gap-3 rounded-xl border border-border bg-surface p-3">
               <span className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-foreground">
-                {saved || segment.complete ? <FileText aria-hidden="true" className="size-4" /> : <Loader2 aria-hidden="true" className="size-4 animate-spin" />}
+                {saved || segment.complete ? (
+                  <FileText aria-hidden="true" className="size-4" />
+                ) : (
+                  <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+                )}
               </span>
               <div className="min-w-0 flex-1">
                 <p className="truncate text-sm font-medium">{title}</p>
                 {saved ? (
                   <p className="text-xs text-muted-foreground">{t("message.versionSaved", { version: saved.version })}</p>
                 ) : (
-                  <p className="line-clamp-2 text-xs text-muted-foreground">{segment.complete ? segment.body : `${t("message.writing")} ${segment.body.slice(-160)}`}</p>
+                  <p className="line-clamp-2 text-xs text-muted-foreground">
+                    {segment.complete ? segment.body : `${t("message.writing")} ${segment.body.slice(-160)}`}
+                  </p>
                 )}
               </div>
               {saved && (

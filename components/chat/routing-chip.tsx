@@ -2,7 +2,7 @@
 
 import { ChevronDown, ThumbsDown, ThumbsUp, Undo2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import {
   DropdownMenu,
@@ -17,7 +17,7 @@ import {
 import { Tooltip } from "@/components/ui/tooltip";
 import type { RoutingEvent } from "@/lib/chat/types";
 import { useTaskName } from "./chat-tasks";
-import { FeedbackDialog, useVote, type FeedbackProps } from "./feedback-buttons";
+import { FeedbackDialog, type FeedbackProps, useVote } from "./feedback-buttons";
 
 // the same height whether it can be rated yet or not, so the row does not jump when the answer ends
 const chipClass =
@@ -149,7 +149,17 @@ function RatableChip({ decisionId, chosen, feedback, label, detail, children }: 
           )}
         </DropdownMenuContent>
       </DropdownMenu>
-      <FeedbackDialog open={asking} onOpenChange={setAsking} title={tf("taskTitle")} askTask chosen={chosen} initial={vote} busy={busy} onSubmit={down} returnFocus={trigger} />
+      <FeedbackDialog
+        open={asking}
+        onOpenChange={setAsking}
+        title={tf("taskTitle")}
+        askTask
+        chosen={chosen}
+        initial={vote}
+        busy={busy}
+        onSubmit={down}
+        returnFocus={trigger}
+      />
     </>
   );
 }

@@ -103,7 +103,10 @@ export function VoiceInput({ language, disabled, onText, onError }: Props) {
     let heard = "";
     let fallingBack = false;
     rec.onresult = (event) => {
-      heard = Array.from(event.results, (r) => r[0]?.transcript ?? "").join(" ").replace(/\s+/g, " ").trim();
+      heard = Array.from(event.results, (r) => r[0]?.transcript ?? "")
+        .join(" ")
+        .replace(/\s+/g, " ")
+        .trim();
       onText(heard, false);
     };
     rec.onerror = (event) => {

@@ -10,7 +10,10 @@ export async function AppHeader({ user }: { user: PublicUser }) {
   const t = await getTranslations("common");
   return (
     <header className="flex h-14 shrink-0 items-center gap-3 border-b border-border bg-background px-3 sm:px-4">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-background focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight">

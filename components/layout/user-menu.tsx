@@ -20,7 +20,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/toaster";
-import { LOCALES, localeName, type Locale } from "@/lib/i18n/locales";
+import { LOCALES, type Locale, localeName } from "@/lib/i18n/locales";
 
 interface Props {
   user: { name: string | null; email: string; isAdmin: boolean; locale: Locale | null };

@@ -20,7 +20,10 @@ export function DropdownMenuContent({ className, sideOffset = 6, ...props }: Com
       <Menu.Content
         sideOffset={sideOffset}
         collisionPadding={8}
-        className={cn("z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-52 overflow-y-auto rounded-xl border border-border bg-popover p-1 text-foreground shadow-lg", className)}
+        className={cn(
+          "z-50 max-h-[var(--radix-dropdown-menu-content-available-height)] min-w-52 overflow-y-auto rounded-xl border border-border bg-popover p-1 text-foreground shadow-lg",
+          className,
+        )}
         {...props}
       />
     </Menu.Portal>
@@ -57,7 +60,11 @@ export function DropdownMenuSubTrigger({ className, ...props }: ComponentProps<t
 export function DropdownMenuSubContent({ className, ...props }: ComponentProps<typeof Menu.SubContent>) {
   return (
     <Menu.Portal>
-      <Menu.SubContent collisionPadding={8} className={cn("z-50 min-w-44 rounded-xl border border-border bg-popover p-1 text-foreground shadow-lg", className)} {...props} />
+      <Menu.SubContent
+        collisionPadding={8}
+        className={cn("z-50 min-w-44 rounded-xl border border-border bg-popover p-1 text-foreground shadow-lg", className)}
+        {...props}
+      />
     </Menu.Portal>
   );
 }

@@ -1,5 +1,5 @@
-import { modelSpecSchema, type MODEL_PROVIDERS, settings, type AppSettings } from "@/lib/settings";
 import type { CatalogMessage } from "@/lib/i18n";
+import { type AppSettings, type MODEL_PROVIDERS, modelSpecSchema, settings } from "@/lib/settings";
 
 export type ProviderName = (typeof MODEL_PROVIDERS)[number];
 /** the chat model slots; the embed slot (MODEL_EMBED) is optional and has its own functions */

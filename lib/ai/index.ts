@@ -1,4 +1,4 @@
-export { parseModelSpec, providerSettings, type ModelSpec, type ProviderName, type SlotName } from "./config";
+export { type ModelSpec, type ProviderName, parseModelSpec, providerSettings, type SlotName } from "./config";
 export { checkReachable, embeddingModel, languageModel } from "./providers";
-export { checkEmbeddingSlot, checkModelSlots, embeddingSlot, modelFor, resolveModelSlots, type EmbeddingSlot, type SlotStatus } from "./slots";
-export { estimateTokens, recentWithinBudget, type HistoryMessage } from "./tokens";
+export { checkEmbeddingSlot, checkModelSlots, type EmbeddingSlot, embeddingSlot, modelFor, resolveModelSlots, type SlotStatus } from "./slots";
+export { estimateTokens, type HistoryMessage, recentWithinBudget } from "./tokens";

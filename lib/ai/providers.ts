@@ -2,10 +2,10 @@
 import "@/lib/settings";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { wrapLanguageModel, type EmbeddingModel, type JSONValue, type LanguageModel, type LanguageModelMiddleware } from "ai";
+import { type EmbeddingModel, type JSONValue, type LanguageModel, type LanguageModelMiddleware, wrapLanguageModel } from "ai";
 import { createOllama } from "ollama-ai-provider-v2";
-import type { ModelSpec, ProviderSettings } from "./config";
 import type { CatalogMessage } from "@/lib/i18n";
+import type { ModelSpec, ProviderSettings } from "./config";
 
 /**
  * Ollama reads sampling settings from the request's `options` (temperature, top_p, top_k, seed,
@@ -19,7 +19,10 @@ const ollamaSamplingOptions: LanguageModelMiddleware = {
     const { temperature, topP, topK, seed, maxOutputTokens, stopSequences, ...rest } = params;
     const sampling = { temperature, top_p: topP, top_k: topK, seed, num_predict: maxOutputTokens, stop: stopSequences };
     const ollama = params.providerOptions?.ollama ?? {};
-    const options = { ...Object.fromEntries(Object.entries(sampling).filter(([, value]) => value !== undefined)), ...(ollama.options as Record<string, JSONValue> | undefined) };
+    const options = {
+      ...Object.fromEntries(Object.entries(sampling).filter(([, value]) => value !== undefined)),
+      ...(ollama.options as Record<string, JSONValue> | undefined),
+    };
     return { ...rest, providerOptions: { ...params.providerOptions, ollama: { ...ollama, options } } };
   },
 };
@@ -49,16 +52,14 @@ export function embeddingModel(spec: ModelSpec, settings: ProviderSettings): Emb
     case "ollama":
       return createOllama({ baseURL: `${settings.ollamaBaseUrl}/api` }).embedding(spec.model);
     case "compatible":
-      return createOpenAICompatible({ name: "compatible", baseURL: settings.compatibleBaseUrl ?? "", apiKey: settings.compatibleApiKey }).embeddingModel(spec.model);
+      return createOpenAICompatible({ name: "compatible", baseURL: settings.compatibleBaseUrl ?? "", apiKey: settings.compatibleApiKey }).embeddingModel(
+        spec.model,
+      );
   }
 }
 
 /** A cheap request that proves the provider answers and knows the model; returns a problem or null. */
-export async function checkReachable(
-  spec: ModelSpec,
-  settings: ProviderSettings,
-  timeoutMs = 2_000,
-): Promise<CatalogMessage | null> {
+export async function checkReachable(spec: ModelSpec, settings: ProviderSettings, timeoutMs = 2_000): Promise<CatalogMessage | null> {
   const request = listModelsRequest(spec, settings);
   const { provider, model } = spec;
   try {

@@ -1,8 +1,8 @@
 import type { EmbeddingModel, LanguageModel } from "ai";
 import { AppError } from "@/lib/http";
 import type { CatalogMessage } from "@/lib/i18n";
-import { settings, type AppSettings } from "@/lib/settings";
-import { missingSetting, providerSettings, type ModelSpec, type ProviderSettings, type SlotName } from "./config";
+import { type AppSettings, settings } from "@/lib/settings";
+import { type ModelSpec, missingSetting, type ProviderSettings, providerSettings, type SlotName } from "./config";
 import { checkReachable, embeddingModel, languageModel } from "./providers";
 
 export interface SlotStatus {

@@ -1,4 +1,13 @@
-export { authOptions } from "./options";
 export { adminPage, guestPage, requireAdmin, requireUser, userPage } from "./guards";
-export { accountUpdateSchema, createUser, credentialsSchema, signUpSchema, updateAccount, type AccountUpdate, type PublicUser, type SignUpInput } from "./users";
 export { pageLocale, userLocale } from "./locale";
+export { authOptions } from "./options";
+export {
+  type AccountUpdate,
+  accountUpdateSchema,
+  createUser,
+  credentialsSchema,
+  type PublicUser,
+  type SignUpInput,
+  signUpSchema,
+  updateAccount,
+} from "./users";

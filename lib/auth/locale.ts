@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { negotiateLocale, type Locale } from "@/lib/i18n";
+import { type Locale, negotiateLocale } from "@/lib/i18n";
 import { currentUser } from "./guards";
 import type { PublicUser } from "./users";
 

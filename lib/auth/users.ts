@@ -12,10 +12,7 @@ export const credentialsSchema = z.object({
 
 export const signUpSchema = z.object({
   email: credentialsSchema.shape.email,
-  password: z
-    .string()
-    .min(8)
-    .max(200),
+  password: z.string().min(8).max(200),
   name: z.string().trim().max(120).optional(),
 });
 

@@ -1,3 +1,4 @@
+export { chatPageData } from "./page-data";
 export {
   createConversation,
   deleteConversation,
@@ -6,7 +7,6 @@ export {
   loadConversationView,
   renameConversation,
 } from "./queries";
-export { chatRequestSchema, type ChatRequest } from "./turn";
-export { runTurn } from "./web";
+export { type ChatRequest, chatRequestSchema } from "./turn";
 export * from "./types";
-export { chatPageData } from "./page-data";
+export { runTurn } from "./web";

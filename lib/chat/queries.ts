@@ -1,6 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { db, Prisma, type MessageStatus } from "@/lib/db";
-import { appendVersionSql, latestVersionSql, listDeliverables, toVersionView, withVersionRetry, type LatestDeliverable, type NewVersion, type VersionRow } from "@/lib/executor";
+import { db, type MessageStatus, Prisma } from "@/lib/db";
+import {
+  appendVersionSql,
+  type LatestDeliverable,
+  latestVersionSql,
+  listDeliverables,
+  type NewVersion,
+  toVersionView,
+  type VersionRow,
+  withVersionRetry,
+} from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import { lexemesSql } from "@/lib/learnings";
 import { registryVersionSql } from "@/lib/tasks";
@@ -87,7 +96,17 @@ export async function openTurn(input: { userId: string; conversationId: string; 
 }> {
   const { userId, conversationId, idempotencyKey, text } = input;
   const now = new Date();
-  type Row = { id: string; title: string; currentTaskId: string | null; insertedId: string | null; storedId: string | null; history: HistoryRow[]; currentVersion: LatestDeliverable | null; registryVersion: number | null; lexemes: string[] };
+  type Row = {
+    id: string;
+    title: string;
+    currentTaskId: string | null;
+    insertedId: string | null;
+    storedId: string | null;
+    history: HistoryRow[];
+    currentVersion: LatestDeliverable | null;
+    registryVersion: number | null;
+    lexemes: string[];
+  };
   const [row] = await db().$queryRaw<Row[]>`
     WITH conversation AS (
       SELECT "id", "title", "currentTaskId" FROM "Conversation" WHERE "id" = ${conversationId} AND "userId" = ${userId}
@@ -120,7 +139,10 @@ export async function openTurn(input: { userId: string; conversationId: string; 
     // inserted now, or by a copy of this request racing this one
     message = row.insertedId
       ? { id: row.insertedId, role: "user", content: text }
-      : await db().message.findUniqueOrThrow({ where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } }, select: { id: true, role: true, content: true } });
+      : await db().message.findUniqueOrThrow({
+          where: { conversationId_idempotencyKey: { conversationId, idempotencyKey } },
+          select: { id: true, role: true, content: true },
+        });
     history.push(message);
   }
   return {
@@ -134,7 +156,11 @@ export async function openTurn(input: { userId: string; conversationId: string; 
 }
 
 function titleFrom(content: string): string {
-  const line = content.replace(/^\/[a-z0-9_-]+\s*/i, "").replace(/\s+/g, " ").trim() || content.trim();
+  const line =
+    content
+      .replace(/^\/[a-z0-9_-]+\s*/i, "")
+      .replace(/\s+/g, " ")
+      .trim() || content.trim();
   return line.length > 60 ? `${line.slice(0, 57)}…` : line;
 }
 
@@ -181,7 +207,12 @@ export async function loadConversationView(userId: string, conversationId: strin
   let pendingRouting: RoutingEvent | null = null;
   for (const row of rows) {
     if (row.role === "user") {
-      messages.push({ id: row.idempotencyKey ?? row.id, role: "user", parts: [{ type: "text", text: row.content }], metadata: { createdAt: row.createdAt.toISOString() } });
+      messages.push({
+        id: row.idempotencyKey ?? row.id,
+        role: "user",
+        parts: [{ type: "text", text: row.content }],
+        metadata: { createdAt: row.createdAt.toISOString() },
+      });
       pendingRouting = row.decision
         ? {
             decisionId: row.decision.id,

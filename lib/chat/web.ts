@@ -2,7 +2,7 @@ import { createUIMessageStream, createUIMessageStreamResponse, type InferUIMessa
 import type { PublicUser } from "@/lib/auth";
 import { isDatabaseUnreachable } from "@/lib/http";
 import { errorText, type Locale } from "@/lib/i18n";
-import { startTurn, type ChatRequest, type TurnEvent, type TurnOptions } from "./turn";
+import { type ChatRequest, startTurn, type TurnEvent, type TurnOptions } from "./turn";
 import type { ChatUIMessage } from "./types";
 
 /**
@@ -52,7 +52,9 @@ function uiChunks(event: TurnEvent, textId: string, locale: Locale): InferUIMess
       return [{ type: "data-deliverable", id: event.version.versionId, data: event.version }];
     case "finish":
       return [
-        ...(event.error ? [{ type: "error" as const, errorText: errorText(locale, { key: "turn.answerFailed", values: { reason: errorText(locale, event.error) } }) }] : []),
+        ...(event.error
+          ? [{ type: "error" as const, errorText: errorText(locale, { key: "turn.answerFailed", values: { reason: errorText(locale, event.error) } }) }]
+          : []),
         { type: "finish", messageMetadata: { status: event.status, createdAt: event.createdAt.toISOString() } },
       ];
   }

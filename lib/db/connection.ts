@@ -2,10 +2,10 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import pg from "pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { settings, type AppSettings } from "@/lib/settings";
+import { type AppSettings, settings } from "@/lib/settings";
 import { PrismaClient } from "./generated/client";
 
 export type DatabaseKind = "postgres" | "pglite";
@@ -44,7 +44,11 @@ export function openDatabase(target: DatabaseTarget): Database {
     const poolConfig = { connectionString: target.location, connectionTimeoutMillis: 5_000 };
     const max = settings().DATABASE_POOL_SIZE;
     // a busy pool makes a transaction wait for a connection: wait as long as a plain query would
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ ...poolConfig, max }), errorFormat: ERROR_FORMAT, transactionOptions: { maxWait: 5_000, timeout: 15_000 } });
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ ...poolConfig, max }),
+      errorFormat: ERROR_FORMAT,
+      transactionOptions: { maxWait: 5_000, timeout: 15_000 },
+    });
     return {
       target,
       async withMigrationAdapter(fn) {

@@ -1,12 +1,12 @@
-import { databaseTarget, openDatabase, type Database } from "./connection";
+import { type Database, databaseTarget, openDatabase } from "./connection";
 
-export { databaseTarget, openDatabase, type Database, type DatabaseTarget } from "./connection";
+export { type Database, type DatabaseTarget, databaseTarget, openDatabase } from "./connection";
 export { isUniqueViolation } from "./errors";
+export type { PrismaClient } from "./generated/client";
+export { Prisma } from "./generated/client";
+export * from "./generated/enums";
 export { pendingMigrations } from "./migration-files";
 export { processCache } from "./process-cache";
-export { Prisma } from "./generated/client";
-export type { PrismaClient } from "./generated/client";
-export * from "./generated/enums";
 
 // One connection per process, kept on globalThis so Next's dev reloads do not open PGlite twice
 // (its data folder admits a single owner).

@@ -9,7 +9,10 @@ export const SCHEMA_PATH = path.join(/*turbopackIgnore: true*/ process.cwd(), "p
 /** Reads prisma/migrations in the shape the schema engine expects (the same folder `prisma migrate` uses). */
 export async function readMigrationList(baseDir = MIGRATIONS_DIR) {
   const entries = await readdir(/*turbopackIgnore: true*/ baseDir, { withFileTypes: true }).catch(() => []);
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockPath = path.join(baseDir, "migration_lock.toml");
   return {
     baseDir,
@@ -29,11 +32,8 @@ export async function readMigrationList(baseDir = MIGRATIONS_DIR) {
 }
 
 /** Names of migrations in the folder that the database has not recorded as finished. */
-export async function pendingMigrations(
-  applied: { migration_name: string }[],
-): Promise<string[]> {
+export async function pendingMigrations(applied: { migration_name: string }[]): Promise<string[]> {
   const done = new Set(applied.map((row) => row.migration_name));
   const { migrationDirectories } = await readMigrationList();
   return migrationDirectories.map((d) => d.path).filter((name) => !done.has(name));
 }
-

@@ -5,10 +5,7 @@ import { openSchemaEngine } from "./schema-engine";
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
 
-async function openEngineWithSchema(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-  schema?: string,
-) {
+async function openEngineWithSchema(adapterFactory: SqlMigrationAwareDriverAdapterFactory, schema?: string) {
   const text = schema ?? (await readFile(SCHEMA_PATH, "utf8"));
   return openSchemaEngine(adapterFactory, [[SCHEMA_PATH, text]]);
 }
@@ -31,16 +28,12 @@ export async function applyMigrations(adapterFactory: SqlMigrationAwareDriverAda
  * SQL that takes the database described by the existing migrations to the current schema.prisma
  * (what `prisma migrate dev --create-only` would write). Empty when they already agree.
  */
-export async function diffSchemaAgainstMigrations(
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
-): Promise<string> {
+export async function diffSchemaAgainstMigrations(adapterFactory: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
   const schema = await readFile(SCHEMA_PATH, "utf8");
   const engine = await openEngineWithSchema(adapterFactory, schema);
   try {
     const list = await readMigrationList();
-    const from = list.migrationDirectories.length
-      ? { tag: "migrations" as const, ...list }
-      : { tag: "empty" as const };
+    const from = list.migrationDirectories.length ? { tag: "migrations" as const, ...list } : { tag: "empty" as const };
     const result = await engine.diff({
       from,
       to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 // Prisma's schema engine as WebAssembly, driven through a driver adapter: migrations need no native
 // binary and no download (../shared/OFFLINE.md). Its ESM entry imports the .wasm file directly, which
@@ -34,9 +34,5 @@ export async function openSchemaEngine(
   datamodels: [name: string, text: string][],
 ): Promise<SchemaEngine> {
   const { SchemaEngine } = await loadEngineModule();
-  return SchemaEngine.new(
-    { datamodels },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  );
+  return SchemaEngine.new({ datamodels }, () => {}, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }

@@ -1,5 +1,5 @@
 import { embed } from "ai";
-import { embeddingSlot, type EmbeddingSlot } from "@/lib/ai";
+import { type EmbeddingSlot, embeddingSlot } from "@/lib/ai";
 import type { LearningScope, Retrieval } from "@/lib/db";
 import { FUSION_DEPTH } from "./fusion";
 import { cachedVectors, scheduleEmbeddingSync } from "./store";
@@ -30,7 +30,10 @@ const LEXICAL_ONLY = without("lexical");
  * learning vectors against it. Never throws and never waits longer than the timeout: a failure or a
  * late answer gives lexical_fallback with the reason. Without an embed slot, lexical.
  */
-export async function semanticRetrieval(text: string, { timeoutMs = QUERY_TIMEOUT_MS, slot }: { timeoutMs?: number; slot?: EmbeddingSlot | null } = {}): Promise<SemanticRetrieval> {
+export async function semanticRetrieval(
+  text: string,
+  { timeoutMs = QUERY_TIMEOUT_MS, slot }: { timeoutMs?: number; slot?: EmbeddingSlot | null } = {},
+): Promise<SemanticRetrieval> {
   const started = performance.now();
   let embedSlot: EmbeddingSlot | null;
   try {
@@ -74,7 +77,9 @@ export async function semanticRetrieval(text: string, { timeoutMs = QUERY_TIMEOU
     };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
-    const note = deadline.aborted ? `timeout: no embedding within ${timeoutMs} ms` : `error after ${ms} ms: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
+    const note = deadline.aborted
+      ? `timeout: no embedding within ${timeoutMs} ms`
+      : `error after ${ms} ms: ${error instanceof Error ? error.message.slice(0, 200) : String(error)}`;
     return without("lexical_fallback", note);
   }
 }

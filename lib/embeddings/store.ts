@@ -1,6 +1,6 @@
 import { embedMany } from "ai";
-import { embeddingSlot, type EmbeddingSlot } from "@/lib/ai";
-import { db, Prisma, type LearningScope } from "@/lib/db";
+import { type EmbeddingSlot, embeddingSlot } from "@/lib/ai";
+import { db, type LearningScope, Prisma } from "@/lib/db";
 import { contentHash, learningEmbeddingText, taskEmbeddingText } from "./text";
 import { unitVector, vectorFromBytes, vectorToBytes } from "./vectors";
 
@@ -41,7 +41,12 @@ const SOURCES: Record<EmbeddedKind, Source> = {
     live: Prisma.sql`s."deletedAt" IS NULL`,
     // the whole row: the text takes the task's example requests when the registry has them
     texts: async (ids) =>
-      (await db().task.findMany({ where: { id: { in: ids } } })).map((task) => ({ id: task.id, text: taskEmbeddingText(task), updatedAt: task.updatedAt, meta: {} })),
+      (await db().task.findMany({ where: { id: { in: ids } } })).map((task) => ({
+        id: task.id,
+        text: taskEmbeddingText(task),
+        updatedAt: task.updatedAt,
+        meta: {},
+      })),
   },
   learning: {
     table: Prisma.sql`"LearningEmbedding"`,
@@ -95,7 +100,10 @@ async function refresh(kind: EmbeddedKind, cache: Cache): Promise<void> {
   const since = new Date(Math.max(0, cache.since.getTime() - OVERLAP_MS));
   const rows =
     kind === "task"
-      ? await db().taskEmbedding.findMany({ where: { model: cache.model, embeddedAt: { gt: since } }, select: { taskId: true, vector: true, embeddedAt: true } })
+      ? await db().taskEmbedding.findMany({
+          where: { model: cache.model, embeddedAt: { gt: since } },
+          select: { taskId: true, vector: true, embeddedAt: true },
+        })
       : await db().learningEmbedding.findMany({
           where: { model: cache.model, embeddedAt: { gt: since } },
           select: { learningId: true, vector: true, embeddedAt: true, learning: { select: { scope: true, taskId: true } } },

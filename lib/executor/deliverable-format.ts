@@ -4,9 +4,7 @@
 export const DELIVERABLE_OPEN = "<deliverable";
 export const DELIVERABLE_CLOSE = "</deliverable>";
 
-export type AnswerSegment =
-  | { kind: "text"; text: string }
-  | { kind: "deliverable"; title: string; body: string; complete: boolean };
+export type AnswerSegment = { kind: "text"; text: string } | { kind: "deliverable"; title: string; body: string; complete: boolean };
 
 const OPEN_TAG = /<deliverable(?:\s+title\s*=\s*"([^"]*)")?\s*>/i;
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { db, isUniqueViolation, Prisma, type OutputKind, type VersionAuthor } from "@/lib/db";
-import type { DeliverableVersionView, DeliverableView } from "./types";
+import { db, isUniqueViolation, type OutputKind, Prisma, type VersionAuthor } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
+import type { DeliverableVersionView, DeliverableView } from "./types";
 
 export type VersionRow = { id: string; deliverableId: string; version: number; title: string; body: string; author: VersionAuthor; createdAt: Date };
 

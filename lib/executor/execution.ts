@@ -1,4 +1,4 @@
-import { RetryError, streamText, type LanguageModel, type ModelMessage } from "ai";
+import { type LanguageModel, type ModelMessage, RetryError, streamText } from "ai";
 import type { CatalogMessage } from "@/lib/i18n";
 
 export interface ExecutionOutcome {

@@ -1,4 +1,16 @@
-export { answerForHistory, DELIVERABLE_CLOSE, DELIVERABLE_OPEN, finalDeliverable, splitAnswer, type AnswerSegment } from "./deliverable-format";
+export { type AnswerSegment, answerForHistory, DELIVERABLE_CLOSE, DELIVERABLE_OPEN, finalDeliverable, splitAnswer } from "./deliverable-format";
+export {
+  addVersion,
+  appendVersionSql,
+  type LatestDeliverable,
+  latestVersion,
+  latestVersionSql,
+  listDeliverables,
+  type NewVersion,
+  saveUserEdit,
+  toVersionView,
+  type VersionRow,
+  withVersionRetry,
+} from "./deliverables";
+export { describeModelError, type Execution, type ExecutionOutcome, startExecution } from "./execution";
 export { buildExecutorSystemPrompt, buildReferenceMessage, type ExecutableTask, type ExecutorPromptInput } from "./prompt";
-export { describeModelError, startExecution, type Execution, type ExecutionOutcome } from "./execution";
-export { addVersion, appendVersionSql, latestVersion, latestVersionSql, listDeliverables, saveUserEdit, toVersionView, withVersionRetry, type LatestDeliverable, type NewVersion, type VersionRow } from "./deliverables";

@@ -72,11 +72,7 @@ async function checkDatabase(): Promise<Health["database"]> {
       kind,
       reachable: missingTable,
       pendingMigrations: null,
-      problem: missingTable
-        ? "The database has no migrations; run npm run db:migrate."
-        : kind === "unknown"
-          ? reason(error)
-          : "The database is unreachable.",
+      problem: missingTable ? "The database has no migrations; run npm run db:migrate." : kind === "unknown" ? reason(error) : "The database is unreachable.",
     };
   }
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_LOCALE, translatorFor, waitInWords, type Locale } from "@/lib/i18n";
+import { DEFAULT_LOCALE, type Locale, translatorFor, waitInWords } from "@/lib/i18n";
 
 // One error type for the whole app. The code reads "<type>:<surface>", e.g. "forbidden:chat", so the
 // client can react to the type and a person can tell where it came from.
@@ -152,8 +152,15 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     seen.add(current);
     const { code, message } = current as { code?: unknown; message?: unknown };
     // P2028: no connection free to start a transaction in time (overloaded or restarting database)
-    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1017", "P2028", "57P01", "57P03"].includes(code)) return true;
-    if (typeof message === "string" && /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable|closed the connection|ConnectionClosed|Unable to start a transaction/i.test(message)) return true;
+    if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1017", "P2028", "57P01", "57P03"].includes(code))
+      return true;
+    if (
+      typeof message === "string" &&
+      /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable|closed the connection|ConnectionClosed|Unable to start a transaction/i.test(
+        message,
+      )
+    )
+      return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;

@@ -1,4 +1,4 @@
-export { AppError, errorToResponse, fieldErrorsOf, invalidInput, isDatabaseUnreachable } from "./errors";
 export type { ErrorCode, ErrorType, FieldErrors } from "./errors";
-export { clientAddress, parseJson, parseParams, MAX_JSON_BYTES } from "./request";
+export { AppError, errorToResponse, fieldErrorsOf, invalidInput, isDatabaseUnreachable } from "./errors";
+export { clientAddress, MAX_JSON_BYTES, parseJson, parseParams } from "./request";
 export { route } from "./route";

@@ -5,11 +5,7 @@ import { AppError, invalidInput } from "./errors";
 export const MAX_JSON_BYTES = 256 * 1024;
 
 /** Reads a JSON body with a size limit and validates it; every failure is a clear 4xx. */
-export async function parseJson<S extends z.ZodType>(
-  request: Request,
-  schema: S,
-  { maxBytes = MAX_JSON_BYTES, surface = "api" } = {},
-): Promise<z.infer<S>> {
+export async function parseJson<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_JSON_BYTES, surface = "api" } = {}): Promise<z.infer<S>> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   const tooLarge = () => new AppError(`payload_too_large:${surface}`, { key: "payload_too_large.request", values: { kilobytes: Math.floor(maxBytes / 1024) } });
   if (declared > maxBytes) throw tooLarge();
@@ -43,6 +39,9 @@ export function parseParams<S extends z.ZodType>(params: unknown, schema: S, sur
  * sign-in limit still counts all its attempts.
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies = settings().TRUSTED_PROXIES): string {
-  const hops = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   return hops.at(-Math.max(1, trustedProxies)) ?? hops[0] ?? "unknown";
 }

@@ -1,6 +1,6 @@
-import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
-import { isLocale, negotiateLocale, type Locale } from "@/lib/i18n";
+import { getToken } from "next-auth/jwt";
+import { isLocale, type Locale, negotiateLocale } from "@/lib/i18n";
 import { errorToResponse } from "./errors";
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

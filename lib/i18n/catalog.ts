@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import type { Locale } from "./locales";
 import enAdmin from "./messages/en/admin.json";
 import enAuth from "./messages/en/auth.json";
 import enChat from "./messages/en/chat.json";
@@ -14,7 +15,6 @@ import frAuth from "./messages/fr/auth.json";
 import frChat from "./messages/fr/chat.json";
 import frCommon from "./messages/fr/common.json";
 import frErrors from "./messages/fr/errors.json";
-import type { Locale } from "./locales";
 
 const en = { common: enCommon, auth: enAuth, chat: enChat, admin: enAdmin, errors: enErrors };
 /** The English catalog's shape is the contract: `satisfies` makes tsc fail when another language lacks a key. */

@@ -5,4 +5,3 @@ export function waitInWords(seconds: number, locale: string): string {
   const minutes = Math.ceil(seconds / 60);
   return minutes < 60 ? format.format(minutes, "minute") : format.format(Math.round(minutes / 60), "hour");
 }
-

@@ -1,4 +1,4 @@
-export { catalogs, errorText, translatorFor, type CatalogMessage, type Messages } from "./catalog";
-export { DEFAULT_LOCALE, isLocale, LOCALES, localeName, negotiateLocale, type Locale } from "./locales";
+export { type CatalogMessage, catalogs, errorText, type Messages, translatorFor } from "./catalog";
 export { waitInWords } from "./format";
+export { DEFAULT_LOCALE, isLocale, LOCALES, type Locale, localeName, negotiateLocale } from "./locales";
 export { TIME_ZONE_COOKIE, validTimeZone } from "./time-zone";

@@ -1,7 +1,7 @@
-import { db, Prisma, type DecisionSource, type RoutingAction } from "@/lib/db";
+import { type DecisionSource, db, Prisma, type RoutingAction } from "@/lib/db";
 import { invalidInput } from "@/lib/http";
 import { NO_TASK, RATING_TARGETS, type RatingTarget } from "./constants";
-import { insightQuerySchema, type InsightBucket } from "./schema";
+import { type InsightBucket, insightQuerySchema } from "./schema";
 
 export interface InsightMeasures {
   /** routed turns (routing decisions) */

@@ -34,15 +34,17 @@ export function parseInsightDate(text: string, edge: "start" | "end"): Date | nu
 }
 
 const dateParam = (edge: "start" | "end") =>
-  z.unknown().transform((value, ctx): Date | undefined => {
-    if (value === undefined || value === null || value === "") return undefined;
-    const date = value instanceof Date ? value : typeof value === "string" ? parseInsightDate(value, edge) : null;
-    if (!date || Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: DATE_MESSAGE });
-      return z.NEVER;
-    }
-    return date;
-  })
+  z
+    .unknown()
+    .transform((value, ctx): Date | undefined => {
+      if (value === undefined || value === null || value === "") return undefined;
+      const date = value instanceof Date ? value : typeof value === "string" ? parseInsightDate(value, edge) : null;
+      if (!date || Number.isNaN(date.getTime())) {
+        ctx.addIssue({ code: "custom", message: DATE_MESSAGE });
+        return z.NEVER;
+      }
+      return date;
+    })
     .optional();
 
 /**
@@ -53,10 +55,7 @@ export const insightQuerySchema = z
   .object({
     from: dateParam("start"),
     to: dateParam("end"),
-    bucket: z.preprocess(
-      (value) => (value === "" || value === null ? undefined : value),
-      z.enum(INSIGHT_BUCKETS, { error: "Choose day or week." }).optional(),
-    ),
+    bucket: z.preprocess((value) => (value === "" || value === null ? undefined : value), z.enum(INSIGHT_BUCKETS, { error: "Choose day or week." }).optional()),
   })
   .transform((input, ctx) => {
     const to = input.to ?? (input.from ? new Date(Math.max(Date.now(), input.from.getTime() + DAY_MS)) : new Date());

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { answerForHistory } from "@/lib/executor/deliverable-format";
 import { recentWithinBudget } from "@/lib/ai";
 import { db, type Prisma } from "@/lib/db";
 import { scheduleEmbeddingSync } from "@/lib/embeddings";
+import { answerForHistory } from "@/lib/executor/deliverable-format";
 import { AppError } from "@/lib/http";
 import { markRegistryChanged } from "@/lib/tasks";
 import { forgetWordFrequencies } from "./retrieve";
@@ -32,7 +32,10 @@ const targetColumn = { message: "messageId", decision: "routingDecisionId", vers
 async function targetContext(userId: string, target: FeedbackTarget) {
   const found =
     target.type === "message"
-      ? await db().message.findUnique({ where: { id: target.id }, select: { role: true, createdAt: true, conversation: { select: { id: true, userId: true } } } })
+      ? await db().message.findUnique({
+          where: { id: target.id },
+          select: { role: true, createdAt: true, conversation: { select: { id: true, userId: true } } },
+        })
       : target.type === "decision"
         ? await db().routingDecision.findUnique({
             where: { id: target.id },
@@ -40,7 +43,12 @@ async function targetContext(userId: string, target: FeedbackTarget) {
           })
         : await db().deliverableVersion.findUnique({
             where: { id: target.id },
-            select: { title: true, body: true, createdAt: true, deliverable: { select: { taskId: true, conversation: { select: { id: true, userId: true } } } } },
+            select: {
+              title: true,
+              body: true,
+              createdAt: true,
+              deliverable: { select: { taskId: true, conversation: { select: { id: true, userId: true } } } },
+            },
           });
   const conversation = found && ("deliverable" in found ? found.deliverable.conversation : found.conversation);
   // someone else's answers as nothing at all, so ids cannot be probed
@@ -83,10 +91,17 @@ type LearningData = Omit<Prisma.LearningUncheckedCreateInput, "feedbackId" | "de
  * key in the database holds the rule should two such writes meet. Says whether a routing correction
  * was written or removed, which changes what the router's shortlist searches.
  */
-async function storeLearning(tx: Prisma.TransactionClient, owner: { feedbackId: string } | { deliverableId: string }, learning: LearningData | null): Promise<boolean> {
+async function storeLearning(
+  tx: Prisma.TransactionClient,
+  owner: { feedbackId: string } | { deliverableId: string },
+  learning: LearningData | null,
+): Promise<boolean> {
   const same =
     learning?.kind === "example"
-      ? await tx.learning.findFirst({ where: { kind: "example", taskId: learning.taskId, expectedOutput: learning.expectedOutput }, select: { feedbackId: true, deliverableId: true } })
+      ? await tx.learning.findFirst({
+          where: { kind: "example", taskId: learning.taskId, expectedOutput: learning.expectedOutput },
+          select: { feedbackId: true, deliverableId: true },
+        })
       : null;
   const storedByAnother = same && Object.entries(owner).some(([column, id]) => same[column as keyof typeof same] !== id);
   if (!learning || storedByAnother) {
@@ -109,7 +124,8 @@ export async function castVote(userId: string, vote: Vote) {
 
   let learning: LearningData | null = null;
   if (vote.target.type === "decision" && vote.rating === "down" && vote.correction) {
-    const correctTask = vote.correction === "none" ? null : await db().task.findFirst({ where: { slug: vote.correction, deletedAt: null }, select: { id: true } });
+    const correctTask =
+      vote.correction === "none" ? null : await db().task.findFirst({ where: { slug: vote.correction, deletedAt: null }, select: { id: true } });
     if (vote.correction !== "none" && !correctTask) {
       throw new AppError("bad_request:feedback", { key: "bad_request.unknownCorrection", fields: { correction: ["bad_request.unknownTask"] } });
     }
@@ -142,7 +158,8 @@ export async function castVote(userId: string, vote: Vote) {
           ? await taskOfMessage(conversationId, (found as { createdAt: Date }).createdAt)
           : (found as { chosenTaskId: string | null }).chosenTaskId;
     if (taskId) {
-      const createdAt = (found as { createdAt?: Date; message?: { createdAt: Date } }).createdAt ?? (found as { message: { createdAt: Date } }).message.createdAt;
+      const createdAt =
+        (found as { createdAt?: Date; message?: { createdAt: Date } }).createdAt ?? (found as { message: { createdAt: Date } }).message.createdAt;
       learning = {
         scope: "task",
         kind: "avoid",
@@ -179,7 +196,15 @@ export async function removeVote(userId: string, target: FeedbackTarget) {
   });
 }
 
-type FeedbackRow = { id: string; messageId: string | null; routingDecisionId: string | null; deliverableVersionId: string | null; rating: "up" | "down"; comment: string | null; correction: string | null };
+type FeedbackRow = {
+  id: string;
+  messageId: string | null;
+  routingDecisionId: string | null;
+  deliverableVersionId: string | null;
+  rating: "up" | "down";
+  comment: string | null;
+  correction: string | null;
+};
 
 function toVoteView(row: FeedbackRow) {
   const target: FeedbackTarget = row.messageId
@@ -197,11 +222,7 @@ export async function listVotes(userId: string, conversationId: string) {
   const rows = await db().feedback.findMany({
     where: {
       userId,
-      OR: [
-        { message: { conversationId } },
-        { routingDecision: { conversationId } },
-        { deliverableVersion: { deliverable: { conversationId } } },
-      ],
+      OR: [{ message: { conversationId } }, { routingDecision: { conversationId } }, { deliverableVersion: { deliverable: { conversationId } } }],
     },
   });
   return rows.map(toVoteView);

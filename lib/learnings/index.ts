@@ -1,3 +1,3 @@
 export { deleteLearning, learningFilterSchema, learningUpdateSchema, listLearnings, updateLearning } from "./admin";
-export { castVote, feedbackTargetSchema, learnFromEdit, listVotes, removeVote, voteSchema, type FeedbackTarget, type Vote } from "./feedback";
-export { forgetWordFrequencies, lexemesSql, rareWordQuery, rareWordQueryOf, relevantLearnings, type RetrievedLearning } from "./retrieve";
+export { castVote, type FeedbackTarget, feedbackTargetSchema, learnFromEdit, listVotes, removeVote, type Vote, voteSchema } from "./feedback";
+export { forgetWordFrequencies, lexemesSql, type RetrievedLearning, rareWordQuery, rareWordQueryOf, relevantLearnings } from "./retrieve";

@@ -1,5 +1,5 @@
 import { estimateTokens } from "@/lib/ai";
-import { db, Prisma, processCache, type LearningKind, type LearningScope } from "@/lib/db";
+import { db, type LearningKind, type LearningScope, Prisma, processCache } from "@/lib/db";
 import { reciprocalRankFusion, type SemanticRetrieval } from "@/lib/embeddings";
 
 export interface RetrievedLearning {

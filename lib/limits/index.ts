@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/http";
 import { settings } from "@/lib/settings";
 
@@ -72,10 +72,14 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
 
 /** Clears a key's count (a successful sign-in forgives the failed attempts from its client before it). */
 export async function resetLimit(name: LimitName, key: string): Promise<void> {
-  await limiter(name).delete(key).catch(() => {});
+  await limiter(name)
+    .delete(key)
+    .catch(() => {});
 }
 
 /** Gives back the one use just counted (a successful sign-in is not an attempt to guess). */
 export async function refundLimit(name: LimitName, key: string): Promise<void> {
-  await limiter(name).reward(key, 1).catch(() => {});
+  await limiter(name)
+    .reward(key, 1)
+    .catch(() => {});
 }

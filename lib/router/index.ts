@@ -1,5 +1,5 @@
 export { deriveAction } from "./decide";
-export { buildRouterPrompt, NONE, routerTaskLine, DEFAULT_ROUTER_HISTORY_TOKENS, type RoutableTask } from "./prompt";
-export { parseLeniently, routeTurn, type RouterResult } from "./route";
-export { recentlyChosenTasks, saveDecision, type DecisionRecord } from "./queries";
+export { buildRouterPrompt, DEFAULT_ROUTER_HISTORY_TOKENS, NONE, type RoutableTask, routerTaskLine } from "./prompt";
+export { type DecisionRecord, recentlyChosenTasks, saveDecision } from "./queries";
+export { parseLeniently, type RouterResult, routeTurn } from "./route";
 export { shortlistTasks } from "./shortlist";

@@ -1,5 +1,5 @@
 // the module, not lib/ai's index: the task form's live preview bundles this file for the browser
-import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/ai/tokens";
+import { estimateTokens, type HistoryMessage, recentWithinBudget } from "@/lib/ai/tokens";
 
 export const NONE = "none";
 
@@ -43,7 +43,14 @@ export function routerTaskLine(task: RoutableTask): string {
   return `- ${task.slug}: ${task.routerDescription.replace(/\s+/g, " ").trim()}`;
 }
 
-export function buildRouterPrompt({ tasks, currentTask, messages, examples = [], historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS, promptTokens }: RouterPromptInput) {
+export function buildRouterPrompt({
+  tasks,
+  currentTask,
+  messages,
+  examples = [],
+  historyBudget = DEFAULT_ROUTER_HISTORY_TOKENS,
+  promptTokens,
+}: RouterPromptInput) {
   const system = [
     "You are the behavior router of an assistant for professionals. Decide which task the assistant should be doing after the user's latest message.",
     "Tasks:",

@@ -1,4 +1,4 @@
-import { db, processCache, type DecisionSource, type Retrieval, type RoutingAction } from "@/lib/db";
+import { type DecisionSource, db, processCache, type Retrieval, type RoutingAction } from "@/lib/db";
 
 export interface DecisionRecord {
   /** chosen by the caller, so the turn can show the decision while it is being saved */

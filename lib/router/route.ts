@@ -1,4 +1,4 @@
-import { generateText, NoObjectGeneratedError, Output, type LanguageModel } from "ai";
+import { generateText, type LanguageModel, NoObjectGeneratedError, Output } from "ai";
 import { z } from "zod";
 import type { HistoryMessage } from "@/lib/ai";
 import { settings } from "@/lib/settings";
@@ -108,6 +108,9 @@ export function parseLeniently(text: string, options: string[]): string | undefi
       // not JSON; try the next candidate
     }
   }
-  const bare = text.trim().replace(/^[`"'\s]+|[`"'.\s]+$/g, "").toLowerCase();
+  const bare = text
+    .trim()
+    .replace(/^[`"'\s]+|[`"'.\s]+$/g, "")
+    .toLowerCase();
   return known.has(bare) ? bare : undefined;
 }

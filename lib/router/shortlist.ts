@@ -124,7 +124,9 @@ export function shortlistTasks<T extends ShortlistTask>(input: {
   for (const slug of [input.currentTask, ...(input.alwaysInclude ?? [])]) if (slug && order.slugs.has(slug)) chosen.add(slug);
   const lexical = rankedSlugs(tasks, input.text);
   // fused over the same depth on both sides, then the rest of the lexical ranking
-  const ranked = input.semantic?.length ? [...reciprocalRankFusion([lexical.slice(0, FUSION_DEPTH), input.semantic.slice(0, FUSION_DEPTH)]), ...lexical] : lexical;
+  const ranked = input.semantic?.length
+    ? [...reciprocalRankFusion([lexical.slice(0, FUSION_DEPTH), input.semantic.slice(0, FUSION_DEPTH)]), ...lexical]
+    : lexical;
   for (const slugs of [ranked, input.recentlyChosen ?? [], order.byName]) {
     for (const slug of slugs) {
       if (chosen.size >= size) break;

@@ -1,8 +1,8 @@
 import type { z } from "zod";
 import { dropBlankVariables } from "./blank";
-import { appSettingsSchema, benchSettingsSchema, type AppSettings, type BenchSettings } from "./schema";
+import { type AppSettings, appSettingsSchema, type BenchSettings, benchSettingsSchema } from "./schema";
 
-export { appSettingsSchema, benchSettingsSchema, MODEL_PROVIDERS, modelSpecSchema, type AppSettings, type BenchSettings } from "./schema";
+export { type AppSettings, appSettingsSchema, type BenchSettings, benchSettingsSchema, MODEL_PROVIDERS, modelSpecSchema } from "./schema";
 
 type Env = Record<string, string | undefined>;
 

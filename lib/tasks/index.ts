@@ -1,13 +1,6 @@
-export {
-  infoFieldSchema,
-  localizeTask,
-  taskInputSchema,
-  taskTranslationsSchema,
-  TASK_SLUG_PATTERN,
-  type InfoField,
-  type TaskInput,
-  type TaskTranslations,
-} from "./schema";
+export { type DuplicateReason, type LikelyDuplicate, likelyDuplicates } from "./duplicates";
+export { convertMojodexSpecs, isMojodexSpecFile, type MojodexNote } from "./mojodex";
+export { type Placeholder, placeholdersIn } from "./placeholders";
 export {
   createTask,
   deleteTask,
@@ -17,24 +10,31 @@ export {
   markRegistryChanged,
   seedDefaultTasks,
   setTaskEnabled,
+  type Task,
   taskNameForHistory,
   updateTask,
   upsertTasks,
-  type Task,
 } from "./queries";
-export { enabledTasks, enabledTasksAt, registryVersionSql, type RegistryTask } from "./registry";
+export { enabledTasks, enabledTasksAt, type RegistryTask, registryVersionSql } from "./registry";
+export {
+  type InfoField,
+  infoFieldSchema,
+  localizeTask,
+  TASK_SLUG_PATTERN,
+  type TaskInput,
+  type TaskTranslations,
+  taskInputSchema,
+  taskTranslationsSchema,
+} from "./schema";
 export { seedTasks } from "./seed-tasks";
-export { convertMojodexSpecs, isMojodexSpecFile, type MojodexNote } from "./mojodex";
-export { likelyDuplicates, type DuplicateReason, type LikelyDuplicate } from "./duplicates";
-export { placeholdersIn, type Placeholder } from "./placeholders";
 export {
   exportRegistry,
-  importOptionsSchema,
-  importRegistry,
-  registryFileSchema,
-  REGISTRY_FORMAT,
-  toTaskInput,
   type ImportedTask,
   type ImportOptions,
   type ImportReport,
+  importOptionsSchema,
+  importRegistry,
+  REGISTRY_FORMAT,
+  registryFileSchema,
+  toTaskInput,
 } from "./transfer";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
-import { DEFAULT_LOCALE, isLocale, translatorFor, type Locale } from "@/lib/i18n";
-import { placeholdersIn, type Placeholder } from "./placeholders";
-import { taskInputSchema, type TaskInput, type TaskTranslations } from "./schema";
+import { DEFAULT_LOCALE, isLocale, type Locale, translatorFor } from "@/lib/i18n";
+import { type Placeholder, placeholdersIn } from "./placeholders";
+import { type TaskInput, type TaskTranslations, taskInputSchema } from "./schema";
 
 // Converts task specs written for Hoomano's Mojodex assistant (its task JSON files) into Switchboard tasks.
 // Pure: no database, no I/O. The caller decides what to do with the tasks (preview, save...).
@@ -53,8 +53,7 @@ function describeValue(value: unknown): string {
 function text(what: string) {
   return z
     .string({
-      error: (issue) =>
-        issue.input === undefined ? `Missing: give ${what}.` : `Expected text (${what}), got ${describeValue(issue.input)}.`,
+      error: (issue) => (issue.input === undefined ? `Missing: give ${what}.` : `Expected text (${what}), got ${describeValue(issue.input)}.`),
     })
     .trim()
     .min(1, `Empty: give ${what}.`);
@@ -70,16 +69,13 @@ function optionalText(what: string) {
 function list<T extends z.ZodType>(item: T, what: string) {
   return z.array(item, {
     error: (issue) =>
-      issue.input === undefined
-        ? `Missing: give ${what} (a list, which may be empty).`
-        : `Expected a list of ${what}, got ${describeValue(issue.input)}.`,
+      issue.input === undefined ? `Missing: give ${what} (a list, which may be empty).` : `Expected a list of ${what}, got ${describeValue(issue.input)}.`,
   });
 }
 
 function object<T extends z.ZodRawShape>(shape: T, what: string) {
   return z.object(shape, {
-    error: (issue) =>
-      issue.input === undefined ? `Missing: give ${what}.` : `Expected ${what} (an object), got ${describeValue(issue.input)}.`,
+    error: (issue) => (issue.input === undefined ? `Missing: give ${what}.` : `Expected ${what} (an object), got ${describeValue(issue.input)}.`),
   });
 }
 
@@ -200,7 +196,11 @@ function truncateAtWord(value: string, max: number): string {
 }
 
 function sameText(a: string, b: string): boolean {
-  const norm = (s: string) => s.trim().replace(/[.!?…\s]+$/, "").toLowerCase();
+  const norm = (s: string) =>
+    s
+      .trim()
+      .replace(/[.!?…\s]+$/, "")
+      .toLowerCase();
   return norm(a) === norm(b);
 }
 
@@ -228,9 +228,7 @@ type SourceMap = {
   infos: { name: FieldPath; description: FieldPath }[];
 };
 
-type SpecConversion =
-  | { ok: true; task: TaskInput; used: MojodexNote[]; ignored: MojodexNote[] }
-  | { ok: false; errors: FieldErrors };
+type SpecConversion = { ok: true; task: TaskInput; used: MojodexNote[]; ignored: MojodexNote[] } | { ok: false; errors: FieldErrors };
 
 const switchboardLabels: Record<string, string> = {
   slug: "the task slug",
@@ -519,9 +517,7 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
     const earlierSlug = firstBySlug.get(converted.task.slug);
     if (earlierSlug !== undefined) {
       if (firstByName.get(rawName) === index) {
-        addError(index, "name_for_system", [
-          `Becomes the task slug "${converted.task.slug}", like spec ${earlierSlug + 1}; each task needs its own.`,
-        ]);
+        addError(index, "name_for_system", [`Becomes the task slug "${converted.task.slug}", like spec ${earlierSlug + 1}; each task needs its own.`]);
       }
       return;
     }

@@ -99,7 +99,14 @@ export async function duplicateTask(id: string): Promise<Task> {
   const { id: _id, createdAt: _c, updatedAt: _u, deletedAt: _d, ...fields } = original;
   const copy = await db().$transaction(async (tx) => {
     const task = await tx.task.create({
-      data: { ...fields, slug, name: `${original.name} (copy)`.slice(0, 120), enabled: false, infoToCollect: original.infoToCollect as Prisma.InputJsonValue, translations: original.translations as Prisma.InputJsonValue },
+      data: {
+        ...fields,
+        slug,
+        name: `${original.name} (copy)`.slice(0, 120),
+        enabled: false,
+        infoToCollect: original.infoToCollect as Prisma.InputJsonValue,
+        translations: original.translations as Prisma.InputJsonValue,
+      },
     });
     await markRegistryChanged(tx);
     return task;

@@ -86,11 +86,7 @@ export function taskSchemas(m: TaskMessages) {
     /** for users, in the words of a user ("Turn your notes into minutes"); the router reads routerDescription */
     description: z.string().trim().max(L.descriptionMax, m.descriptionTooLong).default(""),
     translations: translations.default({}),
-    routerDescription: z
-      .string()
-      .trim()
-      .min(L.routerDescriptionMin, m.routerDescriptionTooShort)
-      .max(L.routerDescriptionMax, m.routerDescriptionTooLong),
+    routerDescription: z.string().trim().min(L.routerDescriptionMin, m.routerDescriptionTooShort).max(L.routerDescriptionMax, m.routerDescriptionTooLong),
     /** typical requests that call for this task, in any language; the router's shortlist searches them */
     exampleRequests: z
       .array(z.string().trim().min(1, m.exampleRequestEmpty).max(L.exampleRequestMax, m.exampleRequestTooLong))

@@ -8,7 +8,10 @@ export const seedTasks: TaskInput[] = [
     description: "Tell it how a meeting went and get clear minutes: decisions, action items and owners.",
     translations: {
       es: { name: "Acta de reunión", description: "Cuenta cómo fue una reunión y obtén un acta clara: decisiones, tareas y responsables." },
-      fr: { name: "Compte rendu de réunion", description: "Racontez le déroulement d’une réunion et obtenez un compte rendu clair : décisions, actions et responsables." },
+      fr: {
+        name: "Compte rendu de réunion",
+        description: "Racontez le déroulement d’une réunion et obtenez un compte rendu clair : décisions, actions et responsables.",
+      },
     },
     icon: "📝",
     routerDescription:
@@ -44,7 +47,10 @@ export const seedTasks: TaskInput[] = [
     description: "After a meeting or call, get an email ready to send that recaps what was agreed and the next steps.",
     translations: {
       es: { name: "Correo de seguimiento", description: "Tras una reunión o llamada, obtén un correo listo para enviar con lo acordado y los próximos pasos." },
-      fr: { name: "E-mail de suivi", description: "Après une réunion ou un appel, obtenez un e-mail prêt à envoyer qui reprend ce qui a été convenu et les prochaines étapes." },
+      fr: {
+        name: "E-mail de suivi",
+        description: "Après une réunion ou un appel, obtenez un e-mail prêt à envoyer qui reprend ce qui a été convenu et les prochaines étapes.",
+      },
     },
     icon: "✉️",
     routerDescription:
@@ -78,8 +84,14 @@ export const seedTasks: TaskInput[] = [
     name: "Memo from loose ideas",
     description: "Drop in scattered notes or ideas and get a structured memo or one-pager for your colleagues.",
     translations: {
-      es: { name: "Memorando a partir de ideas", description: "Aporta notas o ideas sueltas y obtén un memorando estructurado o un documento de una página para tus colegas." },
-      fr: { name: "Note à partir d’idées", description: "Déposez des notes ou des idées éparses et obtenez une note structurée ou une synthèse d’une page pour vos collègues." },
+      es: {
+        name: "Memorando a partir de ideas",
+        description: "Aporta notas o ideas sueltas y obtén un memorando estructurado o un documento de una página para tus colegas.",
+      },
+      fr: {
+        name: "Note à partir d’idées",
+        description: "Déposez des notes ou des idées éparses et obtenez une note structurée ou une synthèse d’une page pour vos collègues.",
+      },
     },
     icon: "💡",
     routerDescription:

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { AppError, invalidInput, type FieldErrors } from "@/lib/http";
-import { DEFAULT_LOCALE, translatorFor, type Locale } from "@/lib/i18n";
-import { likelyDuplicates, type LikelyDuplicate } from "./duplicates";
+import { AppError, type FieldErrors, invalidInput } from "@/lib/http";
+import { DEFAULT_LOCALE, type Locale, translatorFor } from "@/lib/i18n";
+import { type LikelyDuplicate, likelyDuplicates } from "./duplicates";
 import { convertMojodexSpecs, isMojodexSpecFile, type MojodexConversion, type MojodexNote } from "./mojodex";
-import { placeholdersIn, type Placeholder } from "./placeholders";
-import { listTasks, upsertTasks, type Task } from "./queries";
-import { taskInputSchema, taskTranslationsSchema, type InfoField, type TaskInput } from "./schema";
+import { type Placeholder, placeholdersIn } from "./placeholders";
+import { listTasks, type Task, upsertTasks } from "./queries";
+import { type InfoField, type TaskInput, taskInputSchema, taskTranslationsSchema } from "./schema";
 
 /** Switchboard's own registry file; what export writes, import reads back unchanged. */
 export const REGISTRY_FORMAT = "switchboard.tasks/v1";

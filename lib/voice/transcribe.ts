@@ -1,9 +1,10 @@
 // first: it drops blank settings from the environment, which @ai-sdk/openai reads as it loads
-import { settings } from "@/lib/settings";
+
 import { createOpenAI } from "@ai-sdk/openai";
 import { transcribe } from "ai";
 import { z } from "zod";
 import { AppError } from "@/lib/http";
+import { settings } from "@/lib/settings";
 
 export const TRANSCRIPTION_LANGUAGES = ["en", "es", "fr"] as const;
 
@@ -42,8 +43,7 @@ function transcriptionModel() {
   return createOpenAI({ apiKey, baseURL }).transcription(spec.model);
 }
 
-const tooLarge = () =>
-  new AppError("payload_too_large:transcription", { values: { megabytes: Math.round(settings().TRANSCRIBE_MAX_BYTES / 1024 / 1024) } });
+const tooLarge = () => new AppError("payload_too_large:transcription", { values: { megabytes: Math.round(settings().TRANSCRIBE_MAX_BYTES / 1024 / 1024) } });
 
 /** Refuses an oversized upload from its declared length, before it is read (the form adds a little around the file). */
 export function refuseOversizedUpload(contentLength: number): void {

@@ -49,7 +49,10 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
     expect(turn.status, JSON.stringify(turn.error)).toBe(200);
     expectScriptedRepliesUsed(models, app);
     const answerId = turn.chunks.find((chunk) => chunk.type === "start")?.messageId;
-    for (const target of [{ type: "version", id: turn.deliverables[0].versionId }, { type: "message", id: answerId }]) {
+    for (const target of [
+      { type: "version", id: turn.deliverables[0].versionId },
+      { type: "message", id: answerId },
+    ]) {
       expect((await member.request("/api/feedback", { method: "PUT", json: { target, rating: "up" } })).status).toBe(200);
     }
 
@@ -135,7 +138,9 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Example request 2");
     await page.keyboard.type("Resume la entrevista con el cliente");
-    expect(await page.getByTestId("examples-preview").textContent()).toBe("“Notes from my call with a customer this morning”“Resume la entrevista con el cliente”");
+    expect(await page.getByTestId("examples-preview").textContent()).toBe(
+      "“Notes from my call with a customer this morning”“Resume la entrevista con el cliente”",
+    );
     await page.getByRole("button", { name: "Create task" }).click();
     await page.getByText("Lower-case letters and digits, words joined by - or _.").waitFor();
 
@@ -270,8 +275,7 @@ describe("an admin manages tasks, imports, learnings and insight in Chromium", (
       }));
       return {
         pageWidth: document.documentElement.scrollWidth,
-        placeholderFits:
-          context.measureText(search.placeholder).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) <= search.clientWidth,
+        placeholderFits: context.measureText(search.placeholder).width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) <= search.clientWidth,
         memo: rows.find((row) => row.nameLines > 0),
         rows,
       };

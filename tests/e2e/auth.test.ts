@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import { type AppServer, startApp } from "../support/app-server";
 import { launchBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -86,7 +86,11 @@ describe("signing up, in and out in Chromium", () => {
   });
 
   it("says in words, in the reader's language, when to try again after too many attempts", async () => {
-    await fetch(`${app.url}/api/signup`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "linus@example.test", password: "right-password-1" }) });
+    await fetch(`${app.url}/api/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "linus@example.test", password: "right-password-1" }),
+    });
     const spanish = await browser.newPage({ locale: "es-ES" });
     await spanish.goto(`${app.url}/signin`);
     for (let attempt = 1; attempt <= 4; attempt++) {

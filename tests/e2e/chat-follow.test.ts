@@ -5,9 +5,10 @@ import type { AppServer } from "../support/app-server";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
 import type { TestDatabase } from "../support/database";
 import type { ScriptedModelServer } from "../support/model-server";
-import { BEST, FAST, expectScriptedRepliesUsed, startScriptedApp } from "../support/scripted-app";
+import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 
-const longAnswer = (label: string, lines = 30) => Array.from({ length: lines }, (_, i) => `${i + 1}. ${label}, point ${i + 1}: what was agreed and who follows up.`).join("\n");
+const longAnswer = (label: string, lines = 30) =>
+  Array.from({ length: lines }, (_, i) => `${i + 1}. ${label}, point ${i + 1}: what was agreed and who follows up.`).join("\n");
 
 /**
  * Where the message list's scroll container stands, and where the newest message ends, in pixels,

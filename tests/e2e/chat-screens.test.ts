@@ -9,7 +9,8 @@ import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 667 };
-const MINUTES = '<deliverable title="Minutes – ACME pilot – 20 Nov">\n**Attendees**: Ana (ACME), Ben\n\n**Decisions**\n1. Pilot starts in March\n</deliverable>';
+const MINUTES =
+  '<deliverable title="Minutes – ACME pilot – 20 Nov">\n**Attendees**: Ana (ACME), Ben\n\n**Decisions**\n1. Pilot starts in March\n</deliverable>';
 
 /** How each visible button looks: its text and the icons it draws. Two identical ones cannot be told apart. */
 function buttonLooks(scope: Locator) {

@@ -56,7 +56,10 @@ describe("a routed conversation in Chromium", () => {
   });
 
   it("writes version 1 of the minutes into the panel", async () => {
-    models.script(BEST, 'Here are the minutes.\n<deliverable title="Minutes – ACME pilot – 20 Nov">\n**Attendees**: Ana (ACME), Ben\n\n**Decisions**\n1. Pilot starts in March\n</deliverable>');
+    models.script(
+      BEST,
+      'Here are the minutes.\n<deliverable title="Minutes – ACME pilot – 20 Nov">\n**Attendees**: Ana (ACME), Ben\n\n**Decisions**\n1. Pilot starts in March\n</deliverable>',
+    );
     models.script(FAST, route("meeting-minutes"));
     await say("Yesterday, with Ana from ACME and Ben. We agreed the pilot starts in March.");
     expect(await lastChip()).toBe("📝Continuing");

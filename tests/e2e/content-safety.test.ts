@@ -12,7 +12,6 @@ import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
  * saved, and after a reload (when the page is rendered on the server).
  */
 
-
 /** Raw HTML that must appear literally, as text. */
 const RAW_PAYLOADS = [
   "<script>window.__pwned=1</script>",
@@ -123,7 +122,8 @@ describe("hostile Markdown and HTML in Chromium", () => {
         if (["script", "iframe", "frame", "object", "embed"].includes(tag)) seen.push(tag);
         for (const a of el.attributes) {
           if (a.name.toLowerCase().startsWith("on")) seen.push(`${tag}[${a.name}]`);
-          if (/^\s*(javascript|vbscript):/i.test(a.value) && ["href", "src", "action", "formaction"].includes(a.name)) seen.push(`${tag}[${a.name}=${a.value}]`);
+          if (/^\s*(javascript|vbscript):/i.test(a.value) && ["href", "src", "action", "formaction"].includes(a.name))
+            seen.push(`${tag}[${a.name}=${a.value}]`);
         }
       };
       new MutationObserver((records) => {

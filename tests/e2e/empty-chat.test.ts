@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import { type AppServer, startApp } from "../support/app-server";
 import { launchBrowser, signUpInBrowser } from "../support/browser";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
@@ -31,7 +31,9 @@ async function fullyVisible(page: Page, selector: string) {
     if (!el || !main) return "missing";
     const box = el.getBoundingClientRect();
     const area = main.getBoundingClientRect();
-    return box.top >= area.top && box.bottom <= area.bottom ? "visible" : `top ${Math.round(box.top)} bottom ${Math.round(box.bottom)}, area ${Math.round(area.top)}–${Math.round(area.bottom)}`;
+    return box.top >= area.top && box.bottom <= area.bottom
+      ? "visible"
+      : `top ${Math.round(box.top)} bottom ${Math.round(box.bottom)}, area ${Math.round(area.top)}–${Math.round(area.bottom)}`;
   }, selector);
 }
 
@@ -51,7 +53,8 @@ describe("the empty chat in Chromium", () => {
     await signUpInBrowser(page, app.url, "first@example.test", "first-password-1");
     const { tasks } = await (await page.request.get(`${app.url}/api/tasks`)).json();
     for (const task of tasks as { id: string; slug: string }[]) {
-      if (task.slug !== "meeting-minutes") expect((await page.request.patch(`${app.url}/api/tasks/${task.id}`, { data: { enabled: false } })).status()).toBe(200);
+      if (task.slug !== "meeting-minutes")
+        expect((await page.request.patch(`${app.url}/api/tasks/${task.id}`, { data: { enabled: false } })).status()).toBe(200);
     }
     for (let n = 1; n <= 7; n++) {
       const response = await page.request.post(`${app.url}/api/tasks`, { data: extraTask(n) });
@@ -65,7 +68,10 @@ describe("the empty chat in Chromium", () => {
     await testDb?.drop();
   });
 
-  for (const [size, viewport] of [["1280×800", DESKTOP], ["375×667", PHONE]] as const) {
+  for (const [size, viewport] of [
+    ["1280×800", DESKTOP],
+    ["375×667", PHONE],
+  ] as const) {
     it(`opens at the top with eight tasks at ${size}: the heading and the top of the no-model notice in view`, async () => {
       await page.setViewportSize(viewport);
       await page.goto(app.url);

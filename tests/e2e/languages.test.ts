@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { catalogs } from "@/lib/i18n";
 import { launchBrowser } from "../support/browser";
 import { HttpClient } from "../support/http-client";
-import { ADMIN, contextFor, startTourApp, TOUR, VIEWPORTS, visit, type TourApp } from "../support/tour";
+import { ADMIN, contextFor, startTourApp, TOUR, type TourApp, VIEWPORTS, visit } from "../support/tour";
 
 /**
  * Every page of the tour in Spanish and in French shows no interface string in English: no text on the
@@ -53,7 +53,9 @@ async function interfaceStrings(page: Page): Promise<string[]> {
 async function tourData(tour: TourApp): Promise<string> {
   const admin = new HttpClient(tour.app.url);
   await admin.signIn(ADMIN.email, ADMIN.password);
-  const bodies = await Promise.all(["/api/tasks", `/api/conversations/${tour.data.conversationId}`, "/api/learnings"].map(async (p) => (await admin.get(p)).text()));
+  const bodies = await Promise.all(
+    ["/api/tasks", `/api/conversations/${tour.data.conversationId}`, "/api/learnings"].map(async (p) => (await admin.get(p)).text()),
+  );
   return bodies.map((body) => JSON.stringify(JSON.parse(body))).join("\n");
 }
 

@@ -84,7 +84,10 @@ describe("voice input and the phone layout in Chromium", () => {
   });
 
   it("fits a phone: no horizontal scrolling, the composer pinned in view, drawer and sheet", async () => {
-    models.script(BEST, '<deliverable title="Minutes – ACME – today">\n**Attendees**: Ana, Ben\n\n| Owner | Action | Due |\n|---|---|---|\n| Ana | Send the pilot contract to legal for review | Friday |\n</deliverable>');
+    models.script(
+      BEST,
+      '<deliverable title="Minutes – ACME – today">\n**Attendees**: Ana, Ben\n\n| Owner | Action | Due |\n|---|---|---|\n| Ana | Send the pilot contract to legal for review | Friday |\n</deliverable>',
+    );
     models.script(FAST, JSON.stringify({ task: "meeting-minutes" }));
     await page.getByLabel("Message", { exact: true }).fill("Today, with Ana and Ben; Ana sends the contract to legal by Friday.");
     await page.getByLabel("Message", { exact: true }).press("Enter");
@@ -109,8 +112,12 @@ describe("voice input and the phone layout in Chromium", () => {
     await expectNoHorizontalOverflow(page);
     await page.screenshot({ path: "tests/.artifacts/phone-sheet.png" });
     // every control in the sheet is large enough to tap
-    const small = await sheet.locator("button, select, a").evaluateAll((els) =>
-      els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect()).filter((r) => r.height < 44).length,
+    const small = await sheet.locator("button, select, a").evaluateAll(
+      (els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.height < 44).length,
     );
     expect(small).toBe(0);
     await page.keyboard.press("Escape");

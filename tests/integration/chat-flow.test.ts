@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ChatUIMessage } from "@/lib/chat/types";
-import type { DeliverableVersionView } from "@/lib/chat/types";
+import type { ChatUIMessage, DeliverableVersionView } from "@/lib/chat/types";
 import type { AppServer } from "../support/app-server";
-import {
-  createConversation,
-  getConversation,
-  routingsOf,
-  sendTurn,
-  textOf,
-} from "../support/chat-client";
-import { testDatabaseKind, type TestDatabase } from "../support/database";
+import { createConversation, getConversation, routingsOf, sendTurn, textOf } from "../support/chat-client";
+import { type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
-import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
+import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -25,9 +18,6 @@ const SEED_SLUGS = ["meeting-minutes", "follow-up-email", "memo-from-ideas"];
  * the queue); a reply that must time out is delayed far beyond the deadline.
  */
 const ROUTER_TIMEOUT_MS = 1_000;
-
-
-
 
 describe(`a conversation through /api/chat on ${kind}`, () => {
   let testDb: TestDatabase;
@@ -97,7 +87,8 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     expectQueuesDrained();
 
     // 2. continue: the user gives the information, the (speculative, confirmed) answer writes version 1
-    const minutesV1 = "**Attendees**\n- ACME: Carla\n- Us: Ana, Bo\n\n**Decisions**\n1. Pilot starts in May\n\n**Action items**\n| Bo | send pricing | Friday |";
+    const minutesV1 =
+      "**Attendees**\n- ACME: Carla\n- Us: Ana, Bo\n\n**Decisions**\n1. Pilot starts in May\n\n**Action items**\n| Bo | send pricing | Friday |";
     models.script(FAST, routerSays("meeting-minutes"));
     models.script(BEST, withDeliverable("Minutes – ACME pilot – 12 May", minutesV1));
     const t2 = await sendTurn(owner, {
@@ -202,7 +193,11 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     const { id: conversationId } = await conversationWithMinutes(owner);
     const bestBefore = models.requestsFor(BEST).length;
 
-    const kept = withDeliverable("Budget review: next steps", "Dear Ana and Bo,\n\nAs agreed, hiring is frozen.\n\n[Your name]", "Here is the follow-up email.");
+    const kept = withDeliverable(
+      "Budget review: next steps",
+      "Dear Ana and Bo,\n\nAs agreed, hiring is frozen.\n\n[Your name]",
+      "Here is the follow-up email.",
+    );
     // the router answers while the speculative minutes answer is still streaming (about 5 s in all)
     models.script(FAST, routerSays("follow-up-email", { delayMs: 400 }));
     models.script(BEST, { ...speculativeDiscard("minutes"), text: "SPECULATIVE-DISCARD minutes ".repeat(20), chunkDelayMs: 50 }, kept);
@@ -236,10 +231,19 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     const { id: conversationId, deliverable } = await conversationWithMinutes(owner);
     const editedBody = "**Attendees**\n- Ana\n- Bo\n\n**Decisions**\n1. Freeze hiring until Q3 — EDITED-BY-USER-42";
 
-    const response = await owner.post(`/api/deliverables/${deliverable.deliverableId}/versions`, { title: "Minutes – Budget review (edited)", body: editedBody });
+    const response = await owner.post(`/api/deliverables/${deliverable.deliverableId}/versions`, {
+      title: "Minutes – Budget review (edited)",
+      body: editedBody,
+    });
     expect(response.status).toBe(201);
     const { version } = (await response.json()) as { version: DeliverableVersionView };
-    expect(version).toMatchObject({ deliverableId: deliverable.deliverableId, version: 2, author: "user", title: "Minutes – Budget review (edited)", body: editedBody });
+    expect(version).toMatchObject({
+      deliverableId: deliverable.deliverableId,
+      version: 2,
+      author: "user",
+      title: "Minutes – Budget review (edited)",
+      body: editedBody,
+    });
 
     const invalid = await owner.post(`/api/deliverables/${deliverable.deliverableId}/versions`, { title: "x", body: "   " });
     expect(invalid.status).toBe(400);
@@ -251,7 +255,10 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     expect(turn.routing).toMatchObject({ action: "continue", task: { slug: "meeting-minutes" } });
     expectQueuesDrained();
 
-    const system = models.requestsFor(BEST).at(-1)!.messages.find((m) => m.role === "system");
+    const system = models
+      .requestsFor(BEST)
+      .at(-1)!
+      .messages.find((m) => m.role === "system");
     expect(system?.content).toContain("EDITED-BY-USER-42");
     expect(system?.content).toContain("version 2, edited by the user");
     expect(turn.deliverables[0]).toMatchObject({ deliverableId: deliverable.deliverableId, version: 3, author: "model" });
@@ -283,7 +290,9 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     const view = await getConversation(owner, conversationId);
     expect(view.conversation.currentTask?.slug).toBe("memo-from-ideas");
     expect(view.conversation.title).toBe("some ideas: four-day week, shared parking");
-    expect(routingsOf(view)).toEqual([expect.objectContaining({ action: "start", source: "user", task: expect.objectContaining({ slug: "memo-from-ideas" }) })]);
+    expect(routingsOf(view)).toEqual([
+      expect.objectContaining({ action: "start", source: "user", task: expect.objectContaining({ slug: "memo-from-ideas" }) }),
+    ]);
   });
 
   it("keeps the current task when the router answers nonsense twice or too slowly", async () => {
@@ -294,7 +303,12 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     models.script(FAST, { text: "I think minutes" }, { text: "I think minutes" });
     models.script(BEST, "Noted. Anything else for the minutes?");
     const invalid = await sendTurn(owner, { conversationId, text: "Bo also joined late" });
-    expect(invalid.routing).toMatchObject({ action: "continue", source: "router", task: { slug: "meeting-minutes" }, previousTask: { slug: "meeting-minutes" } });
+    expect(invalid.routing).toMatchObject({
+      action: "continue",
+      source: "router",
+      task: { slug: "meeting-minutes" },
+      previousTask: { slug: "meeting-minutes" },
+    });
     expect(invalid.text).toBe("Noted. Anything else for the minutes?");
     expect(models.requestsFor(FAST).length - fastBefore).toBe(2);
     expectQueuesDrained();
@@ -416,7 +430,10 @@ describe(`a conversation through /api/chat on ${kind}`, () => {
     expect(view.messages.at(-1)).toMatchObject({ role: "assistant", metadata: { status: "complete" } });
     expect(textOf(view.messages.at(-1)!)).toBe("Goals, introductions, scope, timeline, next steps.");
     // the retry's prompt holds the user's message once
-    const prompt = models.requestsFor(BEST).at(-1)!.messages.filter((m) => m.role === "user" && m.content.includes("RETRY-MARKER-7"));
+    const prompt = models
+      .requestsFor(BEST)
+      .at(-1)!
+      .messages.filter((m) => m.role === "user" && m.content.includes("RETRY-MARKER-7"));
     expect(prompt).toHaveLength(1);
   });
 

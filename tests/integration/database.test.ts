@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { createUser } from "@/lib/auth";
 import { database, db, openDatabase } from "@/lib/db";
-import { applyMigrations, diffSchemaAgainstMigrations } from "@/lib/db/migrations";
 import { readMigrationList } from "@/lib/db/migration-files";
+import { applyMigrations, diffSchemaAgainstMigrations } from "@/lib/db/migrations";
 import { prepareDatabase } from "@/lib/db/setup";
 import { AppError } from "@/lib/http";
 import { listTasks, seedTasks } from "@/lib/tasks";

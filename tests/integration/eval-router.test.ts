@@ -56,7 +56,10 @@ const answers = [
 
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/eval-router.ts", ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/eval-router.ts", ...args], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -158,7 +161,9 @@ describe("npm run eval:router", () => {
     const bad = path.join(dir, "bad.jsonl");
     writeFileSync(bad, `${JSON.stringify({ id: "x", language: "en", registry: "seed", turns: [{ user: "agenda please", expected: "meeting-agenda" }] })}\n`);
     const before = models.requests.length;
-    const refused = await run(["--model", `compatible:${MODEL}`, "--dataset", bad, "--out", path.join(dir, "bad.md")], { COMPATIBLE_BASE_URL: `${models.url}/v1` });
+    const refused = await run(["--model", `compatible:${MODEL}`, "--dataset", bad, "--out", path.join(dir, "bad.md")], {
+      COMPATIBLE_BASE_URL: `${models.url}/v1`,
+    });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('x: meeting-agenda not in registry "seed"');
     expect(models.requests.length).toBe(before);
@@ -175,7 +180,12 @@ describe("npm run eval:router", () => {
       outputTitleFormat: "Report",
       outputBodyFormat: "Markdown.",
     }));
-    tasks.push({ ...tasks[0], slug: "onboarding-plan", name: "Welcome plan", routerDescription: "The user welcomes a new hire and wants a plan for their first weeks." });
+    tasks.push({
+      ...tasks[0],
+      slug: "onboarding-plan",
+      name: "Welcome plan",
+      routerDescription: "The user welcomes a new hire and wants a plan for their first weeks.",
+    });
     (tasks[39] as Record<string, unknown>).exampleRequests = ["Prépare l'accueil de notre nouvelle recrue", "Plan para el primer mes de la nueva empleada"];
     const registry = path.join(dir, "held-out-tasks.json");
     writeFileSync(registry, JSON.stringify({ format: "switchboard.tasks/v1", tasks }));
@@ -209,8 +219,18 @@ describe("npm run eval:router -- --shortlist-only --embed", () => {
   let dir: string;
   const EMBED = "scripted-embed";
   // 40 tasks (above the shortlist size); the request shares no word with the memo task
-  const filler = Array.from({ length: 40 }, (_, i) => ({ ...seedTasks[0], slug: `filler-${i}`, name: `Filler ${i}`, routerDescription: `The user wants filler document number ${i}.` }));
-  const conversation = { id: "paraphrase", language: "en", registry: "seed", turns: [{ user: "Put my scattered thoughts in order", expected: "memo-from-ideas" }] };
+  const filler = Array.from({ length: 40 }, (_, i) => ({
+    ...seedTasks[0],
+    slug: `filler-${i}`,
+    name: `Filler ${i}`,
+    routerDescription: `The user wants filler document number ${i}.`,
+  }));
+  const conversation = {
+    id: "paraphrase",
+    language: "en",
+    registry: "seed",
+    turns: [{ user: "Put my scattered thoughts in order", expected: "memo-from-ideas" }],
+  };
 
   beforeAll(async () => {
     models = await new ScriptedModelServer().start();

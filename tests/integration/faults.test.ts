@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import { type AppServer, startApp } from "../support/app-server";
 import { createConversation, getConversation, sendTurn, textOf } from "../support/chat-client";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
 import { TcpProxy } from "../support/tcp-proxy";
@@ -71,7 +71,9 @@ describe(`faults on ${kind}`, () => {
     models.script(FAST, JSON.stringify({ task: "none" }));
     models.script(BEST, { text: "Empieza la respuesta y luego se corta.", chunkSize: 8, failAfterChunks: 2 });
     const turn = await sendTurn(spanish, { conversationId, text: "Cuéntame de la reunión" });
-    expect(turn.errorText).toMatch(/^(El proveedor del modelo|La conexión con el proveedor del modelo|No se puede acceder al proveedor del modelo)[^.]*\. Tu mensaje está guardado; pulsa Reintentar para volver a intentarlo\.$/);
+    expect(turn.errorText).toMatch(
+      /^(El proveedor del modelo|La conexión con el proveedor del modelo|No se puede acceder al proveedor del modelo)[^.]*\. Tu mensaje está guardado; pulsa Reintentar para volver a intentarlo\.$/,
+    );
     expect(turn.text).toBe("Empieza la respu");
     const view = await getConversation(spanish, conversationId);
     expect(view.messages[1].metadata?.status).toBe("failed");
@@ -107,7 +109,11 @@ describe(`faults on ${kind}`, () => {
     models.script(FAST, JSON.stringify({ task: "none" }));
     models.script(BEST, { text: "A long answer that never finishes ".repeat(40), chunkDelayMs: 50 });
     const controller = new AbortController();
-    const response = await client.request("/api/chat", { method: "POST", json: { conversationId, messageId, text: "Write me a long story" }, signal: controller.signal });
+    const response = await client.request("/api/chat", {
+      method: "POST",
+      json: { conversationId, messageId, text: "Write me a long story" },
+      signal: controller.signal,
+    });
     const reader = response.body!.getReader();
     let raw = "";
     while (!raw.includes('"type":"text-delta"')) raw += new TextDecoder().decode((await reader.read()).value);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, type DecisionSource, type Rating, type RoutingAction } from "@/lib/db";
+import { type DecisionSource, db, type Rating, type RoutingAction } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { routingInsight, type TaskInsight } from "@/lib/insight";
-import { startApp, type AppServer } from "../support/app-server";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { type AppServer, startApp } from "../support/app-server";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { withLibDatabase } from "../support/lib-database";
 
@@ -24,17 +24,74 @@ interface FixtureDecision {
 // Two days in March 2026 (Sunday the 1st and Monday the 2nd, so they fall in two ISO weeks), plus
 // a decision just before and one just after the range, which must not count.
 const decisions: FixtureDecision[] = [
-  { at: "2026-03-01T10:00:00Z", task: "meeting-minutes", action: "start", source: "router", latencyMs: 100, votes: [{ user: "ann", rating: "up" }, { user: "bob", rating: "up" }] },
-  { at: "2026-03-01T10:05:00Z", task: "meeting-minutes", action: "continue", source: "router", latencyMs: 200, votes: [{ user: "ann", rating: "down", correction: "follow-up-email" }] },
-  { at: "2026-03-01T11:00:00Z", task: "follow-up-email", action: "switch", source: "router", latencyMs: 300, votes: [{ user: "ann", rating: "down", comment: "too early" }] },
-  { at: "2026-03-01T23:59:59.999Z", task: null, action: "none", source: "router", latencyMs: 400, validFormat: false, votes: [{ user: "ann", rating: "down", correction: "none" }] },
+  {
+    at: "2026-03-01T10:00:00Z",
+    task: "meeting-minutes",
+    action: "start",
+    source: "router",
+    latencyMs: 100,
+    votes: [
+      { user: "ann", rating: "up" },
+      { user: "bob", rating: "up" },
+    ],
+  },
+  {
+    at: "2026-03-01T10:05:00Z",
+    task: "meeting-minutes",
+    action: "continue",
+    source: "router",
+    latencyMs: 200,
+    votes: [{ user: "ann", rating: "down", correction: "follow-up-email" }],
+  },
+  {
+    at: "2026-03-01T11:00:00Z",
+    task: "follow-up-email",
+    action: "switch",
+    source: "router",
+    latencyMs: 300,
+    votes: [{ user: "ann", rating: "down", comment: "too early" }],
+  },
+  {
+    at: "2026-03-01T23:59:59.999Z",
+    task: null,
+    action: "none",
+    source: "router",
+    latencyMs: 400,
+    validFormat: false,
+    votes: [{ user: "ann", rating: "down", correction: "none" }],
+  },
   { at: "2026-03-02T00:00:00Z", task: "follow-up-email", action: "continue", source: "router", latencyMs: 1000, votes: [{ user: "ann", rating: "up" }] },
-  { at: "2026-03-02T09:00:00Z", task: null, action: "end", source: "router", latencyMs: 600, votes: [{ user: "ann", rating: "down", correction: "meeting-minutes" }, { user: "bob", rating: "up" }] },
+  {
+    at: "2026-03-02T09:00:00Z",
+    task: null,
+    action: "end",
+    source: "router",
+    latencyMs: 600,
+    votes: [
+      { user: "ann", rating: "down", correction: "meeting-minutes" },
+      { user: "bob", rating: "up" },
+    ],
+  },
   // a /memo command: chosen by the user, so its latency is not the router's
   { at: "2026-03-02T15:00:00Z", task: "memo-from-ideas", action: "start", source: "user", latencyMs: 0 },
   // outside the range
-  { at: "2026-02-28T23:59:59.999Z", task: "meeting-minutes", action: "start", source: "router", latencyMs: 9000, votes: [{ user: "ann", rating: "down", correction: "memo" }] },
-  { at: "2026-03-03T00:00:00Z", task: "meeting-minutes", action: "start", source: "router", latencyMs: 9000, validFormat: false, votes: [{ user: "bob", rating: "up" }] },
+  {
+    at: "2026-02-28T23:59:59.999Z",
+    task: "meeting-minutes",
+    action: "start",
+    source: "router",
+    latencyMs: 9000,
+    votes: [{ user: "ann", rating: "down", correction: "memo" }],
+  },
+  {
+    at: "2026-03-03T00:00:00Z",
+    task: "meeting-minutes",
+    action: "start",
+    source: "router",
+    latencyMs: 9000,
+    validFormat: false,
+    votes: [{ user: "bob", rating: "up" }],
+  },
 ];
 
 async function insertFixture() {
@@ -81,7 +138,13 @@ async function insertFixture() {
   const deliverable = await db().deliverable.create({ data: { conversationId: conversation.id, taskId: tasks["meeting-minutes"], kind: "minutes" } });
   const versions: [string, { user: "ann" | "bob"; rating: Rating }[]][] = [
     ["2026-03-01T10:10:00Z", [{ user: "ann", rating: "up" }]],
-    ["2026-03-02T10:00:00Z", [{ user: "ann", rating: "up" }, { user: "bob", rating: "down" }]],
+    [
+      "2026-03-02T10:00:00Z",
+      [
+        { user: "ann", rating: "up" },
+        { user: "bob", rating: "down" },
+      ],
+    ],
     ["2026-03-05T10:00:00Z", [{ user: "bob", rating: "up" }]],
   ];
   for (const [index, [at, votes]] of versions.entries()) {
@@ -157,11 +220,26 @@ describe(`routing insight on ${kind}`, () => {
     expect(byName["Meeting minutes"].latencyP50Ms).toBeCloseTo(150, 6);
     expect(byName["Meeting minutes"].latencyP95Ms).toBeCloseTo(195, 6); // 100 + 0.95 × 100
 
-    expect(byName["Follow-up email"]).toMatchObject({ actions: { ...noActions, switch: 1, continue: 1 }, corrections: 0, thumbsUp: 1, thumbsDown: 1, upRate: 0.5, invalid: 0 });
+    expect(byName["Follow-up email"]).toMatchObject({
+      actions: { ...noActions, switch: 1, continue: 1 },
+      corrections: 0,
+      thumbsUp: 1,
+      thumbsDown: 1,
+      upRate: 0.5,
+      invalid: 0,
+    });
     expect(byName["Follow-up email"].latencyP50Ms).toBeCloseTo(650, 6);
     expect(byName["Follow-up email"].latencyP95Ms).toBeCloseTo(965, 6); // 300 + 0.95 × 700
 
-    expect(byName["No task"]).toMatchObject({ taskId: null, slug: null, actions: { ...noActions, none: 1, end: 1 }, corrections: 2, thumbsUp: 1, thumbsDown: 2, invalid: 1 });
+    expect(byName["No task"]).toMatchObject({
+      taskId: null,
+      slug: null,
+      actions: { ...noActions, none: 1, end: 1 },
+      corrections: 2,
+      thumbsUp: 1,
+      thumbsDown: 2,
+      invalid: 1,
+    });
     expect(byName["No task"].upRate).toBeCloseTo(1 / 3, 10);
     expect(byName["No task"].latencyP50Ms).toBeCloseTo(500, 6);
     expect(byName["No task"].latencyP95Ms).toBeCloseTo(590, 6);

@@ -38,11 +38,15 @@ describe(`example learnings on ${testDatabaseKind()}`, () => {
   it("a thumbs-up on a version the user just edited keeps one example, and removing the vote keeps the edit's", async () => {
     const { conversationId, version } = await modelDraft("Budget", "Draft body");
     const edited = await saveUserEdit(userId, version.deliverableId, { title: "Budget (final)", body: "Edited body" });
-    expect(await examples(conversationId)).toEqual([{ expectedOutput: "Budget (final)\n\nEdited body", feedbackId: null, deliverableId: version.deliverableId }]);
+    expect(await examples(conversationId)).toEqual([
+      { expectedOutput: "Budget (final)\n\nEdited body", feedbackId: null, deliverableId: version.deliverableId },
+    ]);
 
     const vote = await castVote(userId, { target: { type: "version", id: edited.id }, rating: "up" });
     expect(vote.learned).toBe("example");
-    expect(await examples(conversationId)).toEqual([{ expectedOutput: "Budget (final)\n\nEdited body", feedbackId: null, deliverableId: version.deliverableId }]);
+    expect(await examples(conversationId)).toEqual([
+      { expectedOutput: "Budget (final)\n\nEdited body", feedbackId: null, deliverableId: version.deliverableId },
+    ]);
 
     await removeVote(userId, { type: "version", id: edited.id });
     expect(await examples(conversationId)).toHaveLength(1);
@@ -66,7 +70,14 @@ describe(`example learnings on ${testDatabaseKind()}`, () => {
 
   it("is kept once by the database itself, and an admin cannot edit one example into another's text", async () => {
     const { conversationId } = await modelDraft("Offsite", "Venue booked.");
-    const example = { scope: "task" as const, kind: "example" as const, taskId: minutes.id, inputExcerpt: "User: offsite", expectedOutput: "Offsite\n\nVenue booked.", conversationId };
+    const example = {
+      scope: "task" as const,
+      kind: "example" as const,
+      taskId: minutes.id,
+      inputExcerpt: "User: offsite",
+      expectedOutput: "Offsite\n\nVenue booked.",
+      conversationId,
+    };
     await db().learning.create({ data: example });
     await expect(db().learning.create({ data: example })).rejects.toMatchObject({ code: "P2002" });
 

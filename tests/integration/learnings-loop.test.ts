@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeliverableVersionView, VoteView } from "@/lib/chat/types";
 import type { AppServer } from "../support/app-server";
 import { createConversation, getConversation, sendTurn, type TurnResult } from "../support/chat-client";
-import { testDatabaseKind, type TestDatabase } from "../support/database";
+import { type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
-import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
+import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -16,9 +16,6 @@ const ROUTER_TIMEOUT_MS = 1_000;
 const ROUTER_SECTION = "Corrected past decisions";
 const EXAMPLES_SECTION = "## Examples users approved";
 const AVOID_SECTION = "## Users asked to avoid";
-
-
-
 
 /** The id the server gave the assistant message of a turn (the stream's start chunk). */
 const assistantIdOf = (turn: TurnResult): string => {
@@ -271,7 +268,13 @@ describe(`learning from feedback and edits on ${kind}`, () => {
     const f = await createConversation(owner);
     await explicitTurn(owner, f, "/memo-from-ideas logistics review ideas: re-tender the routes, quarterly carrier scorecards", "Who is the memo for?");
     expect(lastSystem(BEST)).toContain("Current task: Memo from loose ideas");
-    expect(models.requestsFor(BEST).at(-1)!.messages.map((m) => m.content).join("\n")).not.toContain(marker);
+    expect(
+      models
+        .requestsFor(BEST)
+        .at(-1)!
+        .messages.map((m) => m.content)
+        .join("\n"),
+    ).not.toContain(marker);
 
     // conversation D itself is not shown its own example (its deliverable is already in the prompt)
     models.script(BEST, withDeliverable("Minutes – Quarterly logistics review – 4 June", editedBody));
@@ -321,7 +324,13 @@ describe(`learning from feedback and edits on ${kind}`, () => {
     // another task is not told
     const memo = await createConversation(owner);
     await explicitTurn(owner, memo, "/memo-from-ideas onboarding call ideas for suppliers: shorter email follow-up", "Who is the memo for?");
-    expect(models.requestsFor(BEST).at(-1)!.messages.map((m) => m.content).join("\n")).not.toContain("AVOID-PLEASANTRIES-7");
+    expect(
+      models
+        .requestsFor(BEST)
+        .at(-1)!
+        .messages.map((m) => m.content)
+        .join("\n"),
+    ).not.toContain("AVOID-PLEASANTRIES-7");
   });
 
   it("d. keeps votes per user: nobody rates or reads another user's conversation, and a vote is one row", async () => {
@@ -330,7 +339,10 @@ describe(`learning from feedback and edits on ${kind}`, () => {
       owner,
       own,
       "/memo-from-ideas for the board: consolidate warehouses, renegotiate freight, pilot electric vans",
-      withDeliverable("Memo – Logistics savings", "**Main point**\nThree savings ideas.\n\n1. Consolidate warehouses\n2. Renegotiate freight\n3. Pilot electric vans"),
+      withDeliverable(
+        "Memo – Logistics savings",
+        "**Main point**\nThree savings ideas.\n\n1. Consolidate warehouses\n2. Renegotiate freight\n3. Pilot electric vans",
+      ),
     );
     const targets = {
       message: { type: "message", id: assistantIdOf(turn) },
@@ -410,7 +422,12 @@ describe(`learning from feedback and edits on ${kind}`, () => {
       "Minutes – Warehouse safety audit – 9 May",
       "**Attendees**\n- Ines\n- Kofi",
     );
-    await editDeliverable(owner, d.deliverable.deliverableId, "Minutes – Warehouse safety audit – 9 May", `**Attendees**\n- Ines\n- Kofi\n\n**Summary**\n${marker}\n\n**Decisions**\n1. Monthly forklift inspections`);
+    await editDeliverable(
+      owner,
+      d.deliverable.deliverableId,
+      "Minutes – Warehouse safety audit – 9 May",
+      `**Attendees**\n- Ines\n- Kofi\n\n**Summary**\n${marker}\n\n**Decisions**\n1. Monthly forklift inspections`,
+    );
     const list = await learnings();
     const learning = list.find((l) => l.expectedOutput.includes(marker))!;
     expect(learning).toMatchObject({ kind: "example", status: "active", source: "A deliverable the user finished by editing it" });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { embed, embedMany } from "ai";
-import { embeddingModel, languageModel, providerSettings, type ProviderName } from "@/lib/ai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddingModel, languageModel, type ProviderName, providerSettings } from "@/lib/ai";
 import { routeTurn } from "@/lib/router";
 import { parseSettings } from "@/lib/settings";
-import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { type RecordedRequest, ScriptedModelServer } from "../support/model-server";
 
 /**
  * What the router's request carries on the wire, per provider, through the real provider packages: the
@@ -99,9 +99,15 @@ describe("embedding requests on the wire", () => {
     const one = await embed({ model: embedder, value: "recap of the call", maxRetries: 0 });
     const many = await embedMany({ model: embedder, values: ["Meeting minutes", "Memo"], maxRetries: 0 });
     expect(one.embedding).toEqual([1, 0, 0]);
-    expect(many.embeddings).toEqual([[0, 1, 0], [0, 0, 1]]);
+    expect(many.embeddings).toEqual([
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
     const sent = server.requests.slice(before);
-    expect(sent.map((r) => [r.path, r.model])).toEqual([[path, model], [path, model]]);
+    expect(sent.map((r) => [r.path, r.model])).toEqual([
+      [path, model],
+      [path, model],
+    ]);
     const inputs = sent.map((r) => r.body.input);
     // OpenAI and compatible servers accept a string or a list; the providers send lists
     expect(inputs).toEqual([["recap of the call"], ["Meeting minutes", "Memo"]]);

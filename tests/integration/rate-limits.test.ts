@@ -1,11 +1,16 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { type AppServer, startApp } from "../support/app-server";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const limits = { RATE_LIMIT_CHAT_PER_MINUTE: "3", RATE_LIMIT_TRANSCRIBE_PER_MINUTE: "2", RATE_LIMIT_SIGNIN_PER_15_MINUTES: "3", RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR: "5" };
+const limits = {
+  RATE_LIMIT_CHAT_PER_MINUTE: "3",
+  RATE_LIMIT_TRANSCRIBE_PER_MINUTE: "2",
+  RATE_LIMIT_SIGNIN_PER_15_MINUTES: "3",
+  RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR: "5",
+};
 
 describe(`rate limits on ${testDatabaseKind()}`, () => {
   const databases: TestDatabase[] = [];

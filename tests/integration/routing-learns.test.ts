@@ -7,11 +7,11 @@ import { taskInputSchema, upsertTasks } from "@/lib/tasks";
 import { makeLargeRegistry } from "../../scripts/make-large-registry";
 import type { AppServer } from "../support/app-server";
 import { createConversation, sendTurn } from "../support/chat-client";
-import { testDatabaseKind, type TestDatabase } from "../support/database";
+import { type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
-import { routerSays } from "../support/scripted-replies";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
+import { routerSays } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -83,7 +83,10 @@ describe(`routing corrections teach the shortlist, at 1,000 tasks, on ${kind}`, 
     const before = await firstTurn(SIMILAR);
     expect(before.offered).not.toContain(TARGET);
 
-    const corrected = await user.request("/api/feedback", { method: "PUT", json: { target: { type: "decision", id: first.decisionId }, rating: "down", correction: TARGET } });
+    const corrected = await user.request("/api/feedback", {
+      method: "PUT",
+      json: { target: { type: "decision", id: first.decisionId }, rating: "down", correction: TARGET },
+    });
     expect(corrected.status).toBe(200);
     expect((await corrected.json()).learned).toBe("routing");
 
@@ -92,7 +95,9 @@ describe(`routing corrections teach the shortlist, at 1,000 tasks, on ${kind}`, 
     expect(after.offered).toContain(TARGET);
 
     // the admin turns the correction off: the task is no longer found by it
-    const list = (await (await admin.get("/api/learnings?scope=router")).json()) as { learnings: { id: string; kind: string; task: { slug: string } | null }[] };
+    const list = (await (await admin.get("/api/learnings?scope=router")).json()) as {
+      learnings: { id: string; kind: string; task: { slug: string } | null }[];
+    };
     const learning = list.learnings.find((l) => l.kind === "routing" && l.task?.slug === TARGET)!;
     expect((await admin.request(`/api/learnings/${learning.id}`, { method: "PATCH", json: { status: "disabled" } })).status).toBe(200);
     expect((await firstTurn(SIMILAR)).offered).not.toContain(TARGET);

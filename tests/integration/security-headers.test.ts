@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { type AppServer, startApp } from "../support/app-server";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 
 const kind = testDatabaseKind();
 

@@ -10,7 +10,7 @@ import { checkHealth } from "@/lib/health";
 import { castVote, relevantLearnings } from "@/lib/learnings";
 import { shortlistTasks } from "@/lib/router";
 import { parseSettings, settings } from "@/lib/settings";
-import { createTask, enabledTasks, importRegistry, REGISTRY_FORMAT, updateTask, type TaskInput } from "@/lib/tasks";
+import { createTask, enabledTasks, importRegistry, REGISTRY_FORMAT, type TaskInput, updateTask } from "@/lib/tasks";
 import { testDatabaseKind } from "../support/database";
 import { withLibDatabase } from "../support/lib-database";
 import { ScriptedModelServer } from "../support/model-server";
@@ -44,11 +44,74 @@ const noise = (text: string) => [...createHash("sha256").update(text).digest()].
 const axis = (i: number, rest: Record<number, number> = {}) => Array.from({ length: DIMENSIONS }, (_, d) => (d === i ? 1 : (rest[d] ?? 0)));
 models.defaultVector = noise;
 
-const DOMAINS = ["legal", "finance", "sales", "marketing", "engineering", "logistics", "procurement", "support", "security", "facilities",
-  "research", "quality", "compliance", "treasury", "payroll", "audit", "training", "design", "operations", "pricing",
-  "partnerships", "retail", "manufacturing", "warehouse", "fleet", "energy", "insurance", "tax", "product", "analytics", "hospitality", "pharmacy", "schools", "clinics", "events", "real-estate", "media"];
-const OUTPUTS = ["checklist", "report", "summary", "plan", "brief", "proposal", "review", "forecast", "policy", "handbook", "scorecard", "roadmap", "budget",
-  "questionnaire", "playbook", "register", "charter", "timeline", "matrix", "inventory", "assessment", "dashboard", "guideline", "catalogue", "schedule", "tender", "digest"];
+const DOMAINS = [
+  "legal",
+  "finance",
+  "sales",
+  "marketing",
+  "engineering",
+  "logistics",
+  "procurement",
+  "support",
+  "security",
+  "facilities",
+  "research",
+  "quality",
+  "compliance",
+  "treasury",
+  "payroll",
+  "audit",
+  "training",
+  "design",
+  "operations",
+  "pricing",
+  "partnerships",
+  "retail",
+  "manufacturing",
+  "warehouse",
+  "fleet",
+  "energy",
+  "insurance",
+  "tax",
+  "product",
+  "analytics",
+  "hospitality",
+  "pharmacy",
+  "schools",
+  "clinics",
+  "events",
+  "real-estate",
+  "media",
+];
+const OUTPUTS = [
+  "checklist",
+  "report",
+  "summary",
+  "plan",
+  "brief",
+  "proposal",
+  "review",
+  "forecast",
+  "policy",
+  "handbook",
+  "scorecard",
+  "roadmap",
+  "budget",
+  "questionnaire",
+  "playbook",
+  "register",
+  "charter",
+  "timeline",
+  "matrix",
+  "inventory",
+  "assessment",
+  "dashboard",
+  "guideline",
+  "catalogue",
+  "schedule",
+  "tender",
+  "digest",
+];
 
 const task = (slug: string, name: string, routerDescription: string, enabled = true): TaskInput => ({
   slug,
@@ -66,7 +129,9 @@ const task = (slug: string, name: string, routerDescription: string, enabled = t
   enabled,
 });
 
-const distractors = DOMAINS.flatMap((domain) => OUTPUTS.map((output) => task(`${domain}-${output}`, `${domain} ${output}`, `The user wants a ${output} for the ${domain} department.`)));
+const distractors = DOMAINS.flatMap((domain) =>
+  OUTPUTS.map((output) => task(`${domain}-${output}`, `${domain} ${output}`, `The user wants a ${output} for the ${domain} department.`)),
+);
 /** The task the paraphrase means, in words it does not use. */
 const TARGET = task("announcement-post", "Announcement post", "Writes a short public announcement for a professional social platform.");
 const PARAPHRASE = "Could you let my network know that our department shipped version two?";
@@ -90,7 +155,10 @@ describe(`semantic retrieval on ${testDatabaseKind()}`, () => {
   let user: PublicUser;
   const chatModels = () => {
     const providers = providerSettings(parseSettings({ COMPATIBLE_BASE_URL: `${models.url}/v1` }));
-    const slot = (model: string) => ({ model: languageModel({ provider: "compatible", model, origin: "test" }, providers), spec: { provider: "compatible" as const, model, origin: "test" } });
+    const slot = (model: string) => ({
+      model: languageModel({ provider: "compatible", model, origin: "test" }, providers),
+      spec: { provider: "compatible" as const, model, origin: "test" },
+    });
     return { best: slot(BEST), fast: slot(FAST) };
   };
 
@@ -102,13 +170,25 @@ describe(`semantic retrieval on ${testDatabaseKind()}`, () => {
     models.script(BEST, "Happy to help.");
     const routerRequests = models.requestsFor(FAST).length;
     const started = performance.now();
-    const response = await runTurn(user, { conversationId: conversation.id, messageId, text }, { signal: new AbortController().signal, models: chatModels(), locale: "en" });
+    const response = await runTurn(
+      user,
+      { conversationId: conversation.id, messageId, text },
+      { signal: new AbortController().signal, models: chatModels(), locale: "en" },
+    );
     await response.text();
     const ms = performance.now() - started;
     expect({ best: models.pending(BEST), fast: models.pending(FAST) }).toEqual({ best: 0, fast: 0 });
     const decision = await db().routingDecision.findFirstOrThrow({ where: { message: { conversationId: conversation.id, role: "user" } } });
-    const system = models.requestsFor(FAST).slice(routerRequests)[0].messages.find((m) => m.role === "system")?.content ?? "";
-    const prompt = models.requestsFor(FAST).slice(routerRequests)[0].messages.find((m) => m.role === "user")?.content ?? "";
+    const system =
+      models
+        .requestsFor(FAST)
+        .slice(routerRequests)[0]
+        .messages.find((m) => m.role === "system")?.content ?? "";
+    const prompt =
+      models
+        .requestsFor(FAST)
+        .slice(routerRequests)[0]
+        .messages.find((m) => m.role === "user")?.content ?? "";
     const offered = [...system.matchAll(/^- ([a-z0-9_-]+):/gm)].map((m) => m[1]).filter((slug) => slug !== "none");
     return { ms, decision, offered, prompt };
   }
@@ -135,9 +215,12 @@ describe(`semantic retrieval on ${testDatabaseKind()}`, () => {
     await embeddingSyncSettled();
     const second = await embeddingOf(created.id);
     expect(second!.contentHash).not.toBe(first!.contentHash);
-    expect(models.requests.slice(sent).filter((r) => r.path === "/api/embed").flatMap((r) => r.body.input as string[])).toContain(
-      "Press release\nThe user wants a press release announcing a product to journalists.",
-    );
+    expect(
+      models.requests
+        .slice(sent)
+        .filter((r) => r.path === "/api/embed")
+        .flatMap((r) => r.body.input as string[]),
+    ).toContain("Press release\nThe user wants a press release announcing a product to journalists.");
   });
 
   it("logs a failed embedding and embeds the task on a later sync", async () => {
@@ -229,5 +312,4 @@ describe(`semantic retrieval on ${testDatabaseKind()}`, () => {
     expect(later.prompt).toContain(`User: ${PARAPHRASE}`);
     expect(later.offered).toContain(TARGET.slug);
   });
-
 });

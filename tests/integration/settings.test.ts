@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { sendTurn, createConversation } from "../support/chat-client";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { type AppServer, startApp } from "../support/app-server";
+import { createConversation, sendTurn } from "../support/chat-client";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
 
@@ -19,7 +19,12 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  */
 function envDir(lines: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-env-"));
-  writeFileSync(path.join(dir, ".env"), Object.entries(lines).map(([name, value]) => `${name}=${value}\n`).join(""));
+  writeFileSync(
+    path.join(dir, ".env"),
+    Object.entries(lines)
+      .map(([name, value]) => `${name}=${value}\n`)
+      .join(""),
+  );
   folders.push(dir);
   return dir;
 }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
+import { type AppServer, startApp } from "../support/app-server";
 import { createConversation, getConversation, routingsOf, sendTurn } from "../support/chat-client";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
-import { ScriptedModelServer, type RecordedRequest } from "../support/model-server";
+import { type RecordedRequest, ScriptedModelServer } from "../support/model-server";
 import { mojodexFollowUpSpec, mojodexTemplateSpec } from "../support/mojodex-specs";
 import { BEST, expectScriptedRepliesUsed, FAST } from "../support/scripted-app";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
@@ -13,7 +13,6 @@ const kind = testDatabaseKind();
 const SEED_SLUGS = ["meeting-minutes", "follow-up-email", "memo-from-ideas"];
 const ROUTER_TIMEOUT_MS = 2_000;
 /** Router replies wait a little, so the speculative executor request reaches the scripted server first. */
-
 
 interface TaskBody {
   slug: string;
@@ -445,9 +444,18 @@ describe(`the task registry at run time on ${kind}`, () => {
     expect(secondRest).toEqual(firstRest);
 
     // a new task file creates its task; a file with one bad task imports nothing
-    const fresh = otherTask("release-notes", "Release notes", { outputKind: "memo", infoToCollect: [{ name: "version", description: "The release's version number", required: true }] });
+    const fresh = otherTask("release-notes", "Release notes", {
+      outputKind: "memo",
+      infoToCollect: [{ name: "version", description: "The release's version number", required: true }],
+    });
     const createdReport = await (await admin.post("/api/tasks/import?enable=release-notes", { format: "switchboard.tasks/v1", tasks: [fresh] })).json();
-    expect(createdReport).toMatchObject({ format: "switchboard", dryRun: false, tasks: [{ slug: "release-notes", action: "create", enabled: true }], used: [], ignored: [] });
+    expect(createdReport).toMatchObject({
+      format: "switchboard",
+      dryRun: false,
+      tasks: [{ slug: "release-notes", action: "create", enabled: true }],
+      used: [],
+      ignored: [],
+    });
     expect((await listTasks(admin, "?search=release-notes"))[0]).toMatchObject({ ...fresh, enabled: true });
 
     const half = await admin.post("/api/tasks/import", {
@@ -469,7 +477,10 @@ describe(`the task registry at run time on ${kind}`, () => {
       expect((await freshAdmin.signUp(email, "fresh-password-1")).status).toBe(201);
       expect(await freshAdmin.signIn(email, "fresh-password-1")).toBe(true);
       // the admin enables what was enabled where the file came from
-      const enable = first.tasks.filter((t) => t.enabled).map((t) => `enable=${encodeURIComponent(t.slug)}`).join("&");
+      const enable = first.tasks
+        .filter((t) => t.enabled)
+        .map((t) => `enable=${encodeURIComponent(t.slug)}`)
+        .join("&");
       const freshReport = await (await freshAdmin.post(`/api/tasks/import?${enable}`, first)).json();
       expect(Object.fromEntries(freshReport.tasks.map((t: { slug: string; action: string }) => [t.slug, t.action]))).toEqual(
         Object.fromEntries(first.tasks.map((t) => [t.slug, SEED_SLUGS.includes(t.slug) ? "update" : "create"])),
@@ -486,7 +497,8 @@ describe(`the task registry at run time on ${kind}`, () => {
     const salesBrief = {
       name_for_system: "prepare_sales_call_brief",
       definition_for_system: "The user is about to call a prospect and needs a one-page brief: who they are, what they care about and what to ask.",
-      final_instruction: "Write a brief the user can read in two minutes before the call. Use only what the user told you; turn unknowns into questions to ask.",
+      final_instruction:
+        "Write a brief the user can read in two minutes before the call. Use only what the user told you; turn unknowns into questions to ask.",
       output_format_instruction_title: "Call brief – <company> – <date of the call>",
       output_format_instruction_draft: "Sections: Company snapshot, People on the call, Their likely priorities, Questions to ask, Our goal for the call.",
       output_type: "document",
@@ -534,7 +546,9 @@ describe(`the task registry at run time on ${kind}`, () => {
         { info_name: "progress", description: "What was done this week" },
         { info_name: "risks", description: "Risks or blockers, with owners" },
       ],
-      task_displayed_data: [{ language_code: "en", name_for_user: "Weekly status update", definition_for_user: "Send your weekly project update", json_input: [] }],
+      task_displayed_data: [
+        { language_code: "en", name_for_user: "Weekly status update", definition_for_user: "Send your weekly project update", json_input: [] },
+      ],
       predefined_actions: [],
       platforms: ["webapp"],
       datetime: "2024-03-12T08:30:00.000Z",
@@ -549,8 +563,14 @@ describe(`the task registry at run time on ${kind}`, () => {
       ["prepare_sales_call_brief", "create", true],
       ["write_weekly_status_update", "create", true],
     ]);
-    const ignoredFields = (spec: string) => report.ignored.filter((i: { spec: string }) => i.spec === spec).map((i: { field: string }) => i.field).sort();
-    expect(ignoredFields("prepare_sales_call_brief")).toEqual(["datetime", "json_input.placeholder", "json_input.type", "platforms", "predefined_actions"].sort());
+    const ignoredFields = (spec: string) =>
+      report.ignored
+        .filter((i: { spec: string }) => i.spec === spec)
+        .map((i: { field: string }) => i.field)
+        .sort();
+    expect(ignoredFields("prepare_sales_call_brief")).toEqual(
+      ["datetime", "json_input.placeholder", "json_input.type", "platforms", "predefined_actions"].sort(),
+    );
     // both languages of the displayed data are used, and the form's question is merged into infos_to_extract
     expect(report.used.filter((u: { spec: string }) => u.spec === "prepare_sales_call_brief").map((u: { field: string }) => u.field)).toEqual([
       "task_displayed_data.0",
@@ -603,7 +623,7 @@ describe(`the task registry at run time on ${kind}`, () => {
     const error = (await rejected.json()) as { code: string; message: string; fields: Record<string, string[]> };
     expect(error.code).toBe("bad_request:import");
     expect(error.message).toMatch(/2 of 3 .*nothing was imported/);
-    expect(Object.keys(error.fields).sort()).toEqual(['spec 2.name_for_system', 'spec 3 (name_for_system "summarize_support_ticket").infos_to_extract']);
+    expect(Object.keys(error.fields).sort()).toEqual(["spec 2.name_for_system", 'spec 3 (name_for_system "summarize_support_ticket").infos_to_extract']);
     expect(error.fields["spec 2.name_for_system"][0]).toMatch(/Missing/);
     expect(error.fields['spec 3 (name_for_system "summarize_support_ticket").infos_to_extract'][0]).toMatch(/got a string/);
     const afterRejected = (await listTasks()).map((t) => t.slug);
@@ -616,7 +636,12 @@ describe(`the task registry at run time on ${kind}`, () => {
     // Mojodex's own template spec, placeholders and all, and its sample follow-up email (English and French), plus German
     const template = mojodexTemplateSpec();
     const followUp = mojodexFollowUpSpec();
-    followUp.task_displayed_data.push({ language_code: "de", name_for_user: "Follow-up-E-Mail", definition_for_user: "Eine Follow-up-E-Mail nach Ihrem Meeting", json_input: [] });
+    followUp.task_displayed_data.push({
+      language_code: "de",
+      name_for_user: "Follow-up-E-Mail",
+      definition_for_user: "Eine Follow-up-E-Mail nach Ihrem Meeting",
+      json_input: [],
+    });
     const registryBefore = await listTasks();
     const builtIn = registryBefore.find((t) => t.slug === "follow-up-email");
     expect(builtIn).toBeDefined();
@@ -624,7 +649,10 @@ describe(`the task registry at run time on ${kind}`, () => {
     // the preview says what would happen and writes nothing
     const preview = await admin.post("/api/tasks/import?dryRun=true", [template, followUp]);
     const plan = await preview.json();
-    console.log("import preview:", JSON.stringify(plan.tasks.map((t: Record<string, unknown>) => [t.slug, t.action, t.enabled, t.duplicates, (t.placeholders as unknown[])?.length])));
+    console.log(
+      "import preview:",
+      JSON.stringify(plan.tasks.map((t: Record<string, unknown>) => [t.slug, t.action, t.enabled, t.duplicates, (t.placeholders as unknown[])?.length])),
+    );
     expect(preview.status, JSON.stringify(plan)).toBe(200);
     expect(plan).toMatchObject({ format: "mojodex", dryRun: true });
     const [templateTask, followUpTask] = plan.tasks;

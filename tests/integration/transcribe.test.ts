@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type AppServer } from "../support/app-server";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../support/database";
+import { type AppServer, startApp } from "../support/app-server";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
 

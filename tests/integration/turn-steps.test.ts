@@ -5,11 +5,21 @@ import { MockLanguageModelV4 } from "ai/test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createUser, type PublicUser } from "@/lib/auth";
 import { createConversation, openTurn } from "@/lib/chat/queries";
-import { explicitChoice, loadTurn, recordDecision, routeChoice, saveTurnAnswer, startAnswer, startTurn, type ChatRequest, type TurnEvent } from "@/lib/chat/turn";
-import { parseUiMessageStream } from "../support/chat-client";
+import {
+  type ChatRequest,
+  explicitChoice,
+  loadTurn,
+  recordDecision,
+  routeChoice,
+  saveTurnAnswer,
+  startAnswer,
+  startTurn,
+  type TurnEvent,
+} from "@/lib/chat/turn";
 import { runTurn } from "@/lib/chat/web";
 import { db } from "@/lib/db";
 import { setTaskEnabled } from "@/lib/tasks";
+import { parseUiMessageStream } from "../support/chat-client";
 import { testDatabaseKind } from "../support/database";
 import { withLibDatabase } from "../support/lib-database";
 
@@ -93,8 +103,12 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
 
     it("answers someone else's conversation as one that does not exist, and stores nothing in it", async () => {
       const theirs = await createConversation(other.id);
-      await expect(loadTurn(user.id, { conversationId: theirs.id, messageId: randomUUID(), text: "Let me in" })).rejects.toMatchObject({ code: "not_found:chat" });
-      await expect(openTurn({ userId: user.id, conversationId: "no-such-conversation", idempotencyKey: randomUUID(), text: "Hello" })).rejects.toMatchObject({ code: "not_found:chat" });
+      await expect(loadTurn(user.id, { conversationId: theirs.id, messageId: randomUUID(), text: "Let me in" })).rejects.toMatchObject({
+        code: "not_found:chat",
+      });
+      await expect(openTurn({ userId: user.id, conversationId: "no-such-conversation", idempotencyKey: randomUUID(), text: "Hello" })).rejects.toMatchObject({
+        code: "not_found:chat",
+      });
       expect(await db().message.count({ where: { conversationId: theirs.id } })).toBe(0);
     });
 
@@ -119,8 +133,15 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
   describe("choose", () => {
     it("takes the user's explicit choice: a command, the picker, or none; an unknown slug is no choice", async () => {
       const { tasks } = await loadTurn(user.id, await request("Hello"));
-      expect(explicitChoice({ conversationId: "c", messageId: "m", text: "/follow-up-email to Ana" }, tasks)).toMatchObject({ task: { slug: "follow-up-email" }, source: "user", rawOutput: "command" });
-      expect(explicitChoice({ conversationId: "c", messageId: "m", text: "Hi", taskSlug: "meeting-minutes" }, tasks)).toMatchObject({ task: { slug: "meeting-minutes" }, rawOutput: "picker:meeting-minutes" });
+      expect(explicitChoice({ conversationId: "c", messageId: "m", text: "/follow-up-email to Ana" }, tasks)).toMatchObject({
+        task: { slug: "follow-up-email" },
+        source: "user",
+        rawOutput: "command",
+      });
+      expect(explicitChoice({ conversationId: "c", messageId: "m", text: "Hi", taskSlug: "meeting-minutes" }, tasks)).toMatchObject({
+        task: { slug: "meeting-minutes" },
+        rawOutput: "picker:meeting-minutes",
+      });
       expect(explicitChoice({ conversationId: "c", messageId: "m", text: "/none" }, tasks)).toMatchObject({ task: null, source: "user" });
       expect(explicitChoice({ conversationId: "c", messageId: "m", text: "/no-such-task now" }, tasks)).toBeUndefined();
       expect(explicitChoice({ conversationId: "c", messageId: "m", text: "no command" }, tasks)).toBeUndefined();
@@ -130,7 +151,13 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       const turn = await loadTurn(user.id, await request("Please send a follow-up to the client"));
       const model = routerAnswering("follow-up-email");
       const choice = await routeChoice(turn, { model, spec: spec("router") }, noStop());
-      expect(choice).toMatchObject({ task: { slug: "follow-up-email" }, source: "router", model: "compatible:router", validFormat: true, rawOutput: '{"task":"follow-up-email"}' });
+      expect(choice).toMatchObject({
+        task: { slug: "follow-up-email" },
+        source: "router",
+        model: "compatible:router",
+        validFormat: true,
+        rawOutput: '{"task":"follow-up-email"}',
+      });
       const offered = (model.doGenerateCalls[0].responseFormat as { schema: { properties: { task: { enum: string[] } } } }).schema.properties.task.enum;
       expect(offered).toEqual(expect.arrayContaining(["meeting-minutes", "follow-up-email", "none"]));
       expect(promptText(model.doGenerateCalls[0])).toContain("Please send a follow-up to the client");
@@ -142,7 +169,11 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       const first = await request("/meeting-minutes Budget review");
       const turn = await loadTurn(user.id, first);
       const minutes = turn.tasks.find((t) => t.slug === "meeting-minutes")!;
-      await saveTurnAnswer(turn, { id: randomUUID(), task: minutes, outcome: { status: "complete", text: '<deliverable title="Budget review">Body one</deliverable>' } });
+      await saveTurnAnswer(turn, {
+        id: randomUUID(),
+        task: minutes,
+        outcome: { status: "complete", text: '<deliverable title="Budget review">Body one</deliverable>' },
+      });
       const model = writer(["Here ", "you are."]);
       const execution = await startAnswer(turn, minutes, model, noStop());
       expect(execution.taskSlug).toBe("meeting-minutes");
@@ -159,7 +190,11 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       const opened = await loadTurn(user.id, first);
       const choice = explicitChoice(first, opened.tasks)!;
       await recordDecision(opened, choice).saved;
-      await saveTurnAnswer(opened, { id: randomUUID(), task: choice.task, outcome: { status: "complete", text: '<deliverable title="Budget">Version one body</deliverable>' } });
+      await saveTurnAnswer(opened, {
+        id: randomUUID(),
+        task: choice.task,
+        outcome: { status: "complete", text: '<deliverable title="Budget">Version one body</deliverable>' },
+      });
       const turn = await loadTurn(user.id, { ...first, messageId: randomUUID(), text: "Add Ana" });
       expect(turn.previousVersion).toEqual({ title: "Budget", body: "Version one body", version: 1, author: "model" });
       const model = writer(["Added."]);
@@ -190,7 +225,11 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       expect((await db().conversation.findUniqueOrThrow({ where: { id: first.conversationId } })).currentTaskId).toBe(choice.task!.id);
 
       const answerId = randomUUID();
-      const saved = await saveTurnAnswer(turn, { id: answerId, task: choice.task, outcome: { status: "complete", text: 'Done.\n<deliverable title="To the client">Dear client</deliverable>' } });
+      const saved = await saveTurnAnswer(turn, {
+        id: answerId,
+        task: choice.task,
+        outcome: { status: "complete", text: 'Done.\n<deliverable title="To the client">Dear client</deliverable>' },
+      });
       expect(saved.version).toMatchObject({ version: 1, title: "To the client", body: "Dear client", author: "model" });
       expect(await db().message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ role: "assistant", status: "complete" });
     });
@@ -200,7 +239,11 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       const turn = await loadTurn(user.id, first);
       const task = explicitChoice(first, turn.tasks)!.task;
       const answerId = randomUUID();
-      const saved = await saveTurnAnswer(turn, { id: answerId, task, outcome: { status: "failed", text: '<deliverable title="Half">Dear', error: { key: "answer.brokeOff" } } });
+      const saved = await saveTurnAnswer(turn, {
+        id: answerId,
+        task,
+        outcome: { status: "failed", text: '<deliverable title="Half">Dear', error: { key: "answer.brokeOff" } },
+      });
       expect(saved.version).toBeNull();
       expect(await db().message.findUniqueOrThrow({ where: { id: answerId } })).toMatchObject({ status: "failed", content: '<deliverable title="Half">Dear' });
     });
@@ -219,7 +262,10 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
         },
       });
       const best = writer(["Sure. ", '<deliverable title="Kickoff">Notes</deliverable>']);
-      const turn = await startTurn(user.id, first, { signal: noStop(), models: { best: { model: best, spec: spec("writer") }, fast: { model: fast, spec: spec("router") } } });
+      const turn = await startTurn(user.id, first, {
+        signal: noStop(),
+        models: { best: { model: best, spec: spec("writer") }, fast: { model: fast, spec: spec("router") } },
+      });
       const events: TurnEvent[] = [];
       await turn.answer((event) => events.push(event));
       expect(storedBeforeRouting).toBe(true);
@@ -239,7 +285,10 @@ describe(`the turn's steps on ${testDatabaseKind()}`, () => {
       const minutes = opened.tasks.find((t) => t.slug === "meeting-minutes")!;
       await setTaskEnabled(minutes.id, false);
       try {
-        const models = { best: { model: writer(["Una parte", " y otra"], { failAfter: 1 }), spec: spec("writer") }, fast: { model: routerAnswering("none"), spec: spec("router") } };
+        const models = {
+          best: { model: writer(["Una parte", " y otra"], { failAfter: 1 }), spec: spec("writer") },
+          fast: { model: routerAnswering("none"), spec: spec("router") },
+        };
         const response = await runTurn(user, { ...first, messageId: randomUUID(), text: "Añade a Ana" }, { signal: noStop(), locale: "es", models });
         const streamed = parseUiMessageStream(await response.text());
         expect(streamed.routing?.notice).toBe(`«${minutes.name}» ya no está disponible, así que el asistente continúa sin tarea.`);

@@ -67,12 +67,21 @@ describe(`a turn's writes on ${testDatabaseKind()}`, () => {
     // (three writers: each retries at most twice, which three racing writers never need more than)
     await Promise.all(Array.from({ length: 3 }, () => db().$executeRaw`SELECT pg_sleep(0.05)`));
     const written = await Promise.all(
-      Array.from({ length: 3 }, (_, i) => saveAnswer({ id: randomUUID(), conversationId: conversation.id, content: `a${i}`, status: "complete" }, draft(`Race ${i}`))),
+      Array.from({ length: 3 }, (_, i) =>
+        saveAnswer({ id: randomUUID(), conversationId: conversation.id, content: `a${i}`, status: "complete" }, draft(`Race ${i}`)),
+      ),
     );
     expect(written.map((w) => w.version!.version).sort()).toEqual([1, 2, 3]);
     expect(new Set(written.map((w) => w.version!.deliverableId)).size).toBe(1);
     // a user's edit goes through the same statement
-    const edit = await addVersion({ conversationId: conversation.id, taskId: minutes.id, kind: minutes.outputKind, title: "Edited", body: "By hand", author: "user" });
+    const edit = await addVersion({
+      conversationId: conversation.id,
+      taskId: minutes.id,
+      kind: minutes.outputKind,
+      title: "Edited",
+      body: "By hand",
+      author: "user",
+    });
     expect(edit).toMatchObject({ version: 4, author: "user", deliverableId: written[0].version!.deliverableId });
     expect(await db().deliverable.count({ where: { conversationId: conversation.id } })).toBe(1);
   });

@@ -19,9 +19,7 @@ async function adminQuery(sql: string) {
   try {
     await client.connect();
   } catch (error) {
-    throw new Error(
-      `The test suite needs the local Postgres at ${POSTGRES_ADMIN_URL} (set TEST_POSTGRES_URL to use another): ${(error as Error).message}`,
-    );
+    throw new Error(`The test suite needs the local Postgres at ${POSTGRES_ADMIN_URL} (set TEST_POSTGRES_URL to use another): ${(error as Error).message}`);
   }
   try {
     await client.query(sql);

@@ -9,7 +9,10 @@ export class HttpClient {
   private readonly cookies = new Map<string, string>();
   private readonly agent: Agent | undefined;
 
-  constructor(readonly baseUrl: string, { localAddress }: { localAddress?: string } = {}) {
+  constructor(
+    readonly baseUrl: string,
+    { localAddress }: { localAddress?: string } = {},
+  ) {
     this.agent = localAddress ? new Agent({ localAddress }) : undefined;
   }
 
@@ -23,7 +26,13 @@ export class HttpClient {
     }
     const url = `${this.baseUrl}${path}`;
     const response = this.agent
-      ? ((await undiciFetch(url, { method: init.method, headers, body: body as string | undefined, redirect: "manual", dispatcher: this.agent })) as unknown as Response)
+      ? ((await undiciFetch(url, {
+          method: init.method,
+          headers,
+          body: body as string | undefined,
+          redirect: "manual",
+          dispatcher: this.agent,
+        })) as unknown as Response)
       : await fetch(url, { ...init, headers, body, redirect: "manual" });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair, ...attributes] = cookie.split(";");

@@ -144,7 +144,11 @@ export class ScriptedModelServer {
   private async transcribe(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const form = await new Request("http://scripted/", { method: "POST", headers: { "content-type": req.headers["content-type"] ?? "" }, body: Buffer.concat(chunks) }).formData();
+    const form = await new Request("http://scripted/", {
+      method: "POST",
+      headers: { "content-type": req.headers["content-type"] ?? "" },
+      body: Buffer.concat(chunks),
+    }).formData();
     const file = form.get("file");
     const model = String(form.get("model") ?? "");
     this.requests.push({
@@ -168,7 +172,9 @@ export class ScriptedModelServer {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const id = `chatcmpl-${Date.now()}`;
     const send = (delta: object, finish: string | null) =>
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+      );
     send({ role: "assistant", content: "" }, null);
     const finished = await this.writeChunks(res, reply, (chunk) => send({ content: chunk }, null));
     if (!finished) return;
@@ -250,11 +256,7 @@ function flattenMessages(messages: unknown): { role: string; content: string }[]
   if (!Array.isArray(messages)) return [];
   return messages.map((m: { role: string; content: unknown }) => ({
     role: m.role,
-    content: typeof m.content === "string"
-      ? m.content
-      : Array.isArray(m.content)
-        ? m.content.map((part: { text?: string }) => part.text ?? "").join("")
-        : "",
+    content: typeof m.content === "string" ? m.content : Array.isArray(m.content) ? m.content.map((part: { text?: string }) => part.text ?? "").join("") : "",
   }));
 }
 

@@ -13,7 +13,15 @@ export function mojodexTemplateSpec() {
         language_code: "en",
         name_for_user: "<USER TASK NAME>",
         definition_for_user: "<USER TASK DEFINITION>",
-        json_input: [{ input_name: "<INPUT NAME>", description_for_user: "<USER DESCRIPTION>", description_for_system: "<SYSTEM DESCRIPTION>", placeholder: "<PLACEHOLDER>", type: "text_area" }],
+        json_input: [
+          {
+            input_name: "<INPUT NAME>",
+            description_for_user: "<USER DESCRIPTION>",
+            description_for_system: "<SYSTEM DESCRIPTION>",
+            placeholder: "<PLACEHOLDER>",
+            type: "text_area",
+          },
+        ],
       },
     ],
     name_for_system: "<SYSTEM TASK NAME>",

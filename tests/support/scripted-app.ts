@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { startApp, type AppServer } from "./app-server";
+import { type AppServer, startApp } from "./app-server";
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from "./database";
 import { ScriptedModelServer } from "./model-server";
 

@@ -14,8 +14,7 @@ export const routerSays = (task: string, extra: Partial<ScriptedReply> = {}): Sc
 });
 
 /** An executor answer that writes a deliverable. */
-export const withDeliverable = (title: string, body: string, before = "Here it is.") =>
-  `${before}\n<deliverable title="${title}">\n${body}\n</deliverable>`;
+export const withDeliverable = (title: string, body: string, before = "Here it is.") => `${before}\n<deliverable title="${title}">\n${body}\n</deliverable>`;
 
 /** A speculative answer that must never reach the user: long and slow, still streaming when discarded. */
 export const speculativeDiscard = (label: string): ScriptedReply => ({

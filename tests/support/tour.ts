@@ -6,8 +6,8 @@ import type { AppServer } from "./app-server";
 import { createConversation, sendTurn } from "./chat-client";
 import type { TestDatabase, TestDatabaseKind } from "./database";
 import { HttpClient } from "./http-client";
-import { mojodexFollowUpSpec, mojodexTemplateSpec } from "./mojodex-specs";
 import type { ScriptedModelServer } from "./model-server";
+import { mojodexFollowUpSpec, mojodexTemplateSpec } from "./mojodex-specs";
 import { BEST, FAST, startScriptedApp } from "./scripted-app";
 import { routerSays, speculativeDiscard } from "./scripted-replies";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { checkEmbeddingSlot, embeddingSlot, parseModelSpec, providerSettings, resolveModelSlots } from "@/lib/ai";
-import { parseSettings } from "@/lib/settings";
 import { errorText } from "@/lib/i18n";
+import { parseSettings } from "@/lib/settings";
 
 describe("parseModelSpec", () => {
   it("splits provider and model at the first colon, keeping tags in the model name", () => {
@@ -51,7 +51,12 @@ describe("resolveModelSlots", () => {
   });
 
   it("tells the admin exactly what to set when nothing is configured and no Ollama answers", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => { throw new TypeError("fetch failed"); }));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        throw new TypeError("fetch failed");
+      }),
+    );
     const slots = await resolveModelSlots(parseSettings({ OLLAMA_BASE_URL: "http://no-ollama-here:11434" }));
     expect(slots.best.spec).toBeNull();
     expect(errorText("en", slots.best.problem!)).toMatch(/Set MODEL_BEST/);
@@ -76,8 +81,13 @@ describe("the embed slot (MODEL_EMBED)", () => {
     const openai = embeddingSlot(parseSettings({ MODEL_EMBED: "openai:text-embedding-3-small", OPENAI_API_KEY: "sk-test" }));
     expect(openai).toMatchObject({ id: "openai:text-embedding-3-small", spec: { provider: "openai", model: "text-embedding-3-small", origin: "MODEL_EMBED" } });
     expect(openai!.model).toMatchObject({ modelId: "text-embedding-3-small" });
-    expect(embeddingSlot(parseSettings({ MODEL_EMBED: "ollama:nomic-embed-text" }))).toMatchObject({ id: "ollama:nomic-embed-text", model: { modelId: "nomic-embed-text" } });
-    expect(embeddingSlot(parseSettings({ MODEL_EMBED: "compatible:bge-m3", COMPATIBLE_BASE_URL: "http://gpu:8080/v1" }))).toMatchObject({ id: "compatible:bge-m3" });
+    expect(embeddingSlot(parseSettings({ MODEL_EMBED: "ollama:nomic-embed-text" }))).toMatchObject({
+      id: "ollama:nomic-embed-text",
+      model: { modelId: "nomic-embed-text" },
+    });
+    expect(embeddingSlot(parseSettings({ MODEL_EMBED: "compatible:bge-m3", COMPATIBLE_BASE_URL: "http://gpu:8080/v1" }))).toMatchObject({
+      id: "compatible:bge-m3",
+    });
   });
 
   it("is not used, and reported, when its provider lacks a setting", async () => {

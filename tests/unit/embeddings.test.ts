@@ -5,15 +5,30 @@ import { shortlistTasks } from "@/lib/router";
 describe("reciprocalRankFusion", () => {
   it("scores each id by the sum of 1 / (k + rank) over the rankings", () => {
     // a: 1/61 + 1/63; b: 1/62 + 1/61; c: 1/63; d: 1/62
-    expect(reciprocalRankFusion([["a", "b", "c"], ["b", "d", "a"]])).toEqual(["b", "a", "d", "c"]);
+    expect(
+      reciprocalRankFusion([
+        ["a", "b", "c"],
+        ["b", "d", "a"],
+      ]),
+    ).toEqual(["b", "a", "d", "c"]);
   });
 
   it("lifts an id found by both rankings above one ranked first by only one", () => {
-    expect(reciprocalRankFusion([["lexical-only", "both"], ["semantic-only", "both"]])).toEqual(["both", "lexical-only", "semantic-only"]);
+    expect(
+      reciprocalRankFusion([
+        ["lexical-only", "both"],
+        ["semantic-only", "both"],
+      ]),
+    ).toEqual(["both", "lexical-only", "semantic-only"]);
   });
 
   it("breaks a tie in favour of the first ranking, rank by rank", () => {
-    expect(reciprocalRankFusion([["x", "y"], ["z", "w"]])).toEqual(["x", "z", "y", "w"]);
+    expect(
+      reciprocalRankFusion([
+        ["x", "y"],
+        ["z", "w"],
+      ]),
+    ).toEqual(["x", "z", "y", "w"]);
   });
 
   it("counts an id listed twice in one ranking at its best place only", () => {
@@ -23,9 +38,22 @@ describe("reciprocalRankFusion", () => {
 
   it("with k, weighs the top ranks more or less", () => {
     // with k = 0, rank 1 in one list (1) beats ranks 2 and 3 in both (1/2 + 1/3)
-    expect(reciprocalRankFusion([["top", "x", "both"], ["y", "both"]], 0)[0]).toBe("top");
+    expect(
+      reciprocalRankFusion(
+        [
+          ["top", "x", "both"],
+          ["y", "both"],
+        ],
+        0,
+      )[0],
+    ).toBe("top");
     // with the usual k = 60 the id found twice wins
-    expect(reciprocalRankFusion([["top", "x", "both"], ["y", "both"]])[0]).toBe("both");
+    expect(
+      reciprocalRankFusion([
+        ["top", "x", "both"],
+        ["y", "both"],
+      ])[0],
+    ).toBe("both");
   });
 
   it("returns one ranking as it is, and nothing for nothing", () => {
@@ -89,7 +117,11 @@ describe("shortlistTasks with a ranking by meaning", () => {
   });
 
   it("keeps the first by meaning when a common word matches every other task (1,000 tasks)", () => {
-    const many = Array.from({ length: 999 }, (_, i) => ({ slug: `report-${i}`, name: `Report ${i}`, routerDescription: `The department wants report number ${i}.` }));
+    const many = Array.from({ length: 999 }, (_, i) => ({
+      slug: `report-${i}`,
+      name: `Report ${i}`,
+      routerDescription: `The department wants report number ${i}.`,
+    }));
     many.push({ slug: "linkedin-post", name: "LinkedIn post", routerDescription: "Writes a post for LinkedIn." });
     // every report matches "department" by words; by meaning the post comes first, then reports in another order
     const semantic = ["linkedin-post", ...many.slice(0, 999).map((_, i) => `report-${(i * 7) % 999}`)];

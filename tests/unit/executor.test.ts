@@ -4,8 +4,8 @@ import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { answerForHistory, finalDeliverable, splitAnswer } from "@/lib/executor/deliverable-format";
 import { describeModelError, startExecution } from "@/lib/executor/execution";
-import { errorText } from "@/lib/i18n";
 import { buildExecutorSystemPrompt, type ExecutableTask } from "@/lib/executor/prompt";
+import { errorText } from "@/lib/i18n";
 
 describe("splitAnswer", () => {
   it("splits prose and a complete block", () => {
@@ -30,10 +30,13 @@ describe("splitAnswer", () => {
     ]);
   });
 
-  it.each(["<", "<d", "<deliv", "<deliverable", '<deliverable title="Min'])("holds back a partial opening tag %j at the end instead of showing it as text", (partial) => {
-    expect(splitAnswer(`Here it is. ${partial}`)).toEqual([{ kind: "text", text: "Here it is. " }]);
-    expect(splitAnswer(partial)).toEqual([]);
-  });
+  it.each(["<", "<d", "<deliv", "<deliverable", '<deliverable title="Min'])(
+    "holds back a partial opening tag %j at the end instead of showing it as text",
+    (partial) => {
+      expect(splitAnswer(`Here it is. ${partial}`)).toEqual([{ kind: "text", text: "Here it is. " }]);
+      expect(splitAnswer(partial)).toEqual([]);
+    },
+  );
 
   // BUG (production): the hold-back only applies while the tail is under 40 characters, so any title
   // longer than 19 characters flashes as raw text while it streams (e.g. the follow-up email task's
@@ -157,10 +160,7 @@ const usage = {
 };
 
 function textStream(deltas: string[], { chunkDelayInMs = 0, initialDelayInMs = 0, tail = "finish" as "finish" | "error", error = undefined as unknown } = {}) {
-  const chunks: LanguageModelV4StreamPart[] = [
-    { type: "text-start", id: "t1" },
-    ...deltas.map((delta) => ({ type: "text-delta" as const, id: "t1", delta })),
-  ];
+  const chunks: LanguageModelV4StreamPart[] = [{ type: "text-start", id: "t1" }, ...deltas.map((delta) => ({ type: "text-delta" as const, id: "t1", delta }))];
   if (tail === "error") chunks.push({ type: "error", error });
   else chunks.push({ type: "text-end", id: "t1" }, { type: "finish", finishReason: { unified: "stop", raw: undefined }, usage });
   return simulateReadableStream({ chunks, chunkDelayInMs, initialDelayInMs });
@@ -253,8 +253,16 @@ describe("startExecution", () => {
   });
 
   it("fails with a user-facing message when the stream errors, keeping the text so far", async () => {
-    const error = new APICallError({ message: "upstream exploded: secret-internal-detail", url: "http://provider/v1", requestBodyValues: {}, statusCode: 502, isRetryable: false });
-    const model = new MockLanguageModelV4({ doStream: async () => ({ stream: textStream(["Partial ", "answer"], { chunkDelayInMs: 5, tail: "error", error }) }) });
+    const error = new APICallError({
+      message: "upstream exploded: secret-internal-detail",
+      url: "http://provider/v1",
+      requestBodyValues: {},
+      statusCode: 502,
+      isRetryable: false,
+    });
+    const model = new MockLanguageModelV4({
+      doStream: async () => ({ stream: textStream(["Partial ", "answer"], { chunkDelayInMs: 5, tail: "error", error }) }),
+    });
     const received: string[] = [];
     const outcome = await execute(model).pipe((delta) => received.push(delta));
     expect(outcome.status).toBe("failed");
@@ -293,7 +301,14 @@ describe("startExecution", () => {
         }),
       }),
     });
-    const execution = startExecution({ model, taskSlug: null, system: "S", messages: [{ role: "user", content: "hi" }], signal: new AbortController().signal, firstChunkTimeoutMs: 50 });
+    const execution = startExecution({
+      model,
+      taskSlug: null,
+      system: "S",
+      messages: [{ role: "user", content: "hi" }],
+      signal: new AbortController().signal,
+      firstChunkTimeoutMs: 50,
+    });
     const started = performance.now();
     const received: string[] = [];
     const outcome = await execution.pipe((delta) => received.push(delta));

@@ -38,8 +38,7 @@ describe("errorToResponse", () => {
 
 describe("parseJson", () => {
   const schema = z.object({ name: z.string().min(2, "Too short.") });
-  const request = (body: string, headers: Record<string, string> = {}) =>
-    new Request("http://test/", { method: "POST", body, headers });
+  const request = (body: string, headers: Record<string, string> = {}) => new Request("http://test/", { method: "POST", body, headers });
 
   it("returns the validated body", async () => {
     await expect(parseJson(request('{"name":"Ada"}'), schema)).resolves.toEqual({ name: "Ada" });

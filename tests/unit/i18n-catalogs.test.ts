@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import { type MessageFormatElement, parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { catalogs, LOCALES } from "@/lib/i18n";
@@ -82,7 +82,11 @@ function usedKeys(file: string): { key: string; prefixOnly: boolean; line: numbe
     }
     if (ts.isCallExpression(node)) {
       const callee = node.expression;
-      const target = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression.text : undefined;
+      const target = ts.isIdentifier(callee)
+        ? callee.text
+        : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)
+          ? callee.expression.text
+          : undefined;
       const namespace = target !== undefined ? namespaces.get(target) : undefined;
       const argument = node.arguments[0];
       if (namespace !== undefined && argument) {
@@ -109,7 +113,12 @@ function literalInterfaceText(file: string): string[] {
     if (ts.isJsxText(node) && words.test(node.text)) found.push(`${where(node)} text "${node.text.trim()}"`);
     if (ts.isJsxAttribute(node) && ["aria-label", "title", "placeholder", "alt", "label"].includes(node.name.getText(source))) {
       const value = node.initializer;
-      const text = value && ts.isStringLiteral(value) ? value.text : value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteral(value.expression) ? value.expression.text : undefined;
+      const text =
+        value && ts.isStringLiteral(value)
+          ? value.text
+          : value && ts.isJsxExpression(value) && value.expression && ts.isStringLiteral(value.expression)
+            ? value.expression.text
+            : undefined;
       if (text && words.test(text)) found.push(`${where(node)} ${node.name.getText(source)}="${text}"`);
     }
     ts.forEachChild(node, visit);
@@ -137,10 +146,19 @@ describe("interface catalogs", () => {
     expect(english.size).toBeGreaterThan(50);
     for (const locale of LOCALES.filter((l) => l !== "en")) {
       const translated = flatten(catalogs[locale] as unknown as Tree);
-      expect([...english.keys()].filter((k) => !translated.has(k)), `${locale} lacks`).toEqual([]);
-      expect([...translated.keys()].filter((k) => !english.has(k)), `${locale} has keys English does not`).toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !translated.has(k)),
+        `${locale} lacks`,
+      ).toEqual([]);
+      expect(
+        [...translated.keys()].filter((k) => !english.has(k)),
+        `${locale} has keys English does not`,
+      ).toEqual([]);
       const mismatched = [...english].filter(([key, text]) => JSON.stringify(argumentsOf(text)) !== JSON.stringify(argumentsOf(translated.get(key) ?? "")));
-      expect(mismatched.map(([key]) => key), `${locale}: placeholders differ from English`).toEqual([]);
+      expect(
+        mismatched.map(([key]) => key),
+        `${locale}: placeholders differ from English`,
+      ).toEqual([]);
       const empty = [...translated].filter(([, text]) => !text.trim()).map(([key]) => key);
       expect(empty, `${locale}: empty messages`).toEqual([]);
     }

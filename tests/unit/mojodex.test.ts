@@ -185,8 +185,7 @@ describe("convertMojodexSpecs: one spec", () => {
         name: "Meeting Minutes",
         description: "Prepare clear minutes and next steps for your meeting",
         translations: { fr: { name: "Compte-rendu de réunion", description: "Préparez un compte-rendu clair de votre réunion" } },
-        routerDescription:
-          "The user needs assistance to prepare meeting minutes. Prepare clear minutes and next steps for your meeting",
+        routerDescription: "The user needs assistance to prepare meeting minutes. Prepare clear minutes and next steps for your meeting",
         // Mojodex specs have no example requests
         exampleRequests: [],
         instructions:
@@ -262,7 +261,8 @@ describe("mapping rules", () => {
     expect(convertMojodexSpecs(same).tasks[0].routerDescription).toBe("The user needs assistance to prepare a follow-up email.");
 
     const long = followUpEmailSpec();
-    long.definition_for_system = `The user needs a follow-up email after a meeting. ${"They describe who attended, what was agreed and what comes next. ".repeat(14)}`.trim();
+    long.definition_for_system =
+      `The user needs a follow-up email after a meeting. ${"They describe who attended, what was agreed and what comes next. ".repeat(14)}`.trim();
     expect(long.definition_for_system.length).toBeLessThan(1000);
     const { tasks, ignored } = convertMojodexSpecs(long);
     const description = tasks[0].routerDescription;
@@ -321,7 +321,13 @@ describe("mapping rules", () => {
 
   it("infoToCollect: without infos_to_extract, the json_input of the default entry (English, else the first)", () => {
     const spec = { ...followUpEmailSpec(), infos_to_extract: [] };
-    spec.task_displayed_data[0].json_input.push({ input_name: "Tone", description_for_user: "Formal or friendly?", description_for_system: "", placeholder: "", type: "text_area" });
+    spec.task_displayed_data[0].json_input.push({
+      input_name: "Tone",
+      description_for_user: "Formal or friendly?",
+      description_for_system: "",
+      placeholder: "",
+      type: "text_area",
+    });
     const { tasks, used } = convertMojodexSpecs(spec);
     expect(tasks[0].infoToCollect).toEqual([
       { name: "meeting_informations", description: "Information the user gave about the meeting (participants, date, key topics...)", required: true },
@@ -348,7 +354,11 @@ describe("mapping rules", () => {
     spec.task_displayed_data.push({ language_code: "de_DE", name_for_user: "Besprechungsprotokoll", definition_for_user: "Ein Protokoll", json_input: [] });
     const { tasks, ignored } = convertMojodexSpecs(spec);
     expect(Object.keys(tasks[0].translations)).toEqual(["fr"]);
-    expect(ignored).toContainEqual({ spec: "prepare_meeting_minutes", field: "task_displayed_data.2", reason: "Switchboard's interface has no German (Germany); this entry is not used." });
+    expect(ignored).toContainEqual({
+      spec: "prepare_meeting_minutes",
+      field: "task_displayed_data.2",
+      reason: "Switchboard's interface has no German (Germany); this entry is not used.",
+    });
   });
 
   it("writes the report in the admin's language", () => {
@@ -440,27 +450,21 @@ describe("invalid specs convert nothing and say which spec and field", () => {
     const error = importError([meetingMinutesSpec(), spec, linkedinPostSpec()]);
     expect(error.message).toBe("1 of 3 Mojodex task specs is invalid; nothing was imported.");
     expect(Object.keys(error.fields!)).toEqual(['spec 2 (name_for_system "follow_up_email").infos_to_extract.0.info_name']);
-    expect(error.fields!['spec 2 (name_for_system "follow_up_email").infos_to_extract.0.info_name'][0]).toMatch(
-      /^Expected text .*got a number \(42\)\.$/,
-    );
+    expect(error.fields!['spec 2 (name_for_system "follow_up_email").infos_to_extract.0.info_name'][0]).toMatch(/^Expected text .*got a number \(42\)\.$/);
   });
 
   it("the same name_for_system twice in a list", () => {
     const error = importError([meetingMinutesSpec(), followUpEmailSpec(), { ...linkedinPostSpec(), name_for_system: "prepare_meeting_minutes" }]);
     expect(error.message).toBe("1 of 3 Mojodex task specs is invalid; nothing was imported.");
     expect(error.fields).toEqual({
-      'spec 3 (name_for_system "prepare_meeting_minutes").name_for_system': [
-        "Same name_for_system as spec 1; each task needs its own.",
-      ],
+      'spec 3 (name_for_system "prepare_meeting_minutes").name_for_system': ["Same name_for_system as spec 1; each task needs its own."],
     });
   });
 
   it("two names that give the same slug", () => {
     const error = importError([followUpEmailSpec(), { ...followUpEmailSpec(), name_for_system: "Follow Up Email" }]);
     expect(error.fields).toEqual({
-      'spec 2 (name_for_system "Follow Up Email").name_for_system': [
-        'Becomes the task slug "follow_up_email", like spec 1; each task needs its own.',
-      ],
+      'spec 2 (name_for_system "Follow Up Email").name_for_system': ['Becomes the task slug "follow_up_email", like spec 1; each task needs its own.'],
     });
   });
 
@@ -512,9 +516,7 @@ describe("invalid specs convert nothing and say which spec and field", () => {
     const label = 'spec 1 (name_for_system "é")';
     expect(error.fields).toEqual({
       [`${label}.name_for_system`]: ['As the task slug "e" in Switchboard: At least 2 characters.'],
-      [`${label}.definition_for_system`]: [
-        "As the router description in Switchboard: Say in at least 10 characters when this task applies.",
-      ],
+      [`${label}.definition_for_system`]: ["As the router description in Switchboard: Say in at least 10 characters when this task applies."],
       [`${label}.infos_to_extract.1.description`]: [expect.stringMatching(/^As the description of "call_to_action" in Switchboard: /)],
     });
   });

@@ -74,9 +74,13 @@ describe("page guards", () => {
   it("refuses a page that checks nothing, checks late, or calls something else", () => {
     const head = 'import { userPage } from "@/lib/auth";\nimport { listTasks } from "@/lib/tasks";\n';
     expect(guardOf(`${head}export default async function P() { return <p>{(await listTasks()).length}</p>; }`)).toHaveProperty("problem");
-    expect(guardOf(`${head}export default async function P() { const t = await listTasks(); await userPage(); return <p>{t.length}</p>; }`)).toHaveProperty("problem");
+    expect(guardOf(`${head}export default async function P() { const t = await listTasks(); await userPage(); return <p>{t.length}</p>; }`)).toHaveProperty(
+      "problem",
+    );
     expect(guardOf(`${head}export default async function P() { userPage(); return <p />; }`)).toHaveProperty("problem");
-    expect(guardOf(`import { listTasks } from "@/lib/tasks";\nexport default async function P() { await userPage(); return <p />; }`)).toHaveProperty("problem");
+    expect(guardOf(`import { listTasks } from "@/lib/tasks";\nexport default async function P() { await userPage(); return <p />; }`)).toHaveProperty(
+      "problem",
+    );
     expect(guardOf(`${head}export default function P() { return <p />; }`)).toHaveProperty("problem");
     expect(guardOf(`${head}export default async function P() { const user = await userPage(); return <p>{user.id}</p>; }`)).toEqual({ guard: "userPage" });
   });

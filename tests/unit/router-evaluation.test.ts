@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { taskInputSchema } from "@/lib/tasks/schema";
+import { seedTasks } from "@/lib/tasks/seed-tasks";
 import {
   accuracy,
   confusionMatrix,
@@ -7,21 +9,19 @@ import {
   derivePoints,
   f1,
   labelAccuracy,
+  POINTS,
+  type Point,
   parseDataset,
   percentile,
-  POINTS,
   precision,
   recall,
   renderReport,
+  type ShortlistOutcome,
   summarize,
   summarizeShortlist,
-  unknownSlugs,
-  type Point,
-  type ShortlistOutcome,
   type TurnOutcome,
+  unknownSlugs,
 } from "../../eval/evaluation";
-import { taskInputSchema } from "@/lib/tasks/schema";
-import { seedTasks } from "@/lib/tasks/seed-tasks";
 import { makeLargeRegistry } from "../../scripts/make-large-registry";
 
 // Ten turns with a known confusion. A and B are task slugs, null is none; each row is
@@ -60,7 +60,15 @@ import { makeLargeRegistry } from "../../scripts/make-large-registry";
 //   p95 = ⌈9.5⌉ = 10th = 1000; p90 = 9th = 300; mean = 2095/10 = 209.5; max 1000.
 // Prompt tokens (provider, else estimate): 7·400 + 520 + 610 + 350 = 4280 → mean 428, max 610; provider on 8 turns.
 
-type Row = [previous: string | null, expected: string | null, predicted: string | null, latencyMs: number, promptTokens: number | null, estimatedTokens: number, fallback: TurnOutcome["fallback"]];
+type Row = [
+  previous: string | null,
+  expected: string | null,
+  predicted: string | null,
+  latencyMs: number,
+  promptTokens: number | null,
+  estimatedTokens: number,
+  fallback: TurnOutcome["fallback"],
+];
 const rows: Row[] = [
   [null, "A", "A", 120, 400, 380, null],
   ["A", "A", "A", 80, 400, 390, null],
@@ -184,7 +192,14 @@ describe("router evaluation arithmetic", () => {
       timeoutMs: 5000,
       registry: "seed",
       shortlistSize: null,
-      stats: { conversations: 2, turns: 10, languages: { en: 1, es: 1 }, registries: { seed: 2 }, points: { start: 2, continue: 2, switch: 2, end: 2, none: 2 }, turnsByLanguage: {} },
+      stats: {
+        conversations: 2,
+        turns: 10,
+        languages: { en: 1, es: 1 },
+        registries: { seed: 2 },
+        points: { start: 2, continue: 2, switch: 2, end: 2, none: 2 },
+        turnsByLanguage: {},
+      },
     });
     expect(report).toContain("| Decision accuracy (task or none as expected) | 5/10 (50.0%) |");
     expect(report).toContain("| Point accuracy (predicted point = expected point) | 6/10 (60.0%) |");

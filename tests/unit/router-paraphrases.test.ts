@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDataset } from "../../eval/evaluation";
 import { termForms, wordsOf } from "@/lib/router/terms";
-import { taskInputSchema, type TaskInput } from "@/lib/tasks/schema";
+import { type TaskInput, taskInputSchema } from "@/lib/tasks/schema";
+import { parseDataset } from "../../eval/evaluation";
 
 // The dataset's paraphrase turns ask for a task in words of their own: no word, and no stem of a word
 // (English, Spanish or French), in common with anything the shortlist could match of the expected

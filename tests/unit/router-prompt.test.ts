@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateTokens, recentWithinBudget, type HistoryMessage } from "@/lib/ai/tokens";
-import { buildRouterPrompt, DEFAULT_ROUTER_HISTORY_TOKENS, NONE, routerTaskLine, type RoutableTask } from "@/lib/router/prompt";
+import { estimateTokens, type HistoryMessage, recentWithinBudget } from "@/lib/ai/tokens";
+import { buildRouterPrompt, DEFAULT_ROUTER_HISTORY_TOKENS, NONE, type RoutableTask, routerTaskLine } from "@/lib/router/prompt";
 import { parseSettings } from "@/lib/settings";
 
 const PROMPT_TOKENS = parseSettings({}).ROUTER_PROMPT_TOKENS;

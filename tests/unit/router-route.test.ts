@@ -2,8 +2,8 @@ import type { LanguageModelV4CallOptions } from "@ai-sdk/provider";
 import { APICallError } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
-import { parseLeniently, routeTurn } from "@/lib/router/route";
 import type { RoutableTask } from "@/lib/router/prompt";
+import { parseLeniently, routeTurn } from "@/lib/router/route";
 
 const tasks: RoutableTask[] = [
   { slug: "meeting-minutes", name: "Meeting minutes", routerDescription: "The user wants minutes of a meeting." },
@@ -132,7 +132,12 @@ describe("routeTurn", () => {
   it("keeps the current task when the provider is down", async () => {
     const model = new MockLanguageModelV4({
       doGenerate: async () => {
-        throw new APICallError({ message: "connect ECONNREFUSED 127.0.0.1:11434", url: "http://127.0.0.1:11434/api/chat", requestBodyValues: {}, isRetryable: true });
+        throw new APICallError({
+          message: "connect ECONNREFUSED 127.0.0.1:11434",
+          url: "http://127.0.0.1:11434/api/chat",
+          requestBodyValues: {},
+          isRetryable: true,
+        });
       },
     });
     const result = await route(model, { currentTask: "follow-up-email" });

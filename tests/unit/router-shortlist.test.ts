@@ -62,7 +62,9 @@ describe("shortlist across languages", () => {
     const fr = shortlistTasks({ tasks: translated, currentTask: null, text: "Peux-tu écrire les courriels de relance ?", size: 6 });
     expect(fr.map((t) => t.slug)).toContain("follow-up-email");
     // without them, nothing in the task's text is Spanish: no word list stands in for one
-    expect(shortlistTasks({ tasks: registry, currentTask: null, text: "¿puedes redactar el acta?", size: 6 }).map((t) => t.slug)).not.toContain("meeting-minutes");
+    expect(shortlistTasks({ tasks: registry, currentTask: null, text: "¿puedes redactar el acta?", size: 6 }).map((t) => t.slug)).not.toContain(
+      "meeting-minutes",
+    );
   });
 });
 
@@ -77,7 +79,13 @@ describe("what the shortlist searches", () => {
   });
 
   it("is never short: after the matches come the tasks chosen most recently, then the others by name", () => {
-    const nothing = shortlistTasks({ tasks: registry, currentTask: null, text: "zzz qqq", size: 4, recentlyChosen: ["security-plan", "no-such-task", "legal-brief"] });
+    const nothing = shortlistTasks({
+      tasks: registry,
+      currentTask: null,
+      text: "zzz qqq",
+      size: 4,
+      recentlyChosen: ["security-plan", "no-such-task", "legal-brief"],
+    });
     expect(nothing.map((t) => t.slug).sort()).toEqual(["engineering-brief", "engineering-checklist", "legal-brief", "security-plan"].sort());
     const empty = shortlistTasks({ tasks: registry, currentTask: null, text: "", size: 3 });
     expect(empty.map((t) => t.name).sort()).toEqual(["engineering brief", "engineering checklist", "engineering forecast"]);

@@ -18,13 +18,25 @@ describe("settings", () => {
   it("are all in the README's settings tables, and the tables name no setting the schemas do not know", () => {
     const known = [...Object.keys(appSettingsSchema.shape), ...Object.keys(benchSettingsSchema.shape)];
     const documented = readmeSettings();
-    expect(known.filter((name) => !documented.includes(name)), "settings missing from the README").toEqual([]);
-    expect(documented.filter((name) => !known.includes(name)), "README rows for settings nothing reads").toEqual([]);
+    expect(
+      known.filter((name) => !documented.includes(name)),
+      "settings missing from the README",
+    ).toEqual([]);
+    expect(
+      documented.filter((name) => !known.includes(name)),
+      "README rows for settings nothing reads",
+    ).toEqual([]);
   });
 
   it("have their defaults when unset, and an empty or blank variable counts as unset", () => {
     const defaults = parseSettings({});
-    expect(defaults).toMatchObject({ PORT: 3000, ROUTER_TIMEOUT_MS: 5_000, ROUTER_PROMPT_TOKENS: 1_400, DATA_DIR: ".data", OLLAMA_BASE_URL: "http://127.0.0.1:11434" });
+    expect(defaults).toMatchObject({
+      PORT: 3000,
+      ROUTER_TIMEOUT_MS: 5_000,
+      ROUTER_PROMPT_TOKENS: 1_400,
+      DATA_DIR: ".data",
+      OLLAMA_BASE_URL: "http://127.0.0.1:11434",
+    });
     expect(defaults.DATABASE_URL).toBeUndefined();
     const blank = parseSettings({ OPENAI_BASE_URL: "", MODEL_BEST: "  ", ROUTER_TIMEOUT_MS: "", DATABASE_URL: "" });
     expect(blank.OPENAI_BASE_URL).toBeUndefined();

@@ -18,7 +18,8 @@ export const POST = route(async (request) => {
     throw new AppError("bad_request:transcription", { key: "bad_request.uploadUnreadable" });
   });
   const audio = form.get("audio");
-  if (!(audio instanceof File)) throw new AppError("bad_request:transcription", { key: "bad_request.noAudio", fields: { audio: ["bad_request.attachRecording"] } });
+  if (!(audio instanceof File))
+    throw new AppError("bad_request:transcription", { key: "bad_request.noAudio", fields: { audio: ["bad_request.attachRecording"] } });
   const fields = transcriptionFieldsSchema.safeParse({
     language: form.get("language") || undefined,
     durationMs: form.get("durationMs") || undefined,

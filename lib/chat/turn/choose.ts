@@ -3,8 +3,8 @@ import { relevantLearnings } from "@/lib/learnings";
 import { routeTurn, shortlistTasks } from "@/lib/router";
 import { settings } from "@/lib/settings";
 import type { Task } from "@/lib/tasks";
-import type { ChatRequest } from "./request";
 import type { Turn } from "./load";
+import type { ChatRequest } from "./request";
 
 /** The task chosen for a turn (null: none), and what the routing decision records of how. */
 export interface Choice {
@@ -25,14 +25,26 @@ export function explicitChoice(request: ChatRequest, tasks: Task[]): Choice | un
   if (!slug) return undefined;
   const task = slug === "none" ? null : tasks.find((t) => t.slug === slug);
   if (task === undefined) return undefined;
-  return { task, source: "user", model: null, latencyMs: 0, promptTokens: null, validFormat: true, rawOutput: request.taskSlug ? `picker:${request.taskSlug}` : "command" };
+  return {
+    task,
+    source: "user",
+    model: null,
+    latencyMs: 0,
+    promptTokens: null,
+    validFormat: true,
+    rawOutput: request.taskSlug ? `picker:${request.taskSlug}` : "command",
+  };
 }
 
 /**
  * Choose (routed): the router model picks among the tasks relevant to the turn (a large registry is cut
  * to a shortlist, so its prompt stays bounded), shown past corrections relevant to the message.
  */
-export async function routeChoice(turn: Turn, router: { model: LanguageModel; spec: { provider: string; model: string } }, signal: AbortSignal): Promise<Choice> {
+export async function routeChoice(
+  turn: Turn,
+  router: { model: LanguageModel; spec: { provider: string; model: string } },
+  signal: AbortSignal,
+): Promise<Choice> {
   const { ROUTER_LEARNINGS_TOKENS, ROUTER_SHORTLIST_SIZE, ROUTER_SHORTLIST_THRESHOLD, ROUTER_TIMEOUT_MS } = settings();
   const { tasks, previous } = turn;
   const examples = await relevantLearnings({

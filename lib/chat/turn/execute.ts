@@ -1,6 +1,6 @@
 import type { LanguageModel, ModelMessage } from "ai";
 import { recentWithinBudget } from "@/lib/ai";
-import { buildExecutorSystemPrompt, buildReferenceMessage, latestVersion, startExecution, type Execution } from "@/lib/executor";
+import { buildExecutorSystemPrompt, buildReferenceMessage, type Execution, latestVersion, startExecution } from "@/lib/executor";
 import { relevantLearnings } from "@/lib/learnings";
 import { shortlistTasks } from "@/lib/router";
 import { settings } from "@/lib/settings";
@@ -33,7 +33,9 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
   const system = buildExecutorSystemPrompt({
     task: task ? { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] } : null,
     latestDeliverable: latest,
-    availableTasks: task ? [] : shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE, recentlyChosen: turn.recentlyChosen }),
+    availableTasks: task
+      ? []
+      : shortlistTasks({ tasks: turn.tasks, currentTask: null, text: turn.recentUserText, size: ROUTER_SHORTLIST_SIZE, recentlyChosen: turn.recentlyChosen }),
   });
   const reference = buildReferenceMessage({
     examples: learnings.filter((l) => l.kind === "example"),

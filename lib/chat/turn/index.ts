@@ -3,17 +3,17 @@ import { modelFor } from "@/lib/ai";
 import type { Execution, ExecutionOutcome } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
 import type { DeliverableVersionView } from "../types";
-import { explicitChoice, routeChoice, type Choice } from "./choose";
+import { type Choice, explicitChoice, routeChoice } from "./choose";
 import { startAnswer } from "./execute";
 import { loadTurn, type Turn } from "./load";
 import { recordDecision, saveTurnAnswer, type TurnRouting } from "./persist";
 import type { ChatRequest } from "./request";
 
-export { explicitChoice, routeChoice, type Choice } from "./choose";
+export { type Choice, explicitChoice, routeChoice } from "./choose";
 export { startAnswer } from "./execute";
 export { loadTurn, type Turn } from "./load";
 export { recordDecision, saveTurnAnswer, type TurnRouting } from "./persist";
-export { chatRequestSchema, type ChatRequest } from "./request";
+export { type ChatRequest, chatRequestSchema } from "./request";
 
 /** What a turn tells its channel, in order; the web turns these into the UI message stream. */
 export type TurnEvent =
@@ -45,14 +45,22 @@ export interface TurnOptions {
  * conversation, the database down, no model configured) rejects before `answer`, so a channel can answer
  * with an error instead of a stream.
  */
-export async function startTurn(userId: string, request: ChatRequest, options: TurnOptions): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
+export async function startTurn(
+  userId: string,
+  request: ChatRequest,
+  options: TurnOptions,
+): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
   const turn = await loadTurn(userId, request);
   const explicit = explicitChoice(request, turn.tasks);
   const [best, fast] = options.models ? [options.models.best, options.models.fast] : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
   return { answer: (emit) => answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit) };
 }
 
-async function answerTurn(turn: Turn, input: { explicit?: Choice; best: SlotModel; fast: SlotModel | null; signal: AbortSignal }, emit: (event: TurnEvent) => void) {
+async function answerTurn(
+  turn: Turn,
+  input: { explicit?: Choice; best: SlotModel; fast: SlotModel | null; signal: AbortSignal },
+  emit: (event: TurnEvent) => void,
+) {
   // whatever is still running when the turn ends (an answer no longer wanted after a failure) stops with it
   const ended = new AbortController();
   const signal = AbortSignal.any([input.signal, ended.signal]);

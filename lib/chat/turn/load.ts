@@ -1,11 +1,11 @@
 import type { HistoryMessage } from "@/lib/ai";
+import { type SemanticRetrieval, semanticRetrieval } from "@/lib/embeddings";
 import { answerForHistory, type LatestDeliverable } from "@/lib/executor";
-import { semanticRetrieval, type SemanticRetrieval } from "@/lib/embeddings";
 import type { CatalogMessage } from "@/lib/i18n";
 import { rareWordQueryOf } from "@/lib/learnings";
 import { recentlyChosenTasks } from "@/lib/router";
 import { settings } from "@/lib/settings";
-import { enabledTasksAt, taskNameForHistory, type Task } from "@/lib/tasks";
+import { enabledTasksAt, type Task, taskNameForHistory } from "@/lib/tasks";
 import { openTurn } from "../queries";
 import type { ChatRequest } from "./request";
 

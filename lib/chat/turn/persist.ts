@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { finalDeliverable, toVersionView, type ExecutionOutcome } from "@/lib/executor";
+import { type ExecutionOutcome, finalDeliverable, toVersionView } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
 import { deriveAction, saveDecision } from "@/lib/router";
 import type { Task } from "@/lib/tasks";
@@ -24,21 +24,22 @@ export function recordDecision(turn: Turn, choice: Choice): { routing: TurnRouti
   // the decision notes how the shortlist and learnings were found: by meaning and words, or words alone (and why)
   const saved = turn.semantic.then(({ mode, note }) =>
     saveDecision({
-    id,
-    conversationId: turn.conversationId,
-    messageId: turn.userMessageId,
-    previousTaskId: turn.previous?.id ?? null,
-    chosenTaskId: choice.task?.id ?? null,
-    action,
-    source: choice.source,
-    model: choice.model,
-    latencyMs: choice.latencyMs,
-    promptTokens: choice.promptTokens,
-    validFormat: choice.validFormat,
-    rawOutput: choice.rawOutput,
-    retrieval: mode,
-    retrievalNote: note,
-  }));
+      id,
+      conversationId: turn.conversationId,
+      messageId: turn.userMessageId,
+      previousTaskId: turn.previous?.id ?? null,
+      chosenTaskId: choice.task?.id ?? null,
+      action,
+      source: choice.source,
+      model: choice.model,
+      latencyMs: choice.latencyMs,
+      promptTokens: choice.promptTokens,
+      validFormat: choice.validFormat,
+      rawOutput: choice.rawOutput,
+      retrieval: mode,
+      retrievalNote: note,
+    }),
+  );
   saved.catch(() => {}); // awaited before the answer is saved; a failure surfaces there
   return { routing: { decisionId: id, action, source: choice.source, task: ref(choice.task), previousTask: ref(turn.previous), notice: turn.notice }, saved };
 }

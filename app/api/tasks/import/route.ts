@@ -5,7 +5,10 @@ import { importRegistry } from "@/lib/tasks";
 
 /** The admin's choices, as query parameters: the body stays the file itself (`curl --data @export.json`). */
 const querySchema = z.object({
-  dryRun: z.enum(["true", "false"]).optional().transform((v) => v === "true"),
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v === "true"),
   enable: z.array(z.string()),
   disable: z.array(z.string()),
   skip: z.array(z.string()),
