@@ -229,7 +229,7 @@ describe("npm run eval:router -- --shortlist-only --embed", () => {
     id: "paraphrase",
     language: "en",
     registry: "seed",
-    turns: [{ user: "Put my scattered thoughts in order", expected: "memo-from-ideas" }],
+    turns: [{ user: "Tidy up what is swirling around in my head", expected: "memo-from-ideas" }],
   };
 
   beforeAll(async () => {
