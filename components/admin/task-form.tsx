@@ -236,20 +236,22 @@ function FollowUpActionsEditor({
         const targetId = `follow-up-${index}-target`;
         return (
           <div key={item.id} data-testid="follow-up-row" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3">
-            <div className="grid gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,14rem)_auto] sm:items-start">
-              <Labelled id={labelId} label={t("label", { n })} error={rowErrors?.label?.message}>
-                {(described) => (
-                  <Input
-                    id={labelId}
-                    placeholder={t("labelPlaceholder")}
-                    maxLength={TASK_LIMITS.followUpLabelMax}
-                    aria-invalid={rowErrors?.label ? true : undefined}
-                    aria-describedby={described}
-                    defaultValue={initial(`followUpActions.${index}.label`)}
-                    {...register(`followUpActions.${index}.label`)}
-                  />
-                )}
-              </Labelled>
+            <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,14rem)_auto]">
+              <div className="col-span-2 sm:col-span-1">
+                <Labelled id={labelId} label={t("label", { n })} error={rowErrors?.label?.message}>
+                  {(described) => (
+                    <Input
+                      id={labelId}
+                      placeholder={t("labelPlaceholder")}
+                      maxLength={TASK_LIMITS.followUpLabelMax}
+                      aria-invalid={rowErrors?.label ? true : undefined}
+                      aria-describedby={described}
+                      defaultValue={initial(`followUpActions.${index}.label`)}
+                      {...register(`followUpActions.${index}.label`)}
+                    />
+                  )}
+                </Labelled>
+              </div>
               <Controller
                 control={control}
                 name={`followUpActions.${index}.target`}
@@ -272,7 +274,7 @@ function FollowUpActionsEditor({
                   </Labelled>
                 )}
               />
-              <IconButton label={t("remove", { n })} onClick={() => actions.remove(index)} className="justify-self-end sm:mt-6">
+              <IconButton label={t("remove", { n })} onClick={() => actions.remove(index)} className="mt-6">
                 <Trash2 />
               </IconButton>
             </div>

@@ -12,8 +12,7 @@ import { withDeliverable } from "../support/scripted-replies";
 const kind = testDatabaseKind();
 const PRESS = "Write the follow-up email";
 const MINUTES_TITLE = "Minutes – ACME pilot – 12 May";
-const MINUTES_BODY =
-  "**Attendees**\n- ACME: Carla\n- Us: Ana, Bo\n\n**Decisions**\n1. Pilot starts in May\n\n**Action items**\n| Bo | send pricing | Friday |";
+const MINUTES_BODY = "**Attendees**\n- ACME: Carla\n- Us: Ana, Bo\n\n**Decisions**\n1. Pilot starts in May\n\n**Action items**\n| Bo | send pricing | Friday |";
 
 describe(`follow-up actions through /api/chat on ${kind}`, () => {
   let testDb: TestDatabase;
@@ -94,7 +93,12 @@ describe(`follow-up actions through /api/chat on ${kind}`, () => {
 
     // stored: the press as the user's message, its decision with source "action", the email as the conversation's task
     const view = await getConversation(owner, id);
-    expect(view.messages.filter((m) => m.role === "user").map(textOf).at(-1)).toBe(PRESS);
+    expect(
+      view.messages
+        .filter((m) => m.role === "user")
+        .map(textOf)
+        .at(-1),
+    ).toBe(PRESS);
     expect(routingsOf(view).at(-1)).toMatchObject({ action: "switch", source: "action", task: { slug: "follow-up-email" } });
     expect(view.conversation.currentTask?.slug).toBe("follow-up-email");
     const insight = await (await owner.get("/api/insight")).json();
