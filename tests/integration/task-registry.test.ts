@@ -664,7 +664,10 @@ describe(`the task registry at run time on ${kind}`, () => {
 
     // saved with a task that exists; renaming that task keeps the button pointing at it
     const target = await createTask(admin, otherTask("handover-notes", "Handover notes"));
-    const source = await createTask(admin, otherTask("agenda-prep", "Agenda", { followUpActions: [{ target: "handover-notes", label: "Write the handover" }] }));
+    const source = await createTask(
+      admin,
+      otherTask("agenda-prep", "Agenda", { followUpActions: [{ target: "handover-notes", label: "Write the handover" }] }),
+    );
     expect(source.followUpActions).toEqual([{ target: "handover-notes", label: "Write the handover", translations: {} }]);
     const { id: _id, ...targetBody } = target;
     const renamed = await admin.request(`/api/tasks/${target.id}`, { method: "PUT", json: { ...targetBody, slug: "handover-note" } });
