@@ -69,7 +69,7 @@ function Summary({ totals }: { totals: InsightMeasures }) {
   return (
     <dl aria-label={t("label")} className="grid grid-cols-2 gap-3 lg:grid-cols-5">
       <Stat label={t("turns")} value={f.count(totals.turns)}>
-        {t("turnsDetail", { router: totals.sources.router, user: totals.sources.user })}
+        {t("turnsDetail", { router: totals.sources.router, user: totals.sources.user, action: totals.sources.action })}
       </Stat>
       <Stat label={t("invalid")} value={f.count(totals.invalid)}>
         {totals.sources.router ? t("invalidDetail", { share: f.percent(totals.invalid / totals.sources.router) }) : t("noRouterAnswers")}

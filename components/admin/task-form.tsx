@@ -1,12 +1,23 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { AlertCircle, Plus, Trash2 } from "lucide-react";
+import { AlertCircle, CornerDownRight, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { type ReactNode, useId, useMemo, useState } from "react";
-import { Controller, type FieldError, type FieldPath, get, useFieldArray, useForm, useWatch } from "react-hook-form";
+import {
+  type Control,
+  Controller,
+  type FieldError,
+  type FieldErrors,
+  type FieldPath,
+  get,
+  type UseFormRegister,
+  useFieldArray,
+  useForm,
+  useWatch,
+} from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { IconButton } from "@/components/ui/icon-button";
@@ -19,7 +30,7 @@ import { toast } from "@/components/ui/toaster";
 import { buildExecutorSystemPrompt } from "@/lib/executor/prompt";
 import { type Locale, localeName } from "@/lib/i18n/locales";
 import { routerTaskLine } from "@/lib/router/prompt";
-import { localizeTask, TASK_LIMITS, type TaskInput, type TaskMessages, taskMessages, taskSchemas } from "@/lib/tasks/schema";
+import { localizeFollowUpLabel, localizeTask, TASK_LIMITS, type TaskInput, type TaskMessages, taskMessages, taskSchemas } from "@/lib/tasks/schema";
 import { sendJson } from "./send-json";
 import { TaskIcon } from "./task-icon";
 
@@ -42,8 +53,17 @@ const emptyTask: FormInput = {
   outputTitleFormat: "",
   outputBodyFormat: "",
   icon: "",
+  followUpActions: [],
   enabled: true,
 };
+
+/** A task a follow-up action may start. */
+export interface FollowUpTarget {
+  id: string;
+  slug: string;
+  name: string;
+  enabled: boolean;
+}
 
 function errorAt(errors: unknown, path: string): FieldError | undefined {
   return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], errors) as FieldError | undefined;
@@ -180,8 +200,136 @@ function ExampleRequests({ value, onChange, errors }: { value: string[]; onChang
   );
 }
 
+/**
+ * The task's follow-up actions, one row each: the button's label (English, with its translations) and
+ * the task it starts, chosen among the other tasks. Whether that task still exists is checked on save.
+ */
+function FollowUpActionsEditor({
+  control,
+  register,
+  errors,
+  targets,
+  initial,
+  languageName,
+}: {
+  control: Control<FormInput, unknown, TaskInput>;
+  register: UseFormRegister<FormInput>;
+  errors: FieldErrors<FormInput>["followUpActions"];
+  targets: FollowUpTarget[];
+  initial: (name: FieldPath<FormInput>) => string | undefined;
+  languageName: (locale: Locale) => string;
+}) {
+  const t = useTranslations("admin.taskForm.followUp");
+  const actions = useFieldArray({ control, name: "followUpActions" });
+  const listError = errors?.message ?? errors?.root?.message;
+  const options = targets.map((target) => ({
+    value: target.slug,
+    label: target.enabled ? target.name : t("disabledTarget", { task: target.name }),
+  }));
+  return (
+    <div className="flex flex-col gap-3">
+      {actions.fields.length === 0 && <p className="rounded-lg bg-surface px-3 py-2 text-sm text-muted-foreground">{t("empty")}</p>}
+      {actions.fields.map((item, index) => {
+        const rowErrors = errors?.[index];
+        const n = index + 1;
+        const labelId = `follow-up-${index}-label`;
+        const targetId = `follow-up-${index}-target`;
+        return (
+          <div key={item.id} data-testid="follow-up-row" className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3">
+            <div className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-3 sm:grid-cols-[minmax(0,1fr)_minmax(0,14rem)_auto]">
+              <div className="col-span-2 sm:col-span-1">
+                <Labelled id={labelId} label={t("label", { n })} error={rowErrors?.label?.message}>
+                  {(described) => (
+                    <Input
+                      id={labelId}
+                      placeholder={t("labelPlaceholder")}
+                      maxLength={TASK_LIMITS.followUpLabelMax}
+                      aria-invalid={rowErrors?.label ? true : undefined}
+                      aria-describedby={described}
+                      defaultValue={initial(`followUpActions.${index}.label`)}
+                      {...register(`followUpActions.${index}.label`)}
+                    />
+                  )}
+                </Labelled>
+              </div>
+              <Controller
+                control={control}
+                name={`followUpActions.${index}.target`}
+                render={({ field }) => (
+                  <Labelled id={targetId} label={t("target", { n })} error={rowErrors?.target?.message}>
+                    {(described) => (
+                      <Select
+                        id={targetId}
+                        value={field.value ?? ""}
+                        onValueChange={field.onChange}
+                        placeholder={t("chooseTarget")}
+                        aria-invalid={rowErrors?.target ? true : undefined}
+                        options={
+                          // a target that is no longer a task stays visible, so the error beside it makes sense
+                          field.value && !options.some((o) => o.value === field.value) ? [{ value: field.value, label: field.value }, ...options] : options
+                        }
+                        {...(described ? { "aria-describedby": described } : {})}
+                      />
+                    )}
+                  </Labelled>
+                )}
+              />
+              <IconButton label={t("remove", { n })} onClick={() => actions.remove(index)} className="mt-6">
+                <Trash2 />
+              </IconButton>
+            </div>
+            <div className="grid gap-3 sm:grid-cols-2">
+              {TRANSLATED.map((locale) => {
+                const id = `follow-up-${index}-${locale}`;
+                return (
+                  <Labelled
+                    key={locale}
+                    id={id}
+                    label={t("translatedLabel", { n, language: languageName(locale) })}
+                    error={rowErrors?.translations?.[locale]?.message}
+                  >
+                    {(described) => (
+                      <Input
+                        id={id}
+                        lang={locale}
+                        maxLength={TASK_LIMITS.followUpLabelMax}
+                        aria-describedby={described}
+                        defaultValue={initial(`followUpActions.${index}.translations.${locale}`)}
+                        {...register(`followUpActions.${index}.translations.${locale}`)}
+                      />
+                    )}
+                  </Labelled>
+                );
+              })}
+            </div>
+          </div>
+        );
+      })}
+      {listError && <p className="text-sm text-destructive">{listError}</p>}
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={actions.fields.length >= TASK_LIMITS.followUpActionsMax || targets.length === 0}
+          onClick={() => actions.append({ label: "", target: "", translations: {} })}
+        >
+          <Plus aria-hidden="true" />
+          {t("add")}
+        </Button>
+        {targets.length === 0 && <p className="text-sm text-muted-foreground">{t("noTargets")}</p>}
+      </div>
+    </div>
+  );
+}
+
 /** Create or edit a task, with what users, the router and the assistant will see of it, as it is typed. */
-export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
+export function TaskForm({
+  task,
+  tasks,
+}: {
+  task?: TaskInput & { id: string } /** the registry: what follow-up actions may start */;
+  tasks: FollowUpTarget[];
+}) {
   const t = useTranslations("admin.taskForm");
   const tv = useTranslations("admin.taskForm.validation");
   const router = useRouter();
@@ -247,6 +395,9 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
     localizeTask({ name: values.name || t("preview.placeholderName"), description: values.description ?? "", translations: values.translations ?? {} }, locale);
   const infoErrors = errors.infoToCollect;
   const previewExamples = (values.exampleRequests ?? []).map((request) => request?.trim()).filter(Boolean);
+  const previewFollowUps = (values.followUpActions ?? []).flatMap((action) =>
+    action?.label?.trim() ? [{ label: action.label.trim(), translations: action.translations ?? {} }] : [],
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
@@ -408,6 +559,17 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
           {text("outputBodyFormat", t("bodyFormat"), { hint: t("bodyFormatHint"), multiline: true, rows: 4 })}
         </Section>
 
+        <Section title={t("followUp.title")} description={t("followUp.hint")}>
+          <FollowUpActionsEditor
+            control={control}
+            register={register}
+            errors={errors.followUpActions}
+            targets={tasks.filter((target) => target.id !== task?.id)}
+            initial={initial}
+            languageName={languageName}
+          />
+        </Section>
+
         {formError && <Notice tone="danger">{formError}</Notice>}
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           <Button variant="secondary" asChild>
@@ -437,6 +599,32 @@ export function TaskForm({ task }: { task?: TaskInput & { id: string } }) {
               );
             })}
           </ul>
+        </div>
+        <div className="flex flex-col gap-2">
+          <h2 className="text-base font-semibold">{t("preview.followUp")}</h2>
+          {previewFollowUps.length ? (
+            <ul data-testid="follow-up-preview" className="flex flex-col gap-2">
+              {(["en", ...TRANSLATED] as Locale[]).map((locale) => (
+                <li key={locale} lang={locale} className="flex flex-col gap-1.5">
+                  <span className="text-xs font-medium text-muted-foreground">{localeName(locale)}</span>
+                  <span className="flex flex-wrap gap-2">
+                    {previewFollowUps.map((action, index) => (
+                      <span
+                        // biome-ignore lint/suspicious/noArrayIndexKey: two rows may say the same; the place tells them apart
+                        key={index}
+                        className="inline-flex min-h-8 items-center gap-2 rounded-lg border border-input bg-background px-3 py-1.5 text-xs font-medium"
+                      >
+                        <CornerDownRight aria-hidden="true" className="size-4 shrink-0" />
+                        {localizeFollowUpLabel(action, locale)}
+                      </span>
+                    ))}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-sm text-muted-foreground">{t("preview.noFollowUp")}</p>
+          )}
         </div>
         <div className="flex flex-col gap-2">
           <h2 className="text-base font-semibold">{t("preview.router")}</h2>

@@ -28,6 +28,7 @@ import { Composer } from "./composer";
 import { ConversationList } from "./conversation-list";
 import { DeliverablePanel } from "./deliverable-panel";
 import { EmptyChat } from "./empty-chat";
+import type { FollowUpPress } from "./follow-up-actions";
 import { MessageView } from "./message-view";
 import { ModelSetupNotice } from "./model-setup-notice";
 
@@ -115,6 +116,8 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     },
   };
   const lastRouting = useRef<RoutingEvent | null>(null);
+  // what the last message was sent with (a task choice, a follow-up action): a retry sends it again
+  const lastChoice = useRef<Pick<ChatRequestBody, "taskSlug" | "action">>({});
   // opens at the newest message and follows the answer while it streams, until the reader scrolls up;
   // instant rather than the spring: a spring trails fast streaming by several lines
   const { scrollRef, contentRef, isAtBottom, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "instant" });
@@ -129,7 +132,8 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
             conversationId: conversationId.current!,
             messageId: last.id,
             text: last.parts.map((p) => (p.type === "text" ? p.text : "")).join(""),
-            taskSlug: (body as { taskSlug?: string } | undefined)?.taskSlug,
+            taskSlug: (body as ChatRequestBody | undefined)?.taskSlug,
+            action: (body as ChatRequestBody | undefined)?.action,
           };
           return { body: payload };
         },
@@ -169,7 +173,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     setActiveDeliverable(version.deliverableId);
   }
 
-  async function send(text: string, taskSlug?: string): Promise<boolean> {
+  async function send(text: string, taskSlug?: string, action?: ChatRequestBody["action"]): Promise<boolean> {
     setCreateError(null);
     setAnswered(false);
     if (!conversationId.current) {
@@ -185,7 +189,8 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
       setConversations((list) => [conversation, ...list]);
       window.history.replaceState(null, "", `/c/${conversation.id}`);
     }
-    void sendMessage({ text }, { body: { taskSlug } });
+    lastChoice.current = { taskSlug, action };
+    void sendMessage({ text }, { body: lastChoice.current });
     // whoever sends wants to see the answer, even after scrolling up to read
     void scrollToBottom();
     return true;
@@ -202,6 +207,14 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
     setSheetOpen(true);
   }
 
+  /** A follow-up button: its label is the user's message, and its task starts from the version it was under. */
+  function pressFollowUp({ label, versionId, targetSlug }: FollowUpPress) {
+    setSheetOpen(false);
+    void send(label, undefined, { versionId, targetSlug });
+  }
+  const followUp = { onPress: pressFollowUp, disabled: busy || starting || !!modelProblem };
+  const latestVersionIds = new Set(deliverables.flatMap((d) => d.versions.at(-1)?.versionId ?? []));
+
   function pickTask(slug: string) {
     setTaskChoice(slug);
     composerInput.current?.focus();
@@ -214,6 +227,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
       onSelect={setActiveDeliverable}
       onSaved={(version) => addVersion(version, deliverables.find((d) => d.id === version.deliverableId)?.task ?? null)}
       feedback={feedback}
+      followUp={followUp}
       onClose={onClose}
     />
   );
@@ -276,6 +290,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
                         stopped={stopped.has(message.id)}
                         onOpenDeliverable={openDeliverable}
                         feedback={busy && i === messages.length - 1 ? undefined : feedback}
+                        followUp={{ ...followUp, latestVersionIds }}
                       />
                     ))}
                     {status === "submitted" && messages.at(-1)?.role === "user" && (
@@ -290,7 +305,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
                       <div className="flex flex-wrap items-center gap-3">
                         <span className="min-w-0 flex-1">{failure}</span>
                         {error && (
-                          <Button variant="secondary" size="sm" onClick={() => void regenerate()}>
+                          <Button variant="secondary" size="sm" onClick={() => void regenerate({ body: lastChoice.current })}>
                             <RotateCcw aria-hidden="true" />
                             {t("screen.retry")}
                           </Button>

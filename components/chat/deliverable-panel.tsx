@@ -11,6 +11,7 @@ import { toast } from "@/components/ui/toaster";
 import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
 import { useTaskName } from "./chat-tasks";
 import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
+import { FollowUpActions, type FollowUpProps } from "./follow-up-actions";
 import { Markdown } from "./markdown";
 
 interface Props {
@@ -21,6 +22,7 @@ interface Props {
   /** shown in a sheet: the panel has its own close button */
   onClose?(): void;
   feedback: FeedbackProps;
+  followUp: FollowUpProps;
 }
 
 function download(version: DeliverableVersionView, fallbackName: string) {
@@ -40,7 +42,7 @@ function download(version: DeliverableVersionView, fallbackName: string) {
 }
 
 /** The conversation's deliverables: the current version, older versions, copy, download and editing. */
-export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, onClose, feedback }: Props) {
+export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, onClose, feedback, followUp }: Props) {
   const t = useTranslations("chat.deliverable");
   const tf = useTranslations("chat.feedback");
   const format = useFormatter();
@@ -216,6 +218,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
                 labels={{ good: tf("goodVersion"), bad: tf("badVersion"), dialog: tf("versionTitle") }}
               />
             </div>
+            <FollowUpActions taskSlug={active.task?.slug} versionId={version.versionId} followUp={followUp} className="mt-3" />
           </article>
         )}
       </div>

@@ -9,6 +9,7 @@ import { toast } from "@/components/ui/toaster";
 import type { ChatUIMessage, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
 import { splitAnswer } from "@/lib/executor/deliverable-format";
 import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
+import { FollowUpActions, type FollowUpProps } from "./follow-up-actions";
 import { Markdown } from "./markdown";
 import { RoutingChip } from "./routing-chip";
 
@@ -19,9 +20,11 @@ interface Props {
   onOpenDeliverable(deliverableId: string): void;
   /** absent while the answer is still streaming */
   feedback?: FeedbackProps;
+  /** the follow-up buttons, under the newest version of each deliverable (by id) */
+  followUp?: FollowUpProps & { latestVersionIds: Set<string> };
 }
 
-export function MessageView({ message, streaming, stopped, onOpenDeliverable, feedback }: Props) {
+export function MessageView({ message, streaming, stopped, onOpenDeliverable, feedback, followUp }: Props) {
   const t = useTranslations("chat");
   const format = useFormatter();
   const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
@@ -59,9 +62,8 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
           if (segment.kind === "text") return <Markdown key={i} text={segment.text} />;
           const saved = segment.complete ? versions[deliverableIndex++] : undefined;
           const title = segment.title || t("message.deliverable");
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <div key={i} className="my-3 flex items-center gap-3 rounded-xl border border-border bg-surface p-3">
+          const card = (
+            <div className="flex items-center gap-3 rounded-xl border border-border bg-surface p-3">
               <span className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-accent text-accent-foreground">
                 {saved || segment.complete ? (
                   <FileText aria-hidden="true" className="size-4" />
@@ -83,6 +85,15 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
                 <Button variant="secondary" size="sm" onClick={() => onOpenDeliverable(saved.deliverableId)}>
                   {t("message.open")}
                 </Button>
+              )}
+            </div>
+          );
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            <div key={i} className="my-3">
+              {card}
+              {saved && feedback && followUp?.latestVersionIds.has(saved.versionId) && (
+                <FollowUpActions taskSlug={routing?.task?.slug} versionId={saved.versionId} followUp={followUp} className="mt-2" />
               )}
             </div>
           );

@@ -64,6 +64,7 @@ export function RoutingChip({ event, feedback }: Props) {
       {event.task?.icon && event.action !== "end" && <span aria-hidden="true">{event.task.icon}</span>}
       {label}
       {event.source === "user" && <span className="text-muted-foreground">{t("chosenByYou")}</span>}
+      {event.source === "action" && <span className="text-muted-foreground">{t("chosenByAction")}</span>}
     </>
   );
   const detail = event.action === "continue" && event.task ? t("continueTitle", { task: taskName(event.task) }) : undefined;

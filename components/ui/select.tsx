@@ -22,10 +22,12 @@ interface Props {
   /** submits the value with a form, like a native select */
   name?: string;
   "aria-invalid"?: boolean;
+  /** shown while no option is chosen (value "") */
+  placeholder?: ReactNode;
 }
 
 /** A styled single choice (Radix Select): keyboard, typeahead and screen readers behave like a native select. */
-export function Select({ value, onValueChange, options, className, name, ...trigger }: Props) {
+export function Select({ value, onValueChange, options, className, name, placeholder, ...trigger }: Props) {
   return (
     <SelectPrimitive.Root value={value} onValueChange={onValueChange} name={name}>
       <SelectPrimitive.Trigger
@@ -35,7 +37,7 @@ export function Select({ value, onValueChange, options, className, name, ...trig
         )}
         {...trigger}
       >
-        <SelectPrimitive.Value />
+        <SelectPrimitive.Value placeholder={placeholder} />
         <SelectPrimitive.Icon>
           <ChevronDown className="size-4 opacity-60" />
         </SelectPrimitive.Icon>

@@ -1,3 +1,4 @@
+import { followUpButtons } from "@/lib/actions";
 import { checkModelSlots } from "@/lib/ai";
 import { errorText, type Locale } from "@/lib/i18n";
 import { listVotes } from "@/lib/learnings";
@@ -17,11 +18,19 @@ export async function chatPageData(userId: string, locale: Locale, conversationI
     enabledTasks(),
     checkModelSlots(),
   ]);
+  const enabledSlugs = new Set(tasks.map((task) => task.slug));
   return {
     initial,
     votes,
     conversations,
-    tasks: tasks.map((task): LocalizedTask => ({ slug: task.slug, icon: task.icon, ...localizeTask(task, locale) })),
+    tasks: tasks.map(
+      (task): LocalizedTask => ({
+        slug: task.slug,
+        icon: task.icon,
+        ...localizeTask(task, locale),
+        followUpActions: followUpButtons(task, enabledSlugs, locale),
+      }),
+    ),
     brokenSlots: slots.flatMap((slot) => (slot.problem ? [{ ...slot, problem: errorText(locale, slot.problem) }] : [])),
   };
 }

@@ -13,13 +13,16 @@ export type { TaskRef } from "@/lib/tasks/schema";
 /** An enabled task as the reader sees it: name and description in their language (never the router's text). */
 export interface LocalizedTask extends TaskRef {
   description: string;
+  /** the buttons under its finished deliverables: labels in the reader's language, enabled target tasks only */
+  followUpActions: { label: string; targetSlug: string }[];
 }
 
 /** What the router (or the user's explicit choice) decided for one user turn; shown as the chip. */
 export interface RoutingEvent {
   decisionId: string | null;
   action: RoutingActionName;
-  source: "router" | "user";
+  /** router: the router model; user: the picker or a /slug command; action: a follow-up action's button */
+  source: "router" | "user" | "action";
   task: TaskRef | null;
   previousTask: TaskRef | null;
   /** a short notice for the user, e.g. that the current task was disabled */
@@ -53,6 +56,14 @@ export interface ChatRequestBody {
   text: string;
   /** an explicit task choice from the picker; overrides the router for this turn */
   taskSlug?: string;
+  /** a follow-up action's button: starts its task with this deliverable version as context (text is its label) */
+  action?: FollowUpRequest;
+}
+
+/** Which follow-up action was pressed: under which deliverable version, starting which task. */
+export interface FollowUpRequest {
+  versionId: string;
+  targetSlug: string;
 }
 
 export const MAX_MESSAGE_CHARS = 20_000;

@@ -13,4 +13,10 @@ export {
   withVersionRetry,
 } from "./deliverables";
 export { describeModelError, type Execution, type ExecutionOutcome, startExecution } from "./execution";
-export { buildExecutorSystemPrompt, buildReferenceMessage, type ExecutableTask, type ExecutorPromptInput } from "./prompt";
+export {
+  buildExecutorSystemPrompt,
+  buildReferenceMessage,
+  buildSourceDeliverableMessage,
+  type ExecutableTask,
+  type ExecutorPromptInput,
+} from "./prompt";

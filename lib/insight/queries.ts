@@ -80,6 +80,7 @@ type MeasureRow = {
   a_none: number;
   s_router: number;
   s_user: number;
+  s_action: number;
   corrections: number;
   up: number;
   down: number;
@@ -156,7 +157,7 @@ function measuresOf(row: MeasureRow | undefined): InsightMeasures {
   return {
     turns: row?.turns ?? 0,
     actions: actionsOf(row),
-    sources: { router: row?.s_router ?? 0, user: row?.s_user ?? 0 },
+    sources: { router: row?.s_router ?? 0, user: row?.s_user ?? 0, action: row?.s_action ?? 0 },
     corrections: row?.corrections ?? 0,
     thumbsUp: row?.up ?? 0,
     thumbsDown: row?.down ?? 0,
@@ -188,6 +189,7 @@ export async function routingInsight(input: RoutingInsightInput = {}): Promise<R
            ${coreMeasures},
            COUNT(d."id") FILTER (WHERE d."source" = 'router')::int AS s_router,
            COUNT(d."id") FILTER (WHERE d."source" = 'user')::int AS s_user,
+           COUNT(d."id") FILTER (WHERE d."source" = 'action')::int AS s_action,
            COALESCE(SUM(d.up), 0)::int AS up,
            COALESCE(SUM(d.down), 0)::int AS down,
            CAST(SUM(d.up) AS double precision) / NULLIF(SUM(d.up) + SUM(d.down), 0) AS up_rate

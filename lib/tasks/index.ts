@@ -5,6 +5,7 @@ export {
   createTask,
   deleteTask,
   duplicateTask,
+  followUpTargets,
   getTask,
   listTasks,
   markRegistryChanged,
@@ -17,8 +18,12 @@ export {
 } from "./queries";
 export { enabledTasks, enabledTasksAt, type RegistryTask, registryVersionSql } from "./registry";
 export {
+  type FollowUpAction,
+  followUpActionSchema,
+  followUpActionsOf,
   type InfoField,
   infoFieldSchema,
+  localizeFollowUpLabel,
   localizeTask,
   TASK_SLUG_PATTERN,
   type TaskInput,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError, type FieldErrors } from "@/lib/http/errors";
 import { DEFAULT_LOCALE, isLocale, type Locale, translatorFor } from "@/lib/i18n";
 import { type Placeholder, placeholdersIn } from "./placeholders";
-import { type TaskInput, type TaskTranslations, taskInputSchema } from "./schema";
+import { type FollowUpAction, TASK_LIMITS, type TaskInput, type TaskTranslations, taskInputSchema } from "./schema";
 
 // Converts task specs written for Hoomano's Mojodex assistant (its task JSON files) into Switchboard tasks.
 // Pure: no database, no I/O. The caller decides what to do with the tasks (preview, save...).
@@ -24,6 +24,8 @@ export type MojodexConversion = {
   ignored: MojodexNote[];
   /** per task (by slug): template text left in the spec, e.g. "<USER TASK NAME>" */
   placeholders: Record<string, Placeholder[]>;
+  /** per task (by slug): its spec's name and, per follow-up action, the field it came from (predefined_actions.N) */
+  sources: Record<string, { spec: string; followUpActions: string[] }>;
 };
 type Translate = ReturnType<typeof translatorFor<"admin">>;
 
@@ -129,6 +131,12 @@ export const mojodexSpecSchema = object(
 
 export type MojodexSpec = z.output<typeof mojodexSpecSchema>;
 
+/** One of a spec's predefined_actions: the task it starts and its button's name per language. */
+const predefinedActionSchema = z.object({
+  task_name: z.string().trim().min(1),
+  displayed_data: z.array(z.object({ language_code: z.string().trim().min(1), name: z.string().trim().min(1), message_prefix: z.string().nullish() })).min(1),
+});
+
 const KNOWN_KEYS = new Set(Object.keys(mojodexSpecSchema.shape));
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -228,7 +236,7 @@ type SourceMap = {
   infos: { name: FieldPath; description: FieldPath }[];
 };
 
-type SpecConversion = { ok: true; task: TaskInput; used: MojodexNote[]; ignored: MojodexNote[] } | { ok: false; errors: FieldErrors };
+type SpecConversion = { ok: true; task: TaskInput; used: MojodexNote[]; ignored: MojodexNote[]; followUpFields: string[] } | { ok: false; errors: FieldErrors };
 
 const switchboardLabels: Record<string, string> = {
   slug: "the task slug",
@@ -269,7 +277,71 @@ function languageName(languageCode: string, locale: Locale): string {
   }
 }
 
-function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Translate, locale: Locale): SpecConversion {
+/**
+ * A spec's predefined_actions as follow-up actions: each starts the task its task_name names (a task
+ * of the registry or the file, written with - or _ either way), labelled with its displayed names.
+ * Whether that task exists is the import's to say (lib/tasks/transfer.ts); what cannot become an
+ * action is noted here.
+ */
+function followUpActionsOf(spec: MojodexSpec, knownSlugs: string[], t: Translate, locale: Locale) {
+  const actions: FollowUpAction[] = [];
+  const fields: string[] = [];
+  const used: Omit<MojodexNote, "spec">[] = [];
+  const ignored: Omit<MojodexNote, "spec">[] = [];
+  const list = Array.isArray(spec.predefined_actions) ? spec.predefined_actions : hasContent(spec.predefined_actions) ? [spec.predefined_actions] : [];
+  const label = (name: string) => truncateAtWord(name, TASK_LIMITS.followUpLabelMax);
+  list.forEach((raw, index) => {
+    const field = `predefined_actions.${index}`;
+    const parsed = predefinedActionSchema.safeParse(raw);
+    if (!parsed.success) {
+      ignored.push({ field, reason: t("import.notes.actionUnreadable") });
+      return;
+    }
+    const { task_name, displayed_data } = parsed.data;
+    const target = sameSlugIn(mojodexSlug(task_name), knownSlugs);
+    if (actions.some((a) => a.target === target)) {
+      ignored.push({ field, reason: t("import.notes.actionTwice", { task: target }) });
+      return;
+    }
+    if (actions.length >= TASK_LIMITS.followUpActionsMax) {
+      ignored.push({ field, reason: t("import.notes.actionTooMany", { max: TASK_LIMITS.followUpActionsMax }) });
+      return;
+    }
+    const defaultEntry = displayed_data.find((entry) => isEnglish(entry.language_code)) ?? displayed_data[0];
+    const translations: FollowUpAction["translations"] = {};
+    const unused: typeof displayed_data = [];
+    for (const entry of displayed_data) {
+      if (entry === defaultEntry) continue;
+      const language = interfaceLocale(entry.language_code);
+      if (language && language !== interfaceLocale(defaultEntry.language_code) && !translations[language]) translations[language] = label(entry.name);
+      else unused.push(entry);
+    }
+    actions.push({ target, label: label(defaultEntry.name), translations });
+    fields.push(field);
+    used.push({ field, reason: t("import.notes.action", { label: defaultEntry.name, task: target }) });
+    if (displayed_data.some((entry) => hasContent(entry.message_prefix))) {
+      ignored.push({ field: `${field}.displayed_data.message_prefix`, reason: t("import.notes.actionMessagePrefix") });
+    }
+    const languages = unused;
+    if (languages.length) {
+      ignored.push({
+        field: `${field}.displayed_data`,
+        reason: t("import.notes.actionLanguages", { languages: listOf(languages.map((entry) => languageName(entry.language_code, locale))) }),
+      });
+    }
+  });
+  return { actions, fields, used, ignored };
+}
+
+/** The slug as written, or the one known slug it names with - and _ swapped ("follow_up_email" → "follow-up-email"). */
+function sameSlugIn(slug: string, knownSlugs: string[]): string {
+  if (knownSlugs.includes(slug)) return slug;
+  const loose = (s: string) => s.replace(/_/g, "-");
+  const matches = knownSlugs.filter((known) => loose(known) === loose(slug));
+  return matches.length === 1 ? matches[0] : slug;
+}
+
+function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Translate, locale: Locale, knownSlugs: string[]): SpecConversion {
   const errors: FieldErrors = {};
   const addError = (field: FieldPath, message: string) => {
     errors[field] = [...(errors[field] ?? []), message];
@@ -390,6 +462,7 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Transla
 
   if (Object.keys(errors).length) return { ok: false, errors };
 
+  const followUps = followUpActionsOf(spec, knownSlugs, t, locale);
   const candidate = {
     slug: mojodexSlug(specName),
     name,
@@ -402,6 +475,7 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Transla
     outputTitleFormat: spec.output_format_instruction_title,
     outputBodyFormat: spec.output_format_instruction_draft,
     icon: spec.icon || null,
+    followUpActions: followUps.actions,
     // an import is reviewed before it goes live: the admin enables it (lib/tasks/transfer.ts)
     enabled: false,
   };
@@ -423,8 +497,10 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Transla
     return { ok: false, errors };
   }
 
+  used.push(...followUps.used.map((note) => ({ spec: specName, ...note })));
+  ignored.push(...followUps.ignored.map((note) => ({ spec: specName, ...note })));
+
   // What Switchboard has no use for.
-  if (hasContent(spec.predefined_actions)) ignore("predefined_actions", t("import.notes.predefinedActions"));
   if (hasContent(spec.platforms)) {
     const platforms = Array.isArray(spec.platforms) ? spec.platforms.map(String) : [String(spec.platforms)];
     ignore("platforms", t("import.notes.platforms", { platforms: listOf(platforms) }));
@@ -442,7 +518,7 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Transla
     if (!KNOWN_KEYS.has(key)) ignore(key, t("import.notes.unknownField"));
   }
 
-  return { ok: true, task: parsed.data, used, ignored };
+  return { ok: true, task: parsed.data, used, ignored, followUpFields: followUps.fields };
 }
 
 function outputKindOf(outputType: string): TaskInput["outputKind"] {
@@ -467,7 +543,17 @@ function specLabel(index: number, raw: unknown): string {
  * Converts one Mojodex task spec, or a list of them, into Switchboard tasks. All or nothing: when any spec is
  * invalid it throws AppError("bad_request:import") whose fields say which spec and which Mojodex field is wrong.
  */
-export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }: { locale?: Locale } = {}): MojodexConversion {
+export function convertMojodexSpecs(
+  input: unknown,
+  {
+    locale = DEFAULT_LOCALE,
+    knownSlugs = [],
+  }: {
+    locale?: Locale;
+    /** the registry's slugs, which follow-up actions may start besides the file's tasks */
+    knownSlugs?: string[];
+  } = {},
+): MojodexConversion {
   const t = translatorFor(locale, "admin");
   if (!Array.isArray(input) && !isPlainObject(input)) {
     throw new AppError("bad_request:import", {
@@ -492,6 +578,9 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
   const used: MojodexNote[] = [];
   const ignored: MojodexNote[] = [];
   const placeholders: MojodexConversion["placeholders"] = {};
+  const sources: MojodexConversion["sources"] = {};
+  const fileSlugs = rawSpecs.flatMap((raw) => (isPlainObject(raw) && typeof raw.name_for_system === "string" ? [mojodexSlug(raw.name_for_system)] : []));
+  const targetSlugs = [...new Set([...fileSlugs, ...knownSlugs])];
   const firstByName = new Map<string, number>();
   const firstBySlug = new Map<string, number>();
 
@@ -509,7 +598,7 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
       for (const issue of parsed.error.issues) addError(index, issue.path.join("."), [issue.message]);
       return;
     }
-    const converted = convertSpec(parsed.data, raw as Record<string, unknown>, t, locale);
+    const converted = convertSpec(parsed.data, raw as Record<string, unknown>, t, locale, targetSlugs);
     if (!converted.ok) {
       for (const [field, messages] of Object.entries(converted.errors)) addError(index, field === "_" ? "" : field, messages);
       return;
@@ -527,6 +616,7 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
     ignored.push(...converted.ignored);
     const template = placeholdersIn(raw);
     if (template.length) placeholders[converted.task.slug] = template;
+    sources[converted.task.slug] = { spec: parsed.data.name_for_system, followUpActions: converted.followUpFields };
   });
 
   if (invalidSpecs.size) {
@@ -536,5 +626,5 @@ export function convertMojodexSpecs(input: unknown, { locale = DEFAULT_LOCALE }:
       fields,
     });
   }
-  return { tasks, used, ignored, placeholders };
+  return { tasks, used, ignored, placeholders, sources };
 }

@@ -1,7 +1,7 @@
 import { db, isUniqueViolation, type Prisma, type PrismaClient } from "@/lib/db";
 import { scheduleEmbeddingSync } from "@/lib/embeddings";
 import { AppError } from "@/lib/http";
-import type { TaskInput } from "./schema";
+import { followUpActionsOf, type TaskInput } from "./schema";
 import { seedTasks } from "./seed-tasks";
 
 type Tx = Prisma.TransactionClient;
@@ -10,7 +10,45 @@ export type Task = Awaited<ReturnType<PrismaClient["task"]["findFirstOrThrow"]>>
 const live = { deletedAt: null } as const;
 
 function toData(input: TaskInput) {
-  return { ...input, infoToCollect: input.infoToCollect as Prisma.InputJsonValue, translations: input.translations as Prisma.InputJsonValue };
+  return {
+    ...input,
+    infoToCollect: input.infoToCollect as Prisma.InputJsonValue,
+    translations: input.translations as Prisma.InputJsonValue,
+    followUpActions: input.followUpActions as Prisma.InputJsonValue,
+  };
+}
+
+/**
+ * Every follow-up action must start another task that exists: one of the registry's (live, enabled or
+ * not) or one of the tasks being saved with it. Refused with a field error per action otherwise.
+ */
+async function checkFollowUpTargets(tx: Tx, inputs: TaskInput[], renamed?: { from: string; to: string }) {
+  const targets = new Set(inputs.flatMap((input) => input.followUpActions.map((a) => a.target)));
+  if (!targets.size) return;
+  const known = new Set([
+    ...(await tx.task.findMany({ where: { slug: { in: [...targets] }, ...live }, select: { slug: true } })).map((t) => t.slug),
+    ...inputs.map((input) => input.slug),
+  ]);
+  if (renamed) known.delete(renamed.from);
+  const fields: Record<string, string[]> = {};
+  inputs.forEach((input, taskIndex) => {
+    input.followUpActions.forEach((action, index) => {
+      const problem = action.target === input.slug ? "fields.followUpTargetSelf" : known.has(action.target) ? null : "fields.followUpTargetMissing";
+      const prefix = inputs.length > 1 ? `tasks.${taskIndex}.` : "";
+      if (problem) fields[`${prefix}followUpActions.${index}.target`] = [problem];
+    });
+  });
+  if (Object.keys(fields).length) throw new AppError("bad_request:task", { key: "bad_request.fields", fields });
+}
+
+/** A renamed task's new slug in the follow-up actions of the tasks that start it, so their buttons keep working. */
+async function retargetFollowUps(tx: Tx, from: string, to: string) {
+  if (from === to) return;
+  const sources = await tx.task.findMany({ where: { followUpActions: { array_contains: [{ target: from }] } }, select: { id: true, followUpActions: true } });
+  for (const source of sources) {
+    const actions = followUpActionsOf(source).map((action) => (action.target === from ? { ...action, target: to } : action));
+    await tx.task.update({ where: { id: source.id }, data: { followUpActions: actions as Prisma.InputJsonValue } });
+  }
 }
 
 /**
@@ -41,6 +79,11 @@ export function listTasks({ enabledOnly = false, search }: { enabledOnly?: boole
   });
 }
 
+/** The tasks a follow-up action may start (the admin form's choice): every live task, enabled or not. */
+export async function followUpTargets(): Promise<{ id: string; slug: string; name: string; enabled: boolean }[]> {
+  return db().task.findMany({ where: live, select: { id: true, slug: true, name: true, enabled: true }, orderBy: { name: "asc" } });
+}
+
 export async function getTask(id: string): Promise<Task> {
   const task = await db().task.findFirst({ where: { id, ...live } });
   if (!task) throw new AppError("not_found:task");
@@ -55,6 +98,7 @@ export async function taskNameForHistory(id: string): Promise<string | null> {
 export async function createTask(input: TaskInput): Promise<Task> {
   try {
     const created = await db().$transaction(async (tx) => {
+      await checkFollowUpTargets(tx, [input]);
       const task = await tx.task.create({ data: toData(input) });
       await markRegistryChanged(tx);
       return task;
@@ -67,10 +111,12 @@ export async function createTask(input: TaskInput): Promise<Task> {
 }
 
 export async function updateTask(id: string, input: TaskInput): Promise<Task> {
-  await getTask(id);
+  const before = await getTask(id);
   try {
     const updated = await db().$transaction(async (tx) => {
+      await checkFollowUpTargets(tx, [input], { from: before.slug, to: input.slug });
       const task = await tx.task.update({ where: { id }, data: toData(input) });
+      await retargetFollowUps(tx, before.slug, input.slug);
       await markRegistryChanged(tx);
       return task;
     });
@@ -106,6 +152,7 @@ export async function duplicateTask(id: string): Promise<Task> {
         enabled: false,
         infoToCollect: original.infoToCollect as Prisma.InputJsonValue,
         translations: original.translations as Prisma.InputJsonValue,
+        followUpActions: original.followUpActions as Prisma.InputJsonValue,
       },
     });
     await markRegistryChanged(tx);
@@ -145,6 +192,7 @@ export async function deleteTask(id: string): Promise<{ kept: boolean }> {
  */
 export async function upsertTasks(inputs: TaskInput[]): Promise<{ slug: string; result: "created" | "updated" }[]> {
   const written = await db().$transaction(async (tx) => {
+    await checkFollowUpTargets(tx, inputs);
     const results: { slug: string; result: "created" | "updated" }[] = [];
     for (const input of inputs) {
       const existing = await tx.task.findFirst({ where: { slug: input.slug, ...live }, select: { id: true } });

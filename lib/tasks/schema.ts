@@ -30,6 +30,8 @@ export const TASK_LIMITS = {
   iconMax: 64,
   exampleRequestsMax: 20,
   exampleRequestMax: 300,
+  followUpActionsMax: 5,
+  followUpLabelMax: 60,
 } as const;
 
 /**
@@ -63,6 +65,11 @@ export const taskMessages = {
   exampleRequestsTooMany: "At most 20 example requests.",
   exampleRequestEmpty: "Write the request or remove the row.",
   exampleRequestTooLong: "At most 300 characters.",
+  followUpTooMany: "At most 5 follow-up actions.",
+  followUpLabelRequired: "Give the button a label.",
+  followUpLabelTooLong: "At most 60 characters.",
+  followUpTargetRequired: "Choose the task the button starts.",
+  followUpTargetsUnique: "Each follow-up action must start a different task.",
 };
 export type TaskMessages = typeof taskMessages;
 
@@ -80,6 +87,16 @@ export function taskSchemas(m: TaskMessages) {
     description: z.string().trim().max(L.descriptionMax, m.descriptionTooLong).optional(),
   });
   const translations = z.partialRecord(z.enum(LOCALES), translation);
+  /**
+   * A follow-up action: a button under this task's finished deliverable that starts the target task in
+   * the same conversation, with the deliverable as its context. Its label is in the task's default
+   * language, with optional translations like the task's name; that the target exists is checked on save.
+   */
+  const followUpAction = z.object({
+    target: z.string().trim().min(1, m.followUpTargetRequired).max(L.slugMax, m.slugTooLong).regex(TASK_SLUG_PATTERN, m.slugFormat),
+    label: z.string().trim().min(1, m.followUpLabelRequired).max(L.followUpLabelMax, m.followUpLabelTooLong),
+    translations: z.partialRecord(z.enum(LOCALES), z.string().trim().max(L.followUpLabelMax, m.followUpLabelTooLong)).default({}),
+  });
   const task = z.object({
     slug: z.string().trim().min(L.slugMin, m.slugTooShort).max(L.slugMax, m.slugTooLong).regex(TASK_SLUG_PATTERN, m.slugFormat),
     name: z.string().trim().min(1, m.nameRequired).max(L.nameMax, m.nameTooLong),
@@ -102,9 +119,14 @@ export function taskSchemas(m: TaskMessages) {
     outputTitleFormat: z.string().trim().min(1, m.titleFormatRequired).max(L.titleFormatMax, m.titleFormatTooLong),
     outputBodyFormat: z.string().trim().min(1, m.bodyFormatRequired).max(L.bodyFormatMax, m.bodyFormatTooLong),
     icon: z.string().trim().max(L.iconMax, m.iconTooLong).nullish(),
+    followUpActions: z
+      .array(followUpAction)
+      .max(L.followUpActionsMax, m.followUpTooMany)
+      .default([])
+      .refine((actions) => new Set(actions.map((a) => a.target)).size === actions.length, m.followUpTargetsUnique),
     enabled: z.boolean().default(true),
   });
-  return { infoField, translation, translations, task };
+  return { infoField, translation, translations, followUpAction, task };
 }
 
 const englishSchemas = taskSchemas(taskMessages);
@@ -112,14 +134,27 @@ export const infoFieldSchema = englishSchemas.infoField;
 export const taskTranslationSchema = englishSchemas.translation;
 export const taskTranslationsSchema = englishSchemas.translations;
 export const taskInputSchema = englishSchemas.task;
+export const followUpActionSchema = englishSchemas.followUpAction;
 
 export type TaskTranslations = z.infer<typeof taskTranslationsSchema>;
 export type InfoField = z.infer<typeof infoFieldSchema>;
 export type TaskInput = z.infer<typeof taskInputSchema>;
+export type FollowUpAction = z.infer<typeof followUpActionSchema>;
 
 /** What a user reading in `locale` sees of a task: its translation where there is one, else the default text. */
 export function localizeTask(task: { name: string; description: string; translations: unknown }, locale: Locale): { name: string; description: string } {
   const parsed = taskTranslationsSchema.safeParse(task.translations);
   const translation = parsed.success ? parsed.data[locale] : undefined;
   return { name: translation?.name || task.name, description: translation?.description || task.description };
+}
+
+/** A task's follow-up actions as stored (a JSON column); anything unreadable counts as none. */
+export function followUpActionsOf(task: { followUpActions: unknown }): FollowUpAction[] {
+  const parsed = z.array(followUpActionSchema).safeParse(task.followUpActions);
+  return parsed.success ? parsed.data : [];
+}
+
+/** A follow-up action's label for a reader of `locale`: its translation where there is one, else the default label. */
+export function localizeFollowUpLabel(action: Pick<FollowUpAction, "label" | "translations">, locale: Locale): string {
+  return action.translations?.[locale] || action.label;
 }

@@ -39,6 +39,13 @@ export const seedTasks: TaskInput[] = [
     outputTitleFormat: "Minutes – <meeting title> – <date>",
     outputBodyFormat:
       "Markdown with these sections: **Attendees** (list), **Summary** (3–5 sentences), **Discussion** (bullets by topic), **Decisions** (numbered), **Action items** (table: owner | action | due date). Leave a section out when there is nothing to put in it.",
+    followUpActions: [
+      {
+        target: "follow-up-email",
+        label: "Write the follow-up email",
+        translations: { es: "Redactar el correo de seguimiento", fr: "Rédiger l’e-mail de suivi" },
+      },
+    ],
     enabled: true,
   },
   {
@@ -77,6 +84,7 @@ export const seedTasks: TaskInput[] = [
     outputTitleFormat: "The email's subject line, specific to the meeting (under 70 characters).",
     outputBodyFormat:
       "A greeting, one sentence of thanks, a short recap (bullets when more than two points), next steps with owners and dates, a call to action, and a sign-off with the placeholder [Your name].",
+    followUpActions: [],
     enabled: true,
   },
   {
@@ -116,6 +124,7 @@ export const seedTasks: TaskInput[] = [
     outputTitleFormat: "Memo: <the main point in under ten words>",
     outputBodyFormat:
       "Markdown: **To / From / Date** lines, **Summary** (2–3 sentences with the main point), **Context**, **Proposals** (numbered, each with rationale), **Open questions**, **Next steps**.",
+    followUpActions: [],
     enabled: true,
   },
 ];

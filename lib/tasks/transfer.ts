@@ -5,7 +5,7 @@ import { type LikelyDuplicate, likelyDuplicates } from "./duplicates";
 import { convertMojodexSpecs, isMojodexSpecFile, type MojodexConversion, type MojodexNote } from "./mojodex";
 import { type Placeholder, placeholdersIn } from "./placeholders";
 import { listTasks, type Task, upsertTasks } from "./queries";
-import { type InfoField, type TaskInput, taskInputSchema, taskTranslationsSchema } from "./schema";
+import { followUpActionsOf, type InfoField, type TaskInput, taskInputSchema, taskTranslationsSchema } from "./schema";
 
 /** Switchboard's own registry file; what export writes, import reads back unchanged. */
 export const REGISTRY_FORMAT = "switchboard.tasks/v1";
@@ -33,6 +33,7 @@ export function toTaskInput(task: Task): TaskInput {
     outputTitleFormat: task.outputTitleFormat,
     outputBodyFormat: task.outputBodyFormat,
     icon: task.icon,
+    followUpActions: followUpActionsOf(task),
     enabled: task.enabled,
   };
 }
@@ -79,13 +80,13 @@ export interface ImportReport {
   tasks: ImportedTask[];
   /** Mojodex: the displayed data and form inputs that were used, and for what */
   used: MojodexNote[];
-  /** Mojodex: what Switchboard has no use for */
+  /** Mojodex: what Switchboard has no use for; either format: follow-up actions whose task is in neither the registry nor the import */
   ignored: MojodexNote[];
 }
 
 /** The tasks of either kind of file, with what the report says about them. */
-function readFile(body: unknown, locale: Locale): MojodexConversion & { format: ImportReport["format"] } {
-  if (isMojodexSpecFile(body)) return { format: "mojodex", ...convertMojodexSpecs(body, { locale }) };
+function readFile(body: unknown, locale: Locale, knownSlugs: string[]): MojodexConversion & { format: ImportReport["format"] } {
+  if (isMojodexSpecFile(body)) return { format: "mojodex", ...convertMojodexSpecs(body, { locale, knownSlugs }) };
   const parsed = registryFileSchema.safeParse(body);
   if (!parsed.success) {
     throw new AppError("bad_request:import", { key: "bad_request.importInvalidFile", issues: parsed.error.issues });
@@ -94,7 +95,30 @@ function readFile(body: unknown, locale: Locale): MojodexConversion & { format: 
   const placeholders = Object.fromEntries(
     parsed.data.tasks.map((task, index) => [task.slug, placeholdersIn(rawTasks[index])] as const).filter(([, found]) => found.length),
   );
-  return { format: "switchboard", tasks: parsed.data.tasks, used: [], ignored: [], placeholders };
+  return { format: "switchboard", tasks: parsed.data.tasks, used: [], ignored: [], placeholders, sources: {} };
+}
+
+/**
+ * The tasks without the follow-up actions whose task is in neither the registry nor the tasks being
+ * imported (a skipped task does not count), each left out with a note in the report.
+ */
+function withKnownTargets(tasks: TaskInput[], knownSlugs: Set<string>, sources: MojodexConversion["sources"], locale: Locale) {
+  const t = translatorFor(locale, "admin");
+  const ignored: MojodexNote[] = [];
+  const kept = tasks.map((task) => ({
+    ...task,
+    followUpActions: task.followUpActions.filter((action, index) => {
+      if (knownSlugs.has(action.target)) return true;
+      const source = sources[task.slug];
+      ignored.push({
+        spec: source?.spec ?? task.slug,
+        field: source?.followUpActions[index] ?? `followUpActions.${index}`,
+        reason: t("import.notes.actionTargetMissing", { task: action.target }),
+      });
+      return false;
+    }),
+  }));
+  return { tasks: kept, ignored };
 }
 
 /**
@@ -108,7 +132,12 @@ export async function importRegistry(body: unknown, options: ImportOptions = {},
   const parsedOptions = importOptionsSchema.safeParse(options);
   if (!parsedOptions.success) throw invalidInput(parsedOptions.error, "import");
   const { dryRun, enable, disable, skip } = parsedOptions.data;
-  const file = readFile(body, locale);
+  const existing = await listTasks();
+  const file = readFile(
+    body,
+    locale,
+    existing.map((task) => task.slug),
+  );
   const t = translatorFor(locale, "errors");
 
   const slugs = new Set(file.tasks.map((task) => task.slug));
@@ -119,9 +148,14 @@ export async function importRegistry(body: unknown, options: ImportOptions = {},
   }
   if (Object.keys(unknown).length) throw new AppError("bad_request:import", { key: "bad_request.importUnknownOptions", fields: unknown });
 
-  const existing = await listTasks();
   const bySlug = new Map(existing.map((task) => [task.slug, task]));
-  const planned = file.tasks.map((task) => {
+  const targets = withKnownTargets(
+    file.tasks,
+    new Set([...bySlug.keys(), ...file.tasks.map((task) => task.slug).filter((slug) => !skip.includes(slug))]),
+    file.sources,
+    locale,
+  );
+  const planned = targets.tasks.map((task) => {
     const current = bySlug.get(task.slug);
     const enabled = enable.includes(task.slug) ? true : disable.includes(task.slug) ? false : (current?.enabled ?? false);
     return { input: { ...task, enabled }, current };
@@ -133,7 +167,7 @@ export async function importRegistry(body: unknown, options: ImportOptions = {},
     format: file.format,
     dryRun,
     used: file.used,
-    ignored: file.ignored,
+    ignored: [...file.ignored, ...targets.ignored],
     tasks: planned.map(({ input, current }) => ({
       slug: input.slug,
       name: input.name,

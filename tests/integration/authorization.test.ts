@@ -131,6 +131,16 @@ const TABLE: Entry[] = [
         path: "/api/chat",
         json: { conversationId: ids.conversationId, messageId: randomUUID(), text: "/meeting-minutes hijacked", taskSlug: "meeting-minutes" },
       },
+      // a follow-up action's press under the owner's deliverable
+      {
+        path: "/api/chat",
+        json: {
+          conversationId: ids.conversationId,
+          messageId: randomUUID(),
+          text: "Write the follow-up email",
+          action: { versionId: ids.versionId, targetSlug: "follow-up-email" },
+        },
+      },
     ],
   },
   {

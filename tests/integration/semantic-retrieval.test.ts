@@ -122,6 +122,7 @@ const task = (slug: string, name: string, routerDescription: string, enabled = t
   routerDescription,
   instructions: `Write the ${name.toLowerCase()} from what the user gives.`,
   infoToCollect: [],
+  followUpActions: [],
   outputKind: "custom",
   outputTitleFormat: name,
   outputBodyFormat: "Markdown.",

@@ -26,6 +26,7 @@ interface TaskBody {
   icon?: string | null;
   enabled?: boolean;
   exampleRequests?: string[];
+  followUpActions?: { target: string; label: string; translations?: Record<string, string> }[];
 }
 interface TaskRow extends Required<Omit<TaskBody, "infoToCollect">> {
   id: string;
@@ -568,14 +569,14 @@ describe(`the task registry at run time on ${kind}`, () => {
         .filter((i: { spec: string }) => i.spec === spec)
         .map((i: { field: string }) => i.field)
         .sort();
-    expect(ignoredFields("prepare_sales_call_brief")).toEqual(
-      ["datetime", "json_input.placeholder", "json_input.type", "platforms", "predefined_actions"].sort(),
-    );
-    // both languages of the displayed data are used, and the form's question is merged into infos_to_extract
+    expect(ignoredFields("prepare_sales_call_brief")).toEqual(["datetime", "json_input.placeholder", "json_input.type", "platforms"].sort());
+    // both languages of the displayed data are used, the form's question is merged into infos_to_extract,
+    // and the predefined action starts the registry's follow-up email (follow_up_email, written with _)
     expect(report.used.filter((u: { spec: string }) => u.spec === "prepare_sales_call_brief").map((u: { field: string }) => u.field)).toEqual([
       "task_displayed_data.0",
       "task_displayed_data.1",
       "task_displayed_data.0.json_input",
+      "predefined_actions.0",
     ]);
     expect(ignoredFields("write_weekly_status_update")).toEqual(["datetime", "platforms"]);
     expect(report.ignored.find((i: { spec: string; field: string }) => i.spec === "prepare_sales_call_brief" && i.field === "platforms").reason).toMatch(
@@ -594,6 +595,7 @@ describe(`the task registry at run time on ${kind}`, () => {
       enabled: true,
       outputTitleFormat: salesBrief.output_format_instruction_title,
       outputBodyFormat: salesBrief.output_format_instruction_draft,
+      followUpActions: [{ target: "follow-up-email", label: "Send a follow-up email", translations: {} }],
     });
     expect(brief?.routerDescription).toContain(salesBrief.definition_for_system);
     expect(brief?.instructions).toContain(salesBrief.final_instruction);
@@ -630,6 +632,81 @@ describe(`the task registry at run time on ${kind}`, () => {
     expect(afterRejected).toHaveLength(countBefore + 2);
     expect(afterRejected).not.toContain("draft_partner_newsletter");
     expect(afterRejected).not.toContain("summarize_support_ticket");
+  });
+
+  it("keeps follow-up actions through the API, export and import, and refuses one whose task does not exist", async () => {
+    // the seed's minutes carry their button, in every interface language, in the export
+    const exported = (await (await admin.get("/api/tasks/export")).json()) as { tasks: TaskBody[] };
+    expect(exported.tasks.find((t) => t.slug === "meeting-minutes")?.followUpActions).toEqual([
+      {
+        target: "follow-up-email",
+        label: "Write the follow-up email",
+        translations: { es: "Redactar el correo de seguimiento", fr: "Rédiger l’e-mail de suivi" },
+      },
+    ]);
+
+    // a save naming a task that does not exist, or the task itself: a field error per action, nothing saved
+    const refused = await admin.post(
+      "/api/tasks",
+      otherTask("agenda-prep", "Agenda", {
+        followUpActions: [
+          { target: "no-such-task", label: "Go" },
+          { target: "agenda-prep", label: "Again" },
+        ],
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).fields).toEqual({
+      "followUpActions.0.target": ["No task has this slug; choose an existing task."],
+      "followUpActions.1.target": ["A follow-up action starts another task, not this one."],
+    });
+    expect((await listTasks()).some((t) => t.slug === "agenda-prep")).toBe(false);
+
+    // saved with a task that exists; renaming that task keeps the button pointing at it
+    const target = await createTask(admin, otherTask("handover-notes", "Handover notes"));
+    const source = await createTask(
+      admin,
+      otherTask("agenda-prep", "Agenda", { followUpActions: [{ target: "handover-notes", label: "Write the handover" }] }),
+    );
+    expect(source.followUpActions).toEqual([{ target: "handover-notes", label: "Write the handover", translations: {} }]);
+    const { id: _id, ...targetBody } = target;
+    const renamed = await admin.request(`/api/tasks/${target.id}`, { method: "PUT", json: { ...targetBody, slug: "handover-note" } });
+    expect(renamed.status, await renamed.clone().text()).toBe(200);
+    expect((await listTasks()).find((t) => t.slug === "agenda-prep")?.followUpActions).toEqual([
+      { target: "handover-note", label: "Write the handover", translations: {} },
+    ]);
+
+    // an import keeps the actions whose task is in the registry or the file, and leaves out, with a note, the others
+    const file = {
+      format: "switchboard.tasks/v1",
+      tasks: [
+        otherTask("shift-report", "Shift report", {
+          followUpActions: [
+            { target: "ghost-task", label: "Haunt" },
+            { target: "handover-note", label: "Hand over" },
+            { target: "shift-summary", label: "Summarise" },
+          ],
+        }),
+        otherTask("shift-summary", "Shift summary"),
+      ],
+    };
+    const report = await (await admin.post("/api/tasks/import?skip=shift-summary", file)).json();
+    expect(report.ignored).toEqual([
+      {
+        spec: "shift-report",
+        field: "followUpActions.0",
+        reason: "The task “ghost-task” is in neither the registry nor this import, so this follow-up action was left out.",
+      },
+      // skipped, so not imported
+      {
+        spec: "shift-report",
+        field: "followUpActions.2",
+        reason: "The task “shift-summary” is in neither the registry nor this import, so this follow-up action was left out.",
+      },
+    ]);
+    expect((await listTasks()).find((t) => t.slug === "shift-report")?.followUpActions).toEqual([
+      { target: "handover-note", label: "Hand over", translations: {} },
+    ]);
   });
 
   it("previews an import first, flags likely duplicates and template text, and keeps imported tasks off until the admin enables them", async () => {

@@ -200,6 +200,8 @@ describe("convertMojodexSpecs: one spec", () => {
         outputTitleFormat: "SHORT CONTEXT - DATE OF THE DAY",
         outputBodyFormat: "CONTENT OF THE MEETING MINUTES",
         icon: "📝",
+        // predefined_actions: the button's names in English (the default) and French
+        followUpActions: [{ target: "follow_up_email", label: "Follow-up email", translations: { fr: "E-mail de suivi" } }],
         enabled: false,
       },
     ]);
@@ -394,12 +396,69 @@ describe("mapping rules", () => {
   });
 });
 
+describe("predefined_actions become follow-up actions", () => {
+  const withActions = (predefined_actions: unknown) => ({ ...meetingMinutesSpec(), predefined_actions });
+  const notes = (conversion: ReturnType<typeof convertMojodexSpecs>) => ({
+    used: conversion.used.filter((n) => n.field.startsWith("predefined_actions")).map((n) => `${n.field}: ${n.reason}`),
+    ignored: conversion.ignored.filter((n) => n.field.startsWith("predefined_actions")).map((n) => `${n.field}: ${n.reason}`),
+  });
+
+  it("names the registry's task when task_name differs only by - and _, and notes what each action became", () => {
+    const conversion = convertMojodexSpecs(meetingMinutesSpec(), { knownSlugs: ["follow-up-email", "memo-from-ideas"] });
+    expect(conversion.tasks[0].followUpActions).toEqual([{ target: "follow-up-email", label: "Follow-up email", translations: { fr: "E-mail de suivi" } }]);
+    expect(conversion.sources.prepare_meeting_minutes).toEqual({ spec: "prepare_meeting_minutes", followUpActions: ["predefined_actions.0"] });
+    expect(notes(conversion).used).toEqual(["predefined_actions.0: Became the follow-up action “Follow-up email”, which starts the task “follow-up-email”."]);
+    // a task_name that is ambiguous or unknown is kept as written: the import says whether it exists
+    const ambiguous = convertMojodexSpecs(meetingMinutesSpec(), { knownSlugs: ["follow-up-email", "follow_up-email"] });
+    expect(ambiguous.tasks[0].followUpActions[0].target).toBe("follow_up_email");
+    expect(
+      convertMojodexSpecs(withActions([{ task_name: "Write Agenda", displayed_data: [{ language_code: "en", name: "Next agenda" }] }])).tasks[0]
+        .followUpActions,
+    ).toEqual([{ target: "write_agenda", label: "Next agenda", translations: {} }]);
+  });
+
+  it("leaves out, with a note each, what cannot be an action: unreadable, a second one for a task, more than five, unused languages", () => {
+    const action = (task_name: string, ...names: [string, string][]) => ({
+      task_name,
+      displayed_data: names.map(([language_code, name]) => ({ language_code, name })),
+    });
+    const conversion = convertMojodexSpecs(
+      withActions([
+        { displayed_data: [{ language_code: "en", name: "No task" }] },
+        action("agenda", ["de", "Tagesordnung"], ["en", "Prepare the next meeting's agenda"], ["es", "Preparar el orden del día"], ["es", "Otra"]),
+        action("agenda", ["en", "Again"]),
+        ...["a1", "a2", "a3", "a4", "a5"].map((name) => action(name, ["en", name])),
+      ]),
+    );
+    expect(conversion.tasks[0].followUpActions.map((a) => a.target)).toEqual(["agenda", "a1", "a2", "a3", "a4"]);
+    expect(conversion.tasks[0].followUpActions[0]).toEqual({
+      target: "agenda",
+      label: "Prepare the next meeting's agenda",
+      translations: { es: "Preparar el orden del día" },
+    });
+    expect(notes(conversion).ignored).toEqual([
+      "predefined_actions.0: Not a predefined action Switchboard can read (it needs task_name and displayed_data with a name); left out.",
+      "predefined_actions.1.displayed_data: Names in German, Spanish are not used (no such interface language, or a second entry).",
+      "predefined_actions.2: A second action starting “agenda”; only the first one is kept.",
+      "predefined_actions.7: A task has at most 5 follow-up actions; left out.",
+    ]);
+  });
+
+  it("cuts a long name to the label's 60 characters", () => {
+    const name = "Write a very detailed follow-up email to every participant of the meeting";
+    const [action] = convertMojodexSpecs(withActions([{ task_name: "email", displayed_data: [{ language_code: "en", name }] }])).tasks[0].followUpActions;
+    expect(action.label.length).toBeLessThanOrEqual(60);
+    expect(action.label).toMatch(/^Write a very detailed follow-up email to every.*…$/);
+  });
+});
+
 describe("the ignored report", () => {
   it("lists, per spec and field, what Switchboard has no use for", () => {
     const { ignored } = convertMojodexSpecs([meetingMinutesSpec(), followUpEmailSpec(), linkedinPostSpec()]);
     expect(ignored.map((i) => `${i.spec} ${i.field}`)).toEqual([
       "prepare_meeting_minutes task_displayed_data.1.json_input",
-      "prepare_meeting_minutes predefined_actions",
+      // the action itself is used; its message prefix is not
+      "prepare_meeting_minutes predefined_actions.0.displayed_data.message_prefix",
       "prepare_meeting_minutes platforms",
       "prepare_meeting_minutes json_input.placeholder",
       "prepare_meeting_minutes json_input.type",

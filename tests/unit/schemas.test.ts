@@ -35,6 +35,38 @@ describe("task definitions", () => {
     ]);
     for (const task of seedTasks) expect(task.exampleRequests?.length, task.slug).toBeGreaterThanOrEqual(6);
   });
+
+  it("bounds the follow-up actions: how many, label length, a valid and distinct target each", () => {
+    const issues = (followUpActions: unknown) =>
+      taskInputSchema.safeParse({ ...seedTasks[0], followUpActions }).error?.issues.map((i) => [i.path.join("."), i.message]) ?? [];
+    const action = (target: string, label = "Do the next thing") => ({ target, label });
+    expect(taskInputSchema.parse({ ...seedTasks[0], followUpActions: undefined }).followUpActions).toEqual([]);
+    expect(taskInputSchema.parse({ ...seedTasks[0], followUpActions: [action("memo", "  Write a memo  ")] }).followUpActions).toEqual([
+      { target: "memo", label: "Write a memo", translations: {} },
+    ]);
+    expect(issues(Array.from({ length: 6 }, (_, i) => action(`task-${i}`)))).toEqual([["followUpActions", "At most 5 follow-up actions."]]);
+    expect(issues([action("a-task", "   "), action("b-task", "x".repeat(61)), action("Not A Slug"), action("")])).toEqual([
+      ["followUpActions.0.label", "Give the button a label."],
+      ["followUpActions.1.label", "At most 60 characters."],
+      ["followUpActions.2.target", "Lower-case letters and digits, words joined by - or _."],
+      ["followUpActions.3.target", "Choose the task the button starts."],
+      ["followUpActions.3.target", "Lower-case letters and digits, words joined by - or _."],
+    ]);
+    expect(issues([{ ...action("a-task"), translations: { es: "y".repeat(61), de: "Weiter" } }]).map(([path]) => path)).toEqual([
+      "followUpActions.0.translations.es",
+      "followUpActions.0.translations",
+    ]);
+    expect(issues([action("a-task"), action("a-task", "Again")])).toEqual([["followUpActions", "Each follow-up action must start a different task."]]);
+  });
+
+  it("seeds meeting minutes with a follow-up email button, labelled in every interface language", () => {
+    const minutes = seedTasks.find((t) => t.slug === "meeting-minutes")!;
+    expect(minutes.followUpActions).toEqual([
+      { target: "follow-up-email", label: "Write the follow-up email", translations: { es: expect.any(String), fr: expect.any(String) } },
+    ]);
+    const slugs = new Set(seedTasks.map((t) => t.slug));
+    for (const task of seedTasks) for (const a of task.followUpActions) expect(slugs.has(a.target), `${task.slug} → ${a.target}`).toBe(true);
+  });
 });
 
 describe("sign-up input", () => {

@@ -1,4 +1,5 @@
 import type { LanguageModel } from "ai";
+import type { FollowUp } from "@/lib/actions";
 import { relevantLearnings } from "@/lib/learnings";
 import { routeTurn, shortlistTasks } from "@/lib/router";
 import { settings } from "@/lib/settings";
@@ -9,7 +10,7 @@ import type { ChatRequest } from "./request";
 /** The task chosen for a turn (null: none), and what the routing decision records of how. */
 export interface Choice {
   task: Task | null;
-  source: "user" | "router";
+  source: "user" | "router" | "action";
   /** the router model ("provider:model"), when it chose */
   model: string | null;
   latencyMs: number;
@@ -33,6 +34,19 @@ export function explicitChoice(request: ChatRequest, tasks: Task[]): Choice | un
     promptTokens: null,
     validFormat: true,
     rawOutput: request.taskSlug ? `picker:${request.taskSlug}` : "command",
+  };
+}
+
+/** Choose (follow-up action): the pressed action's task, checked when the turn was loaded; the router is not asked. */
+export function actionChoice(followUp: FollowUp): Choice {
+  return {
+    task: followUp.target,
+    source: "action",
+    model: null,
+    latencyMs: 0,
+    promptTokens: null,
+    validFormat: true,
+    rawOutput: `action:${followUp.source.versionId}`,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { LanguageModel, ModelMessage } from "ai";
 import { recentWithinBudget } from "@/lib/ai";
-import { buildExecutorSystemPrompt, buildReferenceMessage, type Execution, latestVersion, startExecution } from "@/lib/executor";
+import { buildExecutorSystemPrompt, buildReferenceMessage, buildSourceDeliverableMessage, type Execution, latestVersion, startExecution } from "@/lib/executor";
 import { relevantLearnings } from "@/lib/learnings";
 import { shortlistTasks } from "@/lib/router";
 import { settings } from "@/lib/settings";
@@ -11,7 +11,8 @@ import type { Turn } from "./load";
  * Execute: starts the answer for a task (or for none) with the best model. Its text stays buffered until
  * it is piped, so a speculative answer can be dropped without a token having been sent. The prompt
  * holds the task, the latest version of its deliverable here, and the task's learnings relevant to the
- * message; with no task, the few tasks relevant to the turn that the assistant may suggest.
+ * message; with no task, the few tasks relevant to the turn that the assistant may suggest. A follow-up
+ * action's turn also carries the deliverable it starts from (prompt chaining).
  */
 export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<Execution> {
   const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
@@ -41,9 +42,12 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     examples: learnings.filter((l) => l.kind === "example"),
     avoid: learnings.filter((l) => l.kind === "avoid").map((l) => l.expectedOutput),
   });
-  const messages: ModelMessage[] = [
-    ...(reference ? [{ role: "user" as const, content: reference }] : []),
-    ...recentWithinBudget(turn.history, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content })),
-  ];
+  const history: ModelMessage[] = recentWithinBudget(turn.history, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content }));
+  // a follow-up action: the deliverable it was pressed under goes just before the press (the last user message)
+  if (task && turn.followUp?.target.id === task.id) {
+    const press = history.findLastIndex((m) => m.role === "user");
+    history.splice(Math.max(press, 0), 0, { role: "user", content: buildSourceDeliverableMessage(turn.followUp.source) });
+  }
+  const messages: ModelMessage[] = [...(reference ? [{ role: "user" as const, content: reference }] : []), ...history];
   return startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
 }

@@ -3,13 +3,13 @@ import { modelFor } from "@/lib/ai";
 import type { Execution, ExecutionOutcome } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
 import type { DeliverableVersionView } from "../types";
-import { type Choice, explicitChoice, routeChoice } from "./choose";
+import { actionChoice, type Choice, explicitChoice, routeChoice } from "./choose";
 import { startAnswer } from "./execute";
 import { loadTurn, type Turn } from "./load";
 import { recordDecision, saveTurnAnswer, type TurnRouting } from "./persist";
 import type { ChatRequest } from "./request";
 
-export { type Choice, explicitChoice, routeChoice } from "./choose";
+export { actionChoice, type Choice, explicitChoice, routeChoice } from "./choose";
 export { startAnswer } from "./execute";
 export { loadTurn, type Turn } from "./load";
 export { recordDecision, saveTurnAnswer, type TurnRouting } from "./persist";
@@ -40,7 +40,7 @@ export interface TurnOptions {
 
 /**
  * One user message, in named steps: load (the message is stored before any model is called), then —
- * in `answer` — choose the task (the user's explicit choice, or the router's while the current task's
+ * in `answer` — choose the task (a follow-up action's, the user's explicit choice, or the router's while the current task's
  * answer starts speculatively), execute, persist. What can refuse the message outright (not the user's
  * conversation, the database down, no model configured) rejects before `answer`, so a channel can answer
  * with an error instead of a stream.
@@ -51,7 +51,7 @@ export async function startTurn(
   options: TurnOptions,
 ): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
   const turn = await loadTurn(userId, request);
-  const explicit = explicitChoice(request, turn.tasks);
+  const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
   const [best, fast] = options.models ? [options.models.best, options.models.fast] : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
   return { answer: (emit) => answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit) };
 }

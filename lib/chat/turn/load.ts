@@ -1,3 +1,4 @@
+import { type FollowUp, resolveFollowUp } from "@/lib/actions";
 import type { HistoryMessage } from "@/lib/ai";
 import { type SemanticRetrieval, semanticRetrieval } from "@/lib/embeddings";
 import { answerForHistory, type LatestDeliverable } from "@/lib/executor";
@@ -33,14 +34,19 @@ export interface Turn {
   recentlyChosen: string[];
   /** for the user along with the routing: the conversation's task is no longer available */
   notice?: CatalogMessage;
+  /** a follow-up action's press, checked: the task it starts and the deliverable it starts from */
+  followUp?: FollowUp;
 }
 
 /**
  * Load: stores the user's message before any model is called, and reads the conversation (the user's
  * own, else 404), its history, its current task's deliverable and the registry — one statement, and a
- * second only when the registry changed since this process last read it.
+ * second only when the registry changed since this process last read it. A follow-up action's press is
+ * checked first (one more read), so a refused one stores nothing.
  */
 export async function loadTurn(userId: string, request: ChatRequest): Promise<Turn> {
+  // a press that cannot be honoured is refused before anything is stored
+  const followUp = request.action ? await resolveFollowUp(userId, request.conversationId, request.action) : undefined;
   const opened = await openTurn({ userId, conversationId: request.conversationId, idempotencyKey: request.messageId, text: request.text });
   const learningQuery = rareWordQueryOf(opened.lexemes);
   learningQuery.catch(() => {}); // awaited where it is used; a failure surfaces there
@@ -70,5 +76,6 @@ export async function loadTurn(userId: string, request: ChatRequest): Promise<Tu
     semantic,
     recentlyChosen,
     notice: dropped ? { key: "turn.taskUnavailable", values: { task: dropped } } : undefined,
+    followUp,
   };
 }

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/admin/page-header";
 import { TaskForm } from "@/components/admin/task-form";
 import { adminPage } from "@/lib/auth";
 import { AppError } from "@/lib/http";
-import { getTask, toTaskInput } from "@/lib/tasks";
+import { followUpTargets, getTask, toTaskInput } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export default async function EditTaskPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={t("editTitle", { name: task.name })} description={t("editDescription")} />
-      <TaskForm task={{ id: task.id, ...toTaskInput(task) }} />
+      <TaskForm tasks={await followUpTargets()} task={{ id: task.id, ...toTaskInput(task) }} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { TaskForm } from "@/components/admin/task-form";
 import { adminPage } from "@/lib/auth";
+import { followUpTargets } from "@/lib/tasks";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.taskForm"))("newTitle") };
@@ -13,7 +14,7 @@ export default async function NewTaskPage() {
   return (
     <>
       <PageHeader title={t("newTitle")} description={t("newDescription")} />
-      <TaskForm />
+      <TaskForm tasks={await followUpTargets()} />
     </>
   );
 }
