@@ -5,15 +5,16 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-/** Chat and (for admins) Admin, the current one marked for eyes and for screen readers. */
+/** Chat, To-dos and (for admins) Admin, the current one marked for eyes and for screen readers. */
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("common.nav");
   const pathname = usePathname();
-  if (!isAdmin) return null;
   const inAdmin = pathname.startsWith("/admin");
+  const inTodos = pathname.startsWith("/todos");
   const links = [
-    { href: "/", label: t("chat"), current: !inAdmin },
-    { href: "/admin/tasks", label: t("admin"), current: inAdmin },
+    { href: "/", label: t("chat"), current: !inAdmin && !inTodos },
+    { href: "/todos", label: t("todos"), current: inTodos },
+    ...(isAdmin ? [{ href: "/admin/tasks", label: t("admin"), current: inAdmin }] : []),
   ];
   return (
     <nav aria-label={t("main")} className="ml-2 flex items-center gap-1">

@@ -402,6 +402,8 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Transla
     outputTitleFormat: spec.output_format_instruction_title,
     outputBodyFormat: spec.output_format_instruction_draft,
     icon: spec.icon || null,
+    // minutes carry action items: they become to-dos (the admin can switch it for other tasks)
+    extractTodos: outputKindOf(spec.output_type) === "minutes",
     // an import is reviewed before it goes live: the admin enables it (lib/tasks/transfer.ts)
     enabled: false,
   };

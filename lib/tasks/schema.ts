@@ -103,6 +103,11 @@ export function taskSchemas(m: TaskMessages) {
     outputBodyFormat: z.string().trim().min(1, m.bodyFormatRequired).max(L.bodyFormatMax, m.bodyFormatTooLong),
     icon: z.string().trim().max(L.iconMax, m.iconTooLong).nullish(),
     enabled: z.boolean().default(true),
+    // issue 15 (todos-check): what happens to a final deliverable
+    /** its action items (who/what/when) become its author's to-dos */
+    extractTodos: z.boolean().default(false),
+    /** the fast model checks it against the required information and output format; a fail is revised once */
+    qualityCheck: z.boolean().default(false),
   });
   return { infoField, translation, translations, task };
 }

@@ -34,6 +34,8 @@ export function toTaskInput(task: Task): TaskInput {
     outputBodyFormat: task.outputBodyFormat,
     icon: task.icon,
     enabled: task.enabled,
+    extractTodos: task.extractTodos,
+    qualityCheck: task.qualityCheck,
   };
 }
 

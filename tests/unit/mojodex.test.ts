@@ -200,6 +200,9 @@ describe("convertMojodexSpecs: one spec", () => {
         outputTitleFormat: "SHORT CONTEXT - DATE OF THE DAY",
         outputBodyFormat: "CONTENT OF THE MEETING MINUTES",
         icon: "📝",
+        // minutes: their action items become to-dos; the quality check is off until an admin turns it on
+        extractTodos: true,
+        qualityCheck: false,
         enabled: false,
       },
     ]);

@@ -7,13 +7,16 @@ import { settings } from "@/lib/settings";
 import type { InfoField, Task } from "@/lib/tasks";
 import type { Turn } from "./load";
 
+/** A started answer with the prompt it was started from (the quality check's revision continues it). */
+export type AnswerExecution = Execution & { prompt: { system: string; messages: ModelMessage[] } };
+
 /**
  * Execute: starts the answer for a task (or for none) with the best model. Its text stays buffered until
  * it is piped, so a speculative answer can be dropped without a token having been sent. The prompt
  * holds the task, the latest version of its deliverable here, and the task's learnings relevant to the
  * message; with no task, the few tasks relevant to the turn that the assistant may suggest.
  */
-export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<Execution> {
+export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<AnswerExecution> {
   const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
   const [latest, learnings] = task
     ? await Promise.all([
@@ -45,5 +48,6 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     ...(reference ? [{ role: "user" as const, content: reference }] : []),
     ...recentWithinBudget(turn.history, EXECUTOR_HISTORY_TOKENS).map((m) => ({ role: m.role, content: m.content })),
   ];
-  return startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
+  const execution = startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
+  return { ...execution, prompt: { system, messages } };
 }
