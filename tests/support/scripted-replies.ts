@@ -22,3 +22,11 @@ export const speculativeDiscard = (label: string): ScriptedReply => ({
   chunkDelayMs: 40,
   chunkSize: 6,
 });
+
+// issue 15 (todos-check): the fast model's structured answers after a deliverable
+
+/** The fast model's action items for a deliverable's to-dos. */
+export const actionItemsSay = (items: { what: string; owner: string | null; due: string | null }[]): ScriptedReply => ({ text: JSON.stringify({ items }) });
+
+/** The fast model's quality check of a deliverable. */
+export const qualityCheckSays = (pass: boolean, missing: string[] = []): ScriptedReply => ({ text: JSON.stringify({ pass, missing }) });
