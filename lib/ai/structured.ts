@@ -24,6 +24,8 @@ function readJsonObject<T>(text: string, schema: z.ZodType<T>): T | undefined {
  */
 export async function generateStructured<T>(input: {
   model: LanguageModel;
+  /** the schema's name on the wire (OpenAI and compatible servers; Ollama takes the schema alone) */
+  name: string;
   system: string;
   prompt: string;
   schema: z.ZodType<T>;
@@ -34,7 +36,7 @@ export async function generateStructured<T>(input: {
       model: input.model,
       system: input.system,
       prompt: input.prompt,
-      output: Output.object({ schema: input.schema }),
+      output: Output.object({ schema: input.schema, name: input.name }),
       abortSignal: input.signal,
       temperature: 0,
       maxRetries: 0,

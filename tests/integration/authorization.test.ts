@@ -7,6 +7,7 @@ import { createConversation, getConversation, sendTurn, type TurnResult } from "
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
+import { ACTION_ITEMS, actionItemsSay } from "../support/scripted-replies";
 
 /**
  * The authorization table: every route handler under app/api and every HTTP method it exports has an
@@ -414,7 +415,7 @@ describe(`the authorization table on ${kind}`, () => {
     const conversationId = await createConversation(owner, "Owner's private minutes");
     models.script(BEST, 'Here are the minutes.\n<deliverable title="T">\nbody\n</deliverable>');
     // the minutes' action item becomes the owner's to-do, in the background (issue 15)
-    models.script(FAST, { text: JSON.stringify({ items: [{ what: "Send the owner's private budget", owner: "Ana", due: null }] }) });
+    models.script(ACTION_ITEMS, actionItemsSay([{ what: "Send the owner's private budget", owner: "Ana", due: null }]));
     const turn: TurnResult = await sendTurn(owner, { conversationId, text: "/meeting-minutes Budget review with Ana and Bo; hiring is frozen." });
     expect(turn.status, JSON.stringify(turn.error)).toBe(200);
     expect(turn.routing).toMatchObject({ action: "start", source: "user", task: { slug: "meeting-minutes" } });

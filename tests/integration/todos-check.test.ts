@@ -7,7 +7,7 @@ import { type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
-import { actionItemsSay, qualityCheckSays, withDeliverable } from "../support/scripted-replies";
+import { ACTION_ITEMS, actionItemsSay, QUALITY_CHECK, qualityCheckSays, withDeliverable } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 
@@ -49,6 +49,12 @@ describe(`to-dos and the quality check on ${kind}`, () => {
     await testDb?.drop();
   });
 
+  /** Every reply queued for the slots and for the two named structured outputs was taken. */
+  function expectAllUsed() {
+    expectScriptedRepliesUsed(models, app);
+    expect({ actionItems: models.pending(ACTION_ITEMS), qualityCheck: models.pending(QUALITY_CHECK) }).toEqual({ actionItems: 0, qualityCheck: 0 });
+  }
+
   async function todosOf(client: HttpClient): Promise<TodoView[]> {
     const response = await client.get("/api/todos");
     expect(response.status).toBe(200);
@@ -70,10 +76,10 @@ describe(`to-dos and the quality check on ${kind}`, () => {
 
   it("extracts a minutes deliverable's action items into its author's to-dos: what, owner, due date only when stated", async () => {
     const conversationId = await createConversation(owner, "Budget review");
-    const fastBefore = models.requestsFor(FAST).length;
+    const [fastBefore, extractionsBefore] = [models.requestsFor(FAST).length, models.requestsFor(ACTION_ITEMS).length];
     models.script(BEST, withDeliverable("Minutes – Budget review – 2 March", MINUTES_BODY));
     models.script(
-      FAST,
+      ACTION_ITEMS,
       actionItemsSay([
         { what: "Send the revised budget", owner: "Ana", due: "2026-03-06" },
         { what: "Book the room for the next meeting", owner: "Bo", due: null },
@@ -86,7 +92,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
     expect(turn.chunks.map((c) => c.type)).not.toContain("data-check");
 
     const todos = await waitForTodos(owner, (list) => list.length === 2);
-    expectScriptedRepliesUsed(models, app);
+    expectAllUsed();
     expect(todos.map(({ what, owner: who, due, done }) => ({ what, owner: who, due, done }))).toEqual([
       { what: "Send the revised budget", owner: "Ana", due: "2026-03-06", done: false },
       { what: "Book the room for the next meeting", owner: "Bo", due: null, done: false },
@@ -94,8 +100,10 @@ describe(`to-dos and the quality check on ${kind}`, () => {
     expect(todos[0].source).toMatchObject({ conversationId, deliverableId: turn.deliverables[0].deliverableId, version: 1 });
     minutes = { conversationId, deliverableId: turn.deliverables[0].deliverableId };
 
-    // one fast request: structured output with a JSON schema at temperature 0, the deliverable as data and its date
-    const requests = models.requestsFor(FAST).slice(fastBefore);
+    // no router call (an explicit choice); one fast request: structured output with a named JSON schema at
+    // temperature 0, the deliverable as data and its date
+    expect(models.requestsFor(FAST).slice(fastBefore)).toHaveLength(0);
+    const requests = models.requestsFor(ACTION_ITEMS).slice(extractionsBefore);
     expect(requests).toHaveLength(1);
     const [extraction] = requests;
     expect(extraction.body.temperature).toBe(0);
@@ -145,7 +153,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
 
   it("replaces a deliverable's open, unedited to-dos for the user's edited version and keeps edited and done ones", async () => {
     // an open unedited one from a new extraction, then the user's edit of the deliverable
-    models.script(FAST, actionItemsSay([{ what: "Call the auditor", owner: "Ana", due: null }]));
+    models.script(ACTION_ITEMS, actionItemsSay([{ what: "Call the auditor", owner: "Ana", due: null }]));
     const edit = await owner.post(`/api/deliverables/${minutes.deliverableId}/versions`, {
       title: "Minutes – Budget review",
       body: `${MINUTES_BODY}\n| Ana | Call the auditor | |`,
@@ -158,7 +166,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
     // mark the new one done: a further version's extraction keeps it, and adds its own
     const auditor = afterEdit.find((t) => t.what === "Call the auditor")!;
     expect((await owner.request(`/api/todos/${auditor.id}`, { method: "PATCH", json: { done: true } })).status).toBe(200);
-    models.script(FAST, actionItemsSay([{ what: "Send the slides", owner: null, due: null }]));
+    models.script(ACTION_ITEMS, actionItemsSay([{ what: "Send the slides", owner: null, due: null }]));
     expect((await owner.post(`/api/deliverables/${minutes.deliverableId}/versions`, { title: "Minutes", body: "Send the slides." })).status).toBe(201);
     const final = await waitForTodos(owner, (list) => list.some((t) => t.what === "Send the slides"));
     expect(final.map((t) => [t.what, t.done])).toEqual([
@@ -166,7 +174,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
       ["Send the slides", false],
       ["Call the auditor", true],
     ]);
-    expectScriptedRepliesUsed(models, app);
+    expectAllUsed();
   });
 
   it("keeps the deliverable and the answer when the extraction fails (the fast model answers 500)", async () => {
@@ -176,7 +184,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
       BEST,
       withDeliverable("Minutes – Standup", "**Action items**\n| owner | action | due date |\n|---|---|---|\n| Bo | Fix the build | tomorrow |"),
     );
-    models.script(FAST, { text: "", status: 500 });
+    models.script(ACTION_ITEMS, { text: "", status: 500 });
     const turn = await sendTurn(owner, { conversationId, text: "/meeting-minutes Standup: Bo fixes the build tomorrow." });
     expect(turn.status).toBe(200);
     expect(turn.errorText).toBeUndefined();
@@ -185,7 +193,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
     const deadline = Date.now() + 10_000;
     while (!app.output().includes("to-do extraction failed") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(app.output()).toContain("to-do extraction failed");
-    expectScriptedRepliesUsed(models, app);
+    expectAllUsed();
     const { deliverables } = await getConversation(owner, conversationId);
     expect(deliverables[0].versions.map((v) => v.title)).toEqual(["Minutes – Standup"]);
     expect(await todosOf(owner)).toEqual(before);
@@ -217,18 +225,18 @@ describe(`to-dos and the quality check on ${kind}`, () => {
 
     it("revises a deliverable the check fails exactly once, quoting what was missing as data, and saves the revision", async () => {
       const conversationId = await createConversation(owner);
-      const [bestBefore, fastBefore] = [models.requestsFor(BEST).length, models.requestsFor(FAST).length];
+      const [bestBefore, checksBefore] = [models.requestsFor(BEST).length, models.requestsFor(QUALITY_CHECK).length];
       models.script(BEST, withDeliverable("Brief – Atlas", "**Goal**\nShip Atlas.\n\n**Deadline**\nJune 30"));
-      models.script(FAST, qualityCheckSays(false, ["the budget section"]));
+      models.script(QUALITY_CHECK, qualityCheckSays(false, ["the budget section"]));
       models.script(BEST, withDeliverable("Brief – Atlas", "**Goal**\nShip Atlas.\n\n**Deadline**\nJune 30\n\n**Budget**\n40k €", "Revised with the budget."));
       const turn = await sendTurn(owner, { conversationId, text: "/checked-brief Atlas: ship by June 30, budget 40k €." });
       expect(turn.status).toBe(200);
-      expectScriptedRepliesUsed(models, app);
+      expectAllUsed();
 
       const best = models.requestsFor(BEST).slice(bestBefore);
       expect(best).toHaveLength(2);
-      expect(models.requestsFor(FAST).slice(fastBefore)).toHaveLength(1);
-      const check = models.requestsFor(FAST).at(-1)!;
+      expect(models.requestsFor(QUALITY_CHECK).slice(checksBefore)).toHaveLength(1);
+      const check = models.requestsFor(QUALITY_CHECK).at(-1)!;
       expect(check.body.temperature).toBe(0);
       expect((check.body.response_format as { type: string }).type).toBe("json_schema");
       expect(check.messages[0].content).toContain("budget: How much it may cost");
@@ -254,20 +262,21 @@ describe(`to-dos and the quality check on ${kind}`, () => {
 
     it("saves a deliverable the check passes as it is: no revision", async () => {
       const conversationId = await createConversation(owner);
-      const [bestBefore, fastBefore] = [models.requestsFor(BEST).length, models.requestsFor(FAST).length];
+      const [bestBefore, checksBefore] = [models.requestsFor(BEST).length, models.requestsFor(QUALITY_CHECK).length];
       models.script(BEST, withDeliverable("Brief – Borealis", "**Goal**\nG\n\n**Deadline**\nMay 1\n\n**Budget**\n10k €"));
-      models.script(FAST, qualityCheckSays(true));
+      models.script(QUALITY_CHECK, qualityCheckSays(true));
       const turn = await sendTurn(owner, { conversationId, text: "/checked-brief Borealis by May 1 for 10k €." });
       expect(turn.status).toBe(200);
-      expectScriptedRepliesUsed(models, app);
+      expectAllUsed();
       expect(models.requestsFor(BEST).slice(bestBefore)).toHaveLength(1);
-      expect(models.requestsFor(FAST).slice(fastBefore)).toHaveLength(1);
+      expect(models.requestsFor(QUALITY_CHECK).slice(checksBefore)).toHaveLength(1);
       expect(turn.deliverables[0]).toMatchObject({ check: "passed", checkNotes: [] });
     });
 
     it("makes no check call for a task with the switch off", async () => {
       const conversationId = await createConversation(owner);
-      const [bestBefore, fastBefore] = [models.requestsFor(BEST).length, models.requestsFor(FAST).length];
+      const requestsBefore = models.requests.length;
+      const bestBefore = models.requestsFor(BEST).length;
       models.script(BEST, withDeliverable("Memo – Ideas", "Some ideas."));
       const turn = await sendTurn(owner, { conversationId, text: "/memo-from-ideas a few ideas on pricing" });
       expect(turn.status).toBe(200);
@@ -276,7 +285,7 @@ describe(`to-dos and the quality check on ${kind}`, () => {
       expect(models.requestsFor(BEST).slice(bestBefore)).toHaveLength(1);
       // nothing in the background either (the memo task makes no to-dos)
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(models.requestsFor(FAST).slice(fastBefore)).toHaveLength(0);
+      expect(models.requests.length - requestsBefore).toBe(1);
     });
 
     it("counts checks and revisions per task on the insight page's data", async () => {
