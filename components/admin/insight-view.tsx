@@ -415,8 +415,13 @@ function QualityChecks({ rows, taskNames }: { rows: RoutingInsight["qualityCheck
   const f = useFigures();
   if (rows.length === 0) return null;
   return (
-    <div className="flex min-w-0 flex-col gap-2">
-      <p className="text-sm text-muted-foreground">{t("description")}</p>
+    <section className="flex min-w-0 flex-col gap-3" aria-labelledby="insight-checks">
+      <div>
+        <h2 id="insight-checks" className="text-base font-semibold">
+          {t("title")}
+        </h2>
+        <p className="mt-0.5 text-sm text-muted-foreground">{t("description")}</p>
+      </div>
       <ScrollTable caption={t("title")}>
         <thead className="border-b border-border">
           <tr>
@@ -442,6 +447,6 @@ function QualityChecks({ rows, taskNames }: { rows: RoutingInsight["qualityCheck
           ))}
         </tbody>
       </ScrollTable>
-    </div>
+    </section>
   );
 }
