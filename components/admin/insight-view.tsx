@@ -404,6 +404,49 @@ export function InsightView({ insight, taskNames }: { insight: RoutingInsight; t
           </div>
         </details>
       )}
+      <QualityChecks rows={insight.qualityChecks} taskNames={taskNames} />
     </div>
+  );
+}
+
+/** Issue 15: per task, the versions its quality check saw in the period and what it did. */
+function QualityChecks({ rows, taskNames }: { rows: RoutingInsight["qualityChecks"]; taskNames: Record<string, string> }) {
+  const t = useTranslations("admin.insight.checks");
+  const f = useFigures();
+  if (rows.length === 0) return null;
+  return (
+    <section className="flex min-w-0 flex-col gap-3" aria-labelledby="insight-checks">
+      <div>
+        <h2 id="insight-checks" className="text-base font-semibold">
+          {t("title")}
+        </h2>
+        <p className="mt-0.5 text-sm text-muted-foreground">{t("description")}</p>
+      </div>
+      <ScrollTable caption={t("title")}>
+        <thead className="border-b border-border">
+          <tr>
+            <th scope="col" className="px-3 py-2 text-left font-medium">
+              {t("task")}
+            </th>
+            <ColumnHeads labels={[t("checks"), t("passed"), t("revised"), t("failedAfterRevision"), t("errors")]} />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {rows.map((row) => (
+            <tr key={row.taskId} data-testid="insight-check-row">
+              <th scope="row" className="min-w-40 px-3 py-2 text-left font-normal">
+                {taskNames[row.taskId] ?? row.name}
+                <span className="block font-mono text-xs text-muted-foreground">/{row.slug}</span>
+              </th>
+              <td className={td}>{f.count(row.checks)}</td>
+              <td className={td}>{f.count(row.passed)}</td>
+              <td className={td}>{f.count(row.revised)}</td>
+              <td className={td}>{f.count(row.failedAfterRevision)}</td>
+              <td className={td}>{f.count(row.errors)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+    </section>
   );
 }

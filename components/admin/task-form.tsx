@@ -55,6 +55,8 @@ const emptyTask: FormInput = {
   icon: "",
   followUpActions: [],
   enabled: true,
+  extractTodos: false,
+  qualityCheck: false,
 };
 
 /** A task a follow-up action may start. */
@@ -116,6 +118,23 @@ function Section({ title, description, children }: { title: string; description:
       </div>
       {children}
     </section>
+  );
+}
+
+/** A switch with its label and hint, linked for screen readers. */
+function SwitchRow({ id, label, hint, checked, onChange }: { id: string; label: string; hint: string; checked: boolean; onChange(value: boolean): void }) {
+  return (
+    <div className="flex items-start gap-3">
+      <Switch id={id} checked={checked} onCheckedChange={onChange} aria-describedby={`${id}-hint`} className="mt-0.5" />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      </div>
+    </div>
   );
 }
 
@@ -442,23 +461,7 @@ export function TaskForm({
             control={control}
             name="enabled"
             render={({ field }) => (
-              <div className="flex items-start gap-3">
-                <Switch
-                  id="task-enabled"
-                  checked={field.value ?? true}
-                  onCheckedChange={field.onChange}
-                  aria-describedby="task-enabled-hint"
-                  className="mt-0.5"
-                />
-                <div>
-                  <label htmlFor="task-enabled" className="text-sm font-medium">
-                    {t("enabled")}
-                  </label>
-                  <p id="task-enabled-hint" className="text-xs text-muted-foreground">
-                    {t("enabledHint")}
-                  </p>
-                </div>
-              </div>
+              <SwitchRow id="task-enabled" label={t("enabled")} hint={t("enabledHint")} checked={field.value ?? true} onChange={field.onChange} />
             )}
           />
         </Section>
@@ -567,6 +570,36 @@ export function TaskForm({
             targets={tasks.filter((target) => target.id !== task?.id)}
             initial={initial}
             languageName={languageName}
+          />
+        </Section>
+
+        {/* issue 15 (todos-check): what happens to a final deliverable */}
+        <Section title={t("finishTitle")} description={t("finishDescription")}>
+          <Controller
+            control={control}
+            name="extractTodos"
+            render={({ field }) => (
+              <SwitchRow
+                id="task-extractTodos"
+                label={t("extractTodos")}
+                hint={t("extractTodosHint")}
+                checked={field.value ?? false}
+                onChange={field.onChange}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="qualityCheck"
+            render={({ field }) => (
+              <SwitchRow
+                id="task-qualityCheck"
+                label={t("qualityCheck")}
+                hint={t("qualityCheckHint")}
+                checked={field.value ?? false}
+                onChange={field.onChange}
+              />
+            )}
           />
         </Section>
 

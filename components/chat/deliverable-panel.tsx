@@ -1,14 +1,15 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, Copy, Download, FileText, Pencil, X } from "lucide-react";
+import { ChevronLeft, ChevronRight, Copy, Download, FileText, Pencil, ShieldAlert, ShieldCheck, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { IconButton } from "@/components/ui/icon-button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
-import type { DeliverableVersionView, DeliverableView } from "@/lib/chat/types";
+import type { DeliverableVersionView, DeliverableView, VersionCheckName } from "@/lib/chat/types";
 import { useTaskName } from "./chat-tasks";
 import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
 import { FollowUpActions, type FollowUpProps } from "./follow-up-actions";
@@ -208,6 +209,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
               {version.author === "user" ? t("byYou") : t("byAssistant")} ·{" "}
               <time dateTime={version.createdAt}>{format.dateTime(new Date(version.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
             </p>
+            {version.check && <VersionCheckNote check={version.check} notes={version.checkNotes} />}
             <Markdown text={version.body} />
             <div className="mt-6 flex items-center gap-1 border-t border-border pt-3 text-sm text-muted-foreground">
               <span className="mr-1">{t("rate")}</span>
@@ -223,5 +225,20 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
         )}
       </div>
     </aside>
+  );
+}
+
+/** What the task's quality check found on a version (issue 15): checked, revised, or what is still missing. */
+function VersionCheckNote({ check, notes }: { check: VersionCheckName; notes: string[] }) {
+  const t = useTranslations("chat.check");
+  const tone = check === "passed" ? "success" : check === "revised" ? "accent" : "warning";
+  return (
+    <div className="-mt-2 mb-4 flex flex-col gap-1" data-testid="version-check" data-check={check}>
+      <Badge tone={tone} className="self-start">
+        {check === "passed" || check === "revised" ? <ShieldCheck aria-hidden="true" /> : <ShieldAlert aria-hidden="true" />}
+        {t(check)}
+      </Badge>
+      {notes.length > 0 && <p className="text-xs text-muted-foreground">{t("found", { notes: notes.join("; ") })}</p>}
+    </div>
   );
 }

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { IconButton } from "@/components/ui/icon-button";
 import { toast } from "@/components/ui/toaster";
-import type { ChatUIMessage, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
+import type { ChatUIMessage, CheckState, DeliverableVersionView, RoutingEvent } from "@/lib/chat/types";
 import { splitAnswer } from "@/lib/executor/deliverable-format";
 import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
 import { FollowUpActions, type FollowUpProps } from "./follow-up-actions";
@@ -27,7 +27,9 @@ interface Props {
 export function MessageView({ message, streaming, stopped, onOpenDeliverable, feedback, followUp }: Props) {
   const t = useTranslations("chat");
   const format = useFormatter();
-  const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
+  // issue 15: a deliverable the quality check had revised replaces the text that streamed
+  const check = message.parts.find((p) => p.type === "data-check")?.data as CheckState | undefined;
+  const text = (check?.state === "done" && check.answer) || message.parts.map((p) => (p.type === "text" ? p.text : "")).join("");
   if (message.role === "user") {
     return (
       <li className="flex justify-end">
@@ -98,6 +100,12 @@ export function MessageView({ message, streaming, stopped, onOpenDeliverable, fe
             </div>
           );
         })}
+        {(check?.state === "checking" || check?.state === "revising") && (
+          <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status" data-testid="quality-check-status">
+            <Loader2 aria-hidden="true" className="size-4 animate-spin" />
+            {t(`check.${check.state}`)}
+          </p>
+        )}
         {!text && streaming && (
           <p className="flex items-center gap-2 text-sm text-muted-foreground">
             <Loader2 aria-hidden="true" className="size-4 animate-spin" />

@@ -18,7 +18,8 @@ export async function AppHeader({ user }: { user: PublicUser }) {
       </a>
       <Link href="/" className="flex items-center gap-2 rounded-md font-semibold tracking-tight">
         <Logo className="size-7" />
-        <span>{t("app.name")}</span>
+        {/* on a phone the logo names the product (its link's name), leaving room for the navigation */}
+        <span className="max-sm:sr-only">{t("app.name")}</span>
       </Link>
       <MainNav isAdmin={user.role === "ADMIN"} />
       <span className="flex-1" />

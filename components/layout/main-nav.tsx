@@ -5,25 +5,26 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-/** Chat and (for admins) Admin, the current one marked for eyes and for screen readers. */
+/** Chat, To-dos and (for admins) Admin, the current one marked for eyes and for screen readers. */
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("common.nav");
   const pathname = usePathname();
-  if (!isAdmin) return null;
   const inAdmin = pathname.startsWith("/admin");
+  const inTodos = pathname.startsWith("/todos");
   const links = [
-    { href: "/", label: t("chat"), current: !inAdmin },
-    { href: "/admin/tasks", label: t("admin"), current: inAdmin },
+    { href: "/", label: t("chat"), current: !inAdmin && !inTodos },
+    { href: "/todos", label: t("todos"), current: inTodos },
+    ...(isAdmin ? [{ href: "/admin/tasks", label: t("admin"), current: inAdmin }] : []),
   ];
   return (
-    <nav aria-label={t("main")} className="ml-2 flex items-center gap-1">
+    <nav aria-label={t("main")} className="flex min-w-0 items-center gap-0.5 sm:ml-2 sm:gap-1">
       {links.map((link) => (
         <Link
           key={link.href}
           href={link.href}
           aria-current={link.current ? "page" : undefined}
           className={cn(
-            "inline-flex min-h-11 items-center rounded-md px-3 text-sm font-medium text-muted-foreground hover:bg-muted hover:text-foreground pointer-fine:min-h-9",
+            "inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-2 text-sm font-medium sm:px-3 text-muted-foreground hover:bg-muted hover:text-foreground pointer-fine:min-h-9",
             link.current && "bg-muted text-foreground",
           )}
         >

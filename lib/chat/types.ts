@@ -1,12 +1,12 @@
 // Shapes shared by the server and the browser. No server-only imports here (types only).
 import type { UIMessage } from "ai";
 import type { SlotStatus } from "@/lib/ai";
-import type { DeliverableVersionView } from "@/lib/executor/types";
+import type { DeliverableVersionView, VersionCheckName } from "@/lib/executor/types";
 import type { RoutingActionName } from "@/lib/router/decide";
 import type { TaskRef } from "@/lib/tasks/schema";
 
 // the shapes of the rooms below that the chat's messages carry
-export type { DeliverableVersionView, DeliverableView } from "@/lib/executor/types";
+export type { DeliverableVersionView, DeliverableView, VersionCheckName } from "@/lib/executor/types";
 export type { RoutingActionName } from "@/lib/router/decide";
 export type { TaskRef } from "@/lib/tasks/schema";
 
@@ -34,9 +34,16 @@ export interface ChatMessageMetadata {
   createdAt?: string;
 }
 
+/**
+ * The quality check's progress on an answer's deliverable (issue 15): checking, revising (with what was
+ * missing), done; a revised answer replaces the streamed text.
+ */
+export type CheckState = { state: "checking" } | { state: "revising"; missing: string[] } | { state: "done"; check: VersionCheckName; answer?: string };
+
 export type ChatDataParts = {
   routing: RoutingEvent;
   deliverable: DeliverableVersionView;
+  check: CheckState;
 };
 
 export type ChatUIMessage = UIMessage<ChatMessageMetadata, ChatDataParts>;

@@ -50,6 +50,9 @@ function uiChunks(event: TurnEvent, textId: string, locale: Locale): InferUIMess
       return [{ type: "text-delta", id: textId, delta: event.delta }];
     case "deliverable":
       return [{ type: "data-deliverable", id: event.version.versionId, data: event.version }];
+    case "check":
+      // one part per answer, updated in place as the check goes on
+      return [{ type: "data-check", id: "check", data: event.check }];
     case "finish":
       return [
         ...(event.error

@@ -1,10 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { db, isUniqueViolation, type OutputKind, Prisma, type VersionAuthor } from "@/lib/db";
+import { db, isUniqueViolation, type OutputKind, Prisma, type VersionAuthor, type VersionCheck } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
 import type { DeliverableVersionView, DeliverableView } from "./types";
 
-export type VersionRow = { id: string; deliverableId: string; version: number; title: string; body: string; author: VersionAuthor; createdAt: Date };
+export type VersionRow = {
+  id: string;
+  deliverableId: string;
+  version: number;
+  title: string;
+  body: string;
+  author: VersionAuthor;
+  createdAt: Date;
+  check: VersionCheck | null;
+  checkNotes: string[];
+};
 
 export function toVersionView(row: VersionRow): DeliverableVersionView {
   return {
@@ -15,6 +25,8 @@ export function toVersionView(row: VersionRow): DeliverableVersionView {
     body: row.body,
     author: row.author,
     createdAt: row.createdAt.toISOString(),
+    check: row.check,
+    checkNotes: row.checkNotes,
   };
 }
 
@@ -48,6 +60,9 @@ export interface NewVersion {
   body: string;
   author: VersionAuthor;
   messageId?: string | null;
+  /** what the quality check found (issue 15) */
+  check?: VersionCheck | null;
+  checkNotes?: string[];
 }
 
 /**
@@ -72,12 +87,13 @@ export function appendVersionSql(input: NewVersion, now = new Date()): Prisma.Sq
       UPDATE "Deliverable" SET "updatedAt" = ${now} WHERE "id" IN (SELECT "id" FROM existing)
     ),
     version AS (
-      INSERT INTO "DeliverableVersion" ("id", "deliverableId", "version", "title", "body", "author", "messageId", "createdAt")
+      INSERT INTO "DeliverableVersion" ("id", "deliverableId", "version", "title", "body", "author", "messageId", "createdAt", "check", "checkNotes")
       SELECT ${randomUUID()}, target."id",
         COALESCE((SELECT max(v."version") FROM "DeliverableVersion" v WHERE v."deliverableId" = target."id"), 0) + 1,
-        ${input.title}, ${input.body}, ${input.author}::"VersionAuthor", ${input.messageId ?? null}, ${now}
+        ${input.title}, ${input.body}, ${input.author}::"VersionAuthor", ${input.messageId ?? null}, ${now},
+        ${input.check ?? null}::"VersionCheck", ${input.checkNotes ?? []}::text[]
       FROM (SELECT "id" FROM existing UNION ALL SELECT "id" FROM created) AS target
-      RETURNING "id", "deliverableId", "version", "title", "body", "author", "createdAt"
+      RETURNING "id", "deliverableId", "version", "title", "body", "author", "createdAt", "check", "checkNotes"
     )`;
 }
 

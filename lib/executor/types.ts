@@ -9,7 +9,13 @@ export interface DeliverableVersionView {
   body: string;
   author: "model" | "user";
   createdAt: string;
+  /** what the task's quality check found (issue 15); null: not checked */
+  check: VersionCheckName | null;
+  /** what the check found missing */
+  checkNotes: string[];
 }
+
+export type VersionCheckName = "passed" | "revised" | "failed_after_revision" | "error";
 
 export interface DeliverableView {
   id: string;

@@ -5,25 +5,28 @@ import enAuth from "./messages/en/auth.json";
 import enChat from "./messages/en/chat.json";
 import enCommon from "./messages/en/common.json";
 import enErrors from "./messages/en/errors.json";
+import enTodos from "./messages/en/todos.json";
 import esAdmin from "./messages/es/admin.json";
 import esAuth from "./messages/es/auth.json";
 import esChat from "./messages/es/chat.json";
 import esCommon from "./messages/es/common.json";
 import esErrors from "./messages/es/errors.json";
+import esTodos from "./messages/es/todos.json";
 import frAdmin from "./messages/fr/admin.json";
 import frAuth from "./messages/fr/auth.json";
 import frChat from "./messages/fr/chat.json";
 import frCommon from "./messages/fr/common.json";
 import frErrors from "./messages/fr/errors.json";
+import frTodos from "./messages/fr/todos.json";
 
-const en = { common: enCommon, auth: enAuth, chat: enChat, admin: enAdmin, errors: enErrors };
+const en = { common: enCommon, auth: enAuth, chat: enChat, admin: enAdmin, errors: enErrors, todos: enTodos };
 /** The English catalog's shape is the contract: `satisfies` makes tsc fail when another language lacks a key. */
 export type Messages = typeof en;
 
 export const catalogs: Record<Locale, Messages> = {
   en,
-  es: { common: esCommon, auth: esAuth, chat: esChat, admin: esAdmin, errors: esErrors } satisfies Messages,
-  fr: { common: frCommon, auth: frAuth, chat: frChat, admin: frAdmin, errors: frErrors } satisfies Messages,
+  es: { common: esCommon, auth: esAuth, chat: esChat, admin: esAdmin, errors: esErrors, todos: esTodos } satisfies Messages,
+  fr: { common: frCommon, auth: frAuth, chat: frChat, admin: frAdmin, errors: frErrors, todos: frTodos } satisfies Messages,
 };
 
 /** A message of the catalog named by its key in a namespace, with its values: text decided later, in the reader's language. */

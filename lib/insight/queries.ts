@@ -63,6 +63,23 @@ export interface RoutingInsight {
   tasks: TaskInsight[];
   /** every bucket of the range in order, empty ones included */
   buckets: BucketInsight[];
+  /** issue 15: the quality checks of the versions written in the range, per task, most checks first */
+  qualityChecks: QualityCheckInsight[];
+}
+
+/** What a task's quality check did to the versions written in the range. */
+export interface QualityCheckInsight {
+  taskId: string;
+  name: string;
+  slug: string;
+  /** versions checked */
+  checks: number;
+  passed: number;
+  /** failed, then revised once */
+  revised: number;
+  failedAfterRevision: number;
+  /** the check could not run */
+  errors: number;
 }
 
 export interface RoutingInsightInput {
@@ -241,6 +258,23 @@ export async function routingInsight(input: RoutingInsightInput = {}): Promise<R
     }),
   ) as Record<RatingTarget, TargetRating>;
 
+  // issue 15: versions the quality check saw, by when they were written
+  const qualityChecks = await db().$queryRaw<QualityCheckInsight[]>`
+    SELECT t."id" AS "taskId", t."name" AS name, t."slug" AS slug,
+           COUNT(*)::int AS checks,
+           COUNT(*) FILTER (WHERE v."check" = 'passed')::int AS passed,
+           COUNT(*) FILTER (WHERE v."check" = 'revised')::int AS revised,
+           COUNT(*) FILTER (WHERE v."check" = 'failed_after_revision')::int AS "failedAfterRevision",
+           COUNT(*) FILTER (WHERE v."check" = 'error')::int AS errors
+    FROM "DeliverableVersion" v
+    JOIN "Deliverable" d ON d."id" = v."deliverableId"
+    JOIN "Task" t ON t."id" = d."taskId"
+    WHERE v."check" IS NOT NULL
+      AND v."createdAt" >= CAST(${from.toISOString()} AS timestamptz) AT TIME ZONE 'UTC'
+      AND v."createdAt" < CAST(${to.toISOString()} AS timestamptz) AT TIME ZONE 'UTC'
+    GROUP BY t."id", t."name", t."slug"
+    ORDER BY checks DESC, t."name"`;
+
   const total = taskRows.find((row) => row.is_total);
   return {
     range: { from: from.toISOString(), to: to.toISOString(), bucket },
@@ -264,5 +298,6 @@ export async function routingInsight(input: RoutingInsightInput = {}): Promise<R
       latencyP50Ms: row.p50,
       latencyP95Ms: row.p95,
     })),
+    qualityChecks,
   };
 }

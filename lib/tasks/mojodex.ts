@@ -476,6 +476,8 @@ function convertSpec(spec: MojodexSpec, raw: Record<string, unknown>, t: Transla
     outputBodyFormat: spec.output_format_instruction_draft,
     icon: spec.icon || null,
     followUpActions: followUps.actions,
+    // minutes carry action items: they become to-dos (the admin can switch it for other tasks)
+    extractTodos: outputKindOf(spec.output_type) === "minutes",
     // an import is reviewed before it goes live: the admin enables it (lib/tasks/transfer.ts)
     enabled: false,
   };

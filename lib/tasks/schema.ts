@@ -125,6 +125,11 @@ export function taskSchemas(m: TaskMessages) {
       .default([])
       .refine((actions) => new Set(actions.map((a) => a.target)).size === actions.length, m.followUpTargetsUnique),
     enabled: z.boolean().default(true),
+    // issue 15 (todos-check): what happens to a final deliverable
+    /** its action items (who/what/when) become its author's to-dos */
+    extractTodos: z.boolean().default(false),
+    /** the fast model checks it against the required information and output format; a fail is revised once */
+    qualityCheck: z.boolean().default(false),
   });
   return { infoField, translation, translations, followUpAction, task };
 }

@@ -36,6 +36,8 @@ export const seedTasks: TaskInput[] = [
       { name: "action_items", description: "Who does what by when", required: false },
     ],
     outputKind: "minutes",
+    extractTodos: true,
+    qualityCheck: false,
     outputTitleFormat: "Minutes – <meeting title> – <date>",
     outputBodyFormat:
       "Markdown with these sections: **Attendees** (list), **Summary** (3–5 sentences), **Discussion** (bullets by topic), **Decisions** (numbered), **Action items** (table: owner | action | due date). Leave a section out when there is nothing to put in it.",
@@ -86,6 +88,8 @@ export const seedTasks: TaskInput[] = [
       "A greeting, one sentence of thanks, a short recap (bullets when more than two points), next steps with owners and dates, a call to action, and a sign-off with the placeholder [Your name].",
     followUpActions: [],
     enabled: true,
+    extractTodos: false,
+    qualityCheck: false,
   },
   {
     slug: "memo-from-ideas",
@@ -126,5 +130,7 @@ export const seedTasks: TaskInput[] = [
       "Markdown: **To / From / Date** lines, **Summary** (2–3 sentences with the main point), **Context**, **Proposals** (numbered, each with rationale), **Open questions**, **Next steps**.",
     followUpActions: [],
     enabled: true,
+    extractTodos: false,
+    qualityCheck: false,
   },
 ];

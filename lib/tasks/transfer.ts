@@ -35,6 +35,8 @@ export function toTaskInput(task: Task): TaskInput {
     icon: task.icon,
     followUpActions: followUpActionsOf(task),
     enabled: task.enabled,
+    extractTodos: task.extractTodos,
+    qualityCheck: task.qualityCheck,
   };
 }
 

@@ -7,6 +7,7 @@ import { createConversation, getConversation, sendTurn, type TurnResult } from "
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
+import { ACTION_ITEMS, actionItemsSay } from "../support/scripted-replies";
 
 /**
  * The authorization table: every route handler under app/api and every HTTP method it exports has an
@@ -38,6 +39,8 @@ interface Ids {
   versionId: string;
   taskId: string;
   learningId: string;
+  /** the owner's to-do, extracted from the minutes (issue 15) */
+  todoId: string;
   /** what the task's PUT and the import send: a valid definition that would change the task */
   hijackedTask: Record<string, unknown>;
 }
@@ -166,6 +169,18 @@ const TABLE: Entry[] = [
     access: "owner",
     calls: (ids) => feedbackTargets(ids).map((target) => ({ path: "/api/feedback", json: { target } })),
   },
+  // issue 15 (todos-check): the user's to-dos
+  { route: "/api/todos", method: "GET", access: "user", calls: () => [{ path: "/api/todos" }] },
+  {
+    route: "/api/todos/[id]",
+    method: "PATCH",
+    access: "owner",
+    calls: (ids) => [
+      { path: `/api/todos/${ids.todoId}`, json: { done: true } },
+      { path: `/api/todos/${ids.todoId}`, json: { what: "Hijacked", owner: "Intruder", due: "2030-01-01" } },
+    ],
+  },
+  { route: "/api/todos/[id]", method: "DELETE", access: "owner", calls: (ids) => [{ path: `/api/todos/${ids.todoId}` }] },
   { route: "/api/conversations/[id]", method: "DELETE", access: "owner", calls: (ids) => [{ path: `/api/conversations/${ids.conversationId}` }] },
 
   // administrators only
@@ -226,6 +241,8 @@ const PAGES: PageEntry[] = [
     path: (ids) => `/c/${ids.conversationId}`,
     data: () => ["Owner's private minutes", "Budget review with Ana and Bo"],
   },
+  // issue 15 (todos-check): the user's own to-dos
+  { page: "(app)/todos", access: "user", path: () => "/todos", data: () => ["Send the owner's private budget"] },
   { page: "(app)/admin", access: "admin", path: () => "/admin", data: () => [], allowedStatus: 307 },
   {
     page: "(app)/admin/tasks",
@@ -341,6 +358,7 @@ describe(`the authorization table on ${kind}`, () => {
     conversation: unknown;
     ownerVotes: unknown;
     ownerConversations: unknown;
+    ownerTodos: unknown;
     task: unknown;
     tasks: unknown;
     learnings: unknown;
@@ -359,6 +377,7 @@ describe(`the authorization table on ${kind}`, () => {
       conversation: await getConversation(owner, ids.conversationId),
       ownerVotes: await json(owner, `/api/feedback?conversationId=${ids.conversationId}`),
       ownerConversations: await json(owner, "/api/conversations"),
+      ownerTodos: await json(owner, "/api/todos"),
       task: await json(admin, `/api/tasks/${ids.taskId}`),
       tasks: await json(admin, "/api/tasks"),
       learnings: await json(admin, "/api/learnings"),
@@ -372,6 +391,7 @@ describe(`the authorization table on ${kind}`, () => {
     expect(now.conversation, "the owner's conversation changed").toEqual(before.conversation);
     expect(now.ownerVotes, "the owner's votes changed").toEqual(before.ownerVotes);
     expect(now.ownerConversations, "the owner's conversation list changed").toEqual(before.ownerConversations);
+    expect(now.ownerTodos, "the owner's to-dos changed").toEqual(before.ownerTodos);
     expect(now.task, "the task changed").toEqual(before.task);
     expect(now.tasks, "the task registry changed").toEqual(before.tasks);
     expect(now.learnings, "the learnings changed").toEqual(before.learnings);
@@ -404,11 +424,19 @@ describe(`the authorization table on ${kind}`, () => {
     // the owner's conversation with a deliverable: an explicit task choice, one executor call
     const conversationId = await createConversation(owner, "Owner's private minutes");
     models.script(BEST, 'Here are the minutes.\n<deliverable title="T">\nbody\n</deliverable>');
+    // the minutes' action item becomes the owner's to-do, in the background (issue 15)
+    models.script(ACTION_ITEMS, actionItemsSay([{ what: "Send the owner's private budget", owner: "Ana", due: null }]));
     const turn: TurnResult = await sendTurn(owner, { conversationId, text: "/meeting-minutes Budget review with Ana and Bo; hiring is frozen." });
     expect(turn.status, JSON.stringify(turn.error)).toBe(200);
     expect(turn.routing).toMatchObject({ action: "start", source: "user", task: { slug: "meeting-minutes" } });
     expect(turn.deliverables).toHaveLength(1);
     expect(models.pending(BEST)).toBe(0);
+    let todos: { id: string }[] = [];
+    for (let waited = 0; !todos.length && waited < 10_000; waited += 100) {
+      todos = (await json<{ todos: { id: string }[] }>(owner, "/api/todos")).todos;
+      if (!todos.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(todos).toHaveLength(1);
     const assistantMessageId = turn.chunks.find((c) => c.type === "start")?.messageId;
     expect(typeof assistantMessageId).toBe("string");
 
@@ -445,6 +473,7 @@ describe(`the authorization table on ${kind}`, () => {
       versionId: turn.deliverables[0].versionId,
       taskId: task.id,
       learningId: learning!.id,
+      todoId: todos[0].id,
       hijackedTask: {
         slug: task.slug,
         name: "HIJACKED",
@@ -521,6 +550,7 @@ describe(`the authorization table on ${kind}`, () => {
       decisionId: randomUUID(),
       deliverableId: randomUUID(),
       versionId: randomUUID(),
+      todoId: "cnotatodo0000000000000000",
     };
     const failures: string[] = [];
     let calls = 0;

@@ -128,6 +128,8 @@ const task = (slug: string, name: string, routerDescription: string, enabled = t
   outputBodyFormat: "Markdown.",
   icon: null,
   enabled,
+  extractTodos: false,
+  qualityCheck: false,
 });
 
 const distractors = DOMAINS.flatMap((domain) =>

@@ -5,7 +5,10 @@ import type { AddressInfo } from "node:net";
  * A scripted model server on 127.0.0.1 speaking the OpenAI-compatible and Ollama wire formats (and
  * OpenAI's Responses API, which openai: models use, unstreamed), so the app's real provider code is
  * exercised. Every request is recorded with its body, for tests of what went on the wire. Each reply is queued by the test for a model name (the app's
- * fast and best slots use different names): nothing is chosen by reading the prompt.
+ * fast and best slots use different names): nothing is chosen by reading the prompt. A structured-output
+ * request that names its JSON schema on the wire (anything but the AI SDK's default "response") is
+ * queued and recorded apart, as `model#name` (e.g. "scripted-fast#action_items"): work a turn does in the
+ * background then never takes a reply the test queued for the router.
  *
  * It also answers embedding requests (OpenAI's and compatible servers' /v1/embeddings, Ollama's
  * /api/embed) with the vectors of a fixture table, text → vector, that the test fills: `vectors`, and
@@ -58,7 +61,8 @@ export class ScriptedModelServer {
     const queue = this.queues.get(model) ?? [];
     queue.push(...replies.map((r) => (typeof r === "string" ? { text: r } : r)));
     this.queues.set(model, queue);
-    if (!this.models.includes(model)) this.models.push(model);
+    const listed = model.split("#")[0];
+    if (!this.models.includes(listed)) this.models.push(listed);
     return this;
   }
 
@@ -101,7 +105,7 @@ export class ScriptedModelServer {
       return json(res, 404, { error: { message: `scripted server: no route ${req.method} ${path}` } });
     }
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
-    const model = body.model as string | undefined;
+    const model = queueOf(body);
     if (this.record) this.requests.push({ path, model, body, messages: flattenMessages(body.messages ?? body.input) });
     const reply = model ? (this.queues.get(model)?.shift() ?? this.fallback?.(model)) : undefined;
     if (!reply) return json(res, 500, { error: { message: `scripted server: no reply queued for model "${model}"` } });
@@ -209,6 +213,14 @@ export class ScriptedModelServer {
     }
     return true;
   }
+}
+
+/** The queue a request takes its reply from: its model, or `model#schema` for a structured output whose schema is named. */
+function queueOf(body: Record<string, unknown>): string | undefined {
+  const model = body.model as string | undefined;
+  const format = body.response_format as { json_schema?: { name?: string } } | undefined;
+  const name = format?.json_schema?.name ?? (body.text as { format?: { name?: string } } | undefined)?.format?.name;
+  return model && name && name !== "response" ? `${model}#${name}` : model;
 }
 
 function usageOf(text: string) {

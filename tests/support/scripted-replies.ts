@@ -22,3 +22,16 @@ export const speculativeDiscard = (label: string): ScriptedReply => ({
   chunkDelayMs: 40,
   chunkSize: 6,
 });
+
+// issue 15 (todos-check): the fast model's structured answers after a deliverable, each queued under its
+// schema's name (see ScriptedModelServer): models.script(ACTION_ITEMS, actionItemsSay([...]))
+
+/** The fast slot's queue for to-do extraction, and for the quality check. */
+export const ACTION_ITEMS = "scripted-fast#action_items";
+export const QUALITY_CHECK = "scripted-fast#quality_check";
+
+/** The fast model's action items for a deliverable's to-dos. */
+export const actionItemsSay = (items: { what: string; owner: string | null; due: string | null }[]): ScriptedReply => ({ text: JSON.stringify({ items }) });
+
+/** The fast model's quality check of a deliverable. */
+export const qualityCheckSays = (pass: boolean, missing: string[] = []): ScriptedReply => ({ text: JSON.stringify({ pass, missing }) });

@@ -9,7 +9,7 @@ import { HttpClient } from "./http-client";
 import type { ScriptedModelServer } from "./model-server";
 import { mojodexFollowUpSpec, mojodexTemplateSpec } from "./mojodex-specs";
 import { BEST, FAST, startScriptedApp } from "./scripted-app";
-import { routerSays, speculativeDiscard } from "./scripted-replies";
+import { ACTION_ITEMS, actionItemsSay, routerSays, speculativeDiscard } from "./scripted-replies";
 
 /**
  * Every page of the app with data on it, as a user sees it: an administrator with a routed
@@ -67,6 +67,16 @@ export async function prepareTour(app: AppServer, models: ScriptedModelServer): 
   if (question.error || question.errorText) throw new Error(`the tour's first turn failed: ${JSON.stringify(question.error ?? question.errorText)}`);
   models.script(BEST, { text: MINUTES, chunkSize: 64 });
   models.script(FAST, routerSays("meeting-minutes"));
+  // the minutes' action items become the admin's to-dos (issue 15): one overdue, one due today, one later
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  models.script(
+    ACTION_ITEMS,
+    actionItemsSay([
+      { what: "Send the pilot plan", owner: "Ben", due: day(-1) },
+      { what: "Book the security review", owner: "Ana", due: day(0) },
+      { what: "Share the pilot's success criteria with the sales team", owner: null, due: day(14) },
+    ]),
+  );
   const turn = await sendTurn(admin, {
     conversationId,
     text: "Today, with Ana Ruiz from ACME and Ben. Pilot from 3 March with sales, they give us read-only CRM access. Ben sends the plan by 27 Nov, Ana books the security review by 4 Dec.",
@@ -74,6 +84,11 @@ export async function prepareTour(app: AppServer, models: ScriptedModelServer): 
   const version = turn.deliverables[0];
   if (!version) throw new Error(`the tour's turn wrote no deliverable: ${JSON.stringify(turn.error ?? turn.errorText)}`);
   await admin.request("/api/feedback", { method: "PUT", json: { target: { type: "version", id: version.versionId }, rating: "up" } });
+  // the to-dos are extracted in the background of the turn
+  for (let waited = 0; waited < 10_000; waited += 100) {
+    if (((await (await admin.get("/api/todos")).json()) as { todos: unknown[] }).todos.length === 3) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 
   const { tasks } = (await (await admin.get("/api/tasks")).json()) as { tasks: { id: string; slug: string }[] };
   const taskId = tasks.find((t) => t.slug === "meeting-minutes")?.id;
@@ -92,6 +107,7 @@ export const TOUR: TourStop[] = [
     // on a phone the deliverable is in a sheet the user opens; on a desktop the panel is beside the chat
     ready: (page) => page.getByTestId("assistant-message").last().waitFor(),
   },
+  { name: "todos", as: "admin", path: () => "/todos", ready: (page) => page.getByTestId("todo").first().waitFor() },
   { name: "admin-tasks", as: "admin", path: () => "/admin/tasks", ready: (page) => page.getByTestId("task-row").first().waitFor() },
   { name: "admin-task-new", as: "admin", path: () => "/admin/tasks/new", ready: (page) => page.getByTestId("executor-preview").waitFor() },
   { name: "admin-task-edit", as: "admin", path: (d) => `/admin/tasks/${d.taskId}`, ready: (page) => page.getByTestId("executor-preview").waitFor() },

@@ -202,6 +202,9 @@ describe("convertMojodexSpecs: one spec", () => {
         icon: "📝",
         // predefined_actions: the button's names in English (the default) and French
         followUpActions: [{ target: "follow_up_email", label: "Follow-up email", translations: { fr: "E-mail de suivi" } }],
+        // minutes: their action items become to-dos; the quality check is off until an admin turns it on
+        extractTodos: true,
+        qualityCheck: false,
         enabled: false,
       },
     ]);

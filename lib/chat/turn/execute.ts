@@ -7,6 +7,9 @@ import { settings } from "@/lib/settings";
 import type { InfoField, Task } from "@/lib/tasks";
 import type { Turn } from "./load";
 
+/** A started answer with the prompt it was started from (the quality check's revision continues it). */
+export type AnswerExecution = Execution & { prompt: { system: string; messages: ModelMessage[] } };
+
 /**
  * Execute: starts the answer for a task (or for none) with the best model. Its text stays buffered until
  * it is piped, so a speculative answer can be dropped without a token having been sent. The prompt
@@ -14,7 +17,7 @@ import type { Turn } from "./load";
  * message; with no task, the few tasks relevant to the turn that the assistant may suggest. A follow-up
  * action's turn also carries the deliverable it starts from (prompt chaining).
  */
-export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<Execution> {
+export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<AnswerExecution> {
   const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
   const [latest, learnings] = task
     ? await Promise.all([
@@ -49,5 +52,6 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     history.splice(Math.max(press, 0), 0, { role: "user", content: buildSourceDeliverableMessage(turn.followUp.source) });
   }
   const messages: ModelMessage[] = [...(reference ? [{ role: "user" as const, content: reference }] : []), ...history];
-  return startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
+  const execution = startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
+  return { ...execution, prompt: { system, messages } };
 }

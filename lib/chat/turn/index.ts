@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
 import { modelFor } from "@/lib/ai";
-import type { Execution, ExecutionOutcome } from "@/lib/executor";
+import type { ExecutionOutcome } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
-import type { DeliverableVersionView } from "../types";
+import { extractTodosLater } from "@/lib/todos";
+import type { CheckState, DeliverableVersionView } from "../types";
+import { type CheckedAnswer, checkAnswer } from "./check";
 import { actionChoice, type Choice, explicitChoice, routeChoice } from "./choose";
-import { startAnswer } from "./execute";
+import { type AnswerExecution, startAnswer } from "./execute";
 import { loadTurn, type Turn } from "./load";
 import { recordDecision, saveTurnAnswer, type TurnRouting } from "./persist";
 import type { ChatRequest } from "./request";
 
+export { type CheckedAnswer, checkAnswer } from "./check";
 export { actionChoice, type Choice, explicitChoice, routeChoice } from "./choose";
-export { startAnswer } from "./execute";
+export { type AnswerExecution, startAnswer } from "./execute";
 export { loadTurn, type Turn } from "./load";
 export { recordDecision, saveTurnAnswer, type TurnRouting } from "./persist";
 export { type ChatRequest, chatRequestSchema } from "./request";
@@ -23,6 +26,8 @@ export type TurnEvent =
   | { type: "text-delta"; delta: string }
   | { type: "text-end" }
   | { type: "deliverable"; version: DeliverableVersionView }
+  // issue 15: the quality check's progress, between the answer's text and its saved version
+  | { type: "check"; check: CheckState }
   | { type: "finish"; status: ExecutionOutcome["status"]; createdAt: Date; error?: CatalogMessage };
 
 type SlotModel = Awaited<ReturnType<typeof modelFor>>;
@@ -81,17 +86,33 @@ async function answerTurn(
     const outcome = await execution.pipe((delta) => emit({ type: "text-delta", delta }));
     emit({ type: "text-end" });
 
+    // issue 15: a task with the quality check has its deliverable checked (and revised once) before it is saved
+    const checked: CheckedAnswer =
+      choice.task?.qualityCheck && outcome.status === "complete"
+        ? await checkAnswer({
+            task: choice.task,
+            execution,
+            outcome,
+            fast: async () => (input.fast ?? (await modelFor("fast"))).model,
+            best: input.best.model,
+            signal,
+            onState: (check) => emit({ type: "check", check }),
+          })
+        : { outcome, check: null, notes: [] };
+
     await decision.saved;
-    const saved = await saveTurnAnswer(turn, { id: answerId, task: choice.task, outcome });
+    const saved = await saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked });
     if (saved.version) emit({ type: "deliverable", version: saved.version });
-    emit({ type: "finish", status: outcome.status, createdAt: saved.createdAt, error: outcome.error });
+    // issue 15: a final version's action items become to-dos in the background; the answer never waits for it
+    if (saved.version && choice.task?.extractTodos) void extractTodosLater(saved.version.versionId, input.fast?.model);
+    emit({ type: "finish", status: checked.outcome.status, createdAt: saved.createdAt, error: checked.outcome.error });
   } finally {
     ended.abort();
   }
 }
 
 /** The speculative answer when it is for the chosen task; otherwise it is dropped and the chosen one starts. */
-async function keepOrRestart(speculative: Execution | undefined, chosen: string | null, start: () => Promise<Execution>): Promise<Execution> {
+async function keepOrRestart(speculative: AnswerExecution | undefined, chosen: string | null, start: () => Promise<AnswerExecution>): Promise<AnswerExecution> {
   if (speculative && speculative.taskSlug === chosen) return speculative;
   speculative?.abort();
   return start();

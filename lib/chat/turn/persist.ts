@@ -4,7 +4,7 @@ import type { CatalogMessage } from "@/lib/i18n";
 import { deriveAction, saveDecision } from "@/lib/router";
 import type { Task } from "@/lib/tasks";
 import { saveAnswer } from "../queries";
-import type { DeliverableVersionView, RoutingEvent, TaskRef } from "../types";
+import type { DeliverableVersionView, RoutingEvent, TaskRef, VersionCheckName } from "../types";
 import type { Choice } from "./choose";
 import type { Turn } from "./load";
 
@@ -50,13 +50,23 @@ export function recordDecision(turn: Turn, choice: Choice): { routing: TurnRouti
  */
 export async function saveTurnAnswer(
   turn: Turn,
-  answer: { id: string; task: Task | null; outcome: ExecutionOutcome },
+  answer: { id: string; task: Task | null; outcome: ExecutionOutcome; check?: VersionCheckName | null; notes?: string[] },
 ): Promise<{ createdAt: Date; version: DeliverableVersionView | null }> {
   const { task, outcome } = answer;
   const deliverable = outcome.status === "complete" && task ? finalDeliverable(outcome.text) : null;
   const { createdAt, version } = await saveAnswer(
     { id: answer.id, conversationId: turn.conversationId, content: outcome.text, status: outcome.status },
-    deliverable && task ? { taskId: task.id, kind: task.outputKind, title: deliverable.title, body: deliverable.body, author: "model" } : null,
+    deliverable && task
+      ? {
+          taskId: task.id,
+          kind: task.outputKind,
+          title: deliverable.title,
+          body: deliverable.body,
+          author: "model",
+          check: answer.check,
+          checkNotes: answer.notes,
+        }
+      : null,
   );
   return { createdAt, version: version && toVersionView(version) };
 }
