@@ -9,6 +9,18 @@ export interface DeliverableVersionView {
   body: string;
   author: "model" | "user";
   createdAt: string;
+  /** email deliverables: the times this version was sent (lib/actions/send), oldest first */
+  sends?: EmailSendView[];
+}
+
+/** One accepted send of an email deliverable's version. */
+export interface EmailSendView {
+  id: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  messageId: string;
+  sentAt: string;
 }
 
 export interface DeliverableView {

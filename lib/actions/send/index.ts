@@ -1,0 +1,3 @@
+export { emailHtml } from "./html";
+export { type SendRequest, sendRequestSchema } from "./schema";
+export { sendVersion } from "./send";
