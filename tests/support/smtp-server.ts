@@ -10,10 +10,11 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on 127.0.0.1 standing in for the user's mail server: it accepts every message
- * (without TLS or sign-in) and keeps it, parsed, for the test to read.
+ * (without TLS or sign-in) and keeps it, parsed, for the test to read; it refuses the recipients in `refused`.
  */
 export class SmtpStandIn {
   readonly received: ReceivedMail[] = [];
+  readonly refused = new Set<string>();
   private server: SMTPServer | undefined;
   port = 0;
 
@@ -22,6 +23,10 @@ export class SmtpStandIn {
       secure: false,
       disabledCommands: ["STARTTLS", "AUTH"],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.refused.has(address.address)) return callback();
+        callback(Object.assign(new Error(`5.1.1 <${address.address}>: no such mailbox`), { responseCode: 550 }));
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then((parsed) => {

@@ -18,18 +18,19 @@ export function mailSettings() {
   return { url: SMTP_URL, from: SMTP_FROM };
 }
 
-const UNREACHABLE = ["ECONNECTION", "ESOCKET", "ETIMEDOUT", "EDNS", "ETLS", "ECONNREFUSED", "ECONNRESET"];
-
-/** A mail server's failure as an error that says why, in the reader's language; nothing was sent. */
+/**
+ * A mail server's failure as an error that says why, in the reader's language; nothing was sent. A
+ * failure without an SMTP reply (refused or dropped connection, timeout, TLS) means the server could not
+ * be reached; a reply is quoted.
+ */
 function sendFailure(error: unknown, url: string): AppError {
-  const { code, response, rejected } = (error ?? {}) as { code?: string; response?: string; rejected?: string[] };
+  const { code, response, responseCode, rejected } = (error ?? {}) as { code?: string; response?: string; responseCode?: number; rejected?: string[] };
   const host = new URL(url).host;
   if (code === "EAUTH") return new AppError("unavailable:smtp", { key: "unavailable.smtpAuth", values: { host } });
   if (code === "EENVELOPE" && rejected?.length)
     return new AppError("bad_request:send", { key: "bad_request.smtpRecipients", values: { addresses: rejected.join(", ") } });
-  if (code && UNREACHABLE.includes(code)) return new AppError("unavailable:smtp", { key: "unavailable.smtpUnreachable", values: { host } });
-  const reason = (response ?? (error instanceof Error ? error.message : String(error))).slice(0, 300);
-  return new AppError("unavailable:smtp", { key: "unavailable.smtpRefused", values: { host, reason } });
+  if (responseCode && response) return new AppError("unavailable:smtp", { key: "unavailable.smtpRefused", values: { host, reason: response.slice(0, 300) } });
+  return new AppError("unavailable:smtp", { key: "unavailable.smtpUnreachable", values: { host } });
 }
 
 /** Sends one email through the configured server; answers the Message-ID the server accepted. */
