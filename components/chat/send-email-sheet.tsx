@@ -4,6 +4,7 @@ import { Send } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/input";
@@ -114,46 +115,59 @@ export function SendEmailSheet({ version, onSent }: Props) {
           {t("send")}
         </Button>
       </DialogTrigger>
-      <DialogContent title={t("title")} description={t("description")} closeLabel={t("cancel")} className="max-w-2xl">
+      <DialogContent
+        title={t("title")}
+        description={t("description")}
+        closeLabel={t("cancel")}
+        className="max-w-2xl"
+        // the recipients first, not the close button
+        onOpenAutoFocus={(e) => {
+          e.preventDefault();
+          (e.currentTarget as HTMLElement).querySelector("input")?.focus();
+        }}
+      >
         <form
-          className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 pb-4 pt-2"
+          className="flex min-h-0 flex-1 flex-col"
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
             if (!busy) void send();
           }}
         >
-          {field("to", { hint: t("addressesHint") })}
-          {field("cc")}
-          {field("subject")}
-          <div className="flex flex-col gap-1.5">
-            <label className="text-sm font-medium" htmlFor={bodyId}>
-              {t("body")}
-            </label>
-            <Textarea
-              id={bodyId}
-              className="min-h-48 font-mono"
-              value={draft.body}
-              aria-invalid={fields.body ? true : undefined}
-              aria-describedby={fields.body ? `${bodyId}-error` : undefined}
-              onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-            />
-            {fields.body && (
-              <p id={`${bodyId}-error`} className="text-sm text-destructive">
-                {fields.body}
-              </p>
-            )}
+          <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 pb-3 pt-2">
+            {field("to", { hint: t("addressesHint") })}
+            {field("cc")}
+            {field("subject")}
+            <div className="flex flex-col gap-1.5">
+              <label className="text-sm font-medium" htmlFor={bodyId}>
+                {t("body")}
+              </label>
+              <Textarea
+                id={bodyId}
+                className="min-h-40 font-mono sm:min-h-56"
+                value={draft.body}
+                aria-invalid={fields.body ? true : undefined}
+                aria-describedby={fields.body ? `${bodyId}-error` : undefined}
+                onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+              />
+              {fields.body && (
+                <p id={`${bodyId}-error`} className="text-sm text-destructive">
+                  {fields.body}
+                </p>
+              )}
+            </div>
           </div>
+          {/* outside the scrolling fields, so a failure is seen where the button was pressed */}
           {error && (
-            <p role="alert" className="text-sm text-destructive">
+            <p role="alert" className="border-t border-border px-4 pt-3 text-sm text-destructive">
               {error}
             </p>
           )}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
+          <div className={cn("flex gap-2 px-4 py-3 sm:justify-end", !error && "border-t border-border")}>
+            <Button variant="secondary" className="flex-1 sm:flex-none" onClick={() => setOpen(false)}>
               {t("cancel")}
             </Button>
-            <Button type="submit" disabled={busy}>
+            <Button type="submit" className="flex-1 sm:flex-none" disabled={busy}>
               <Send aria-hidden="true" />
               {busy ? t("sending") : t("confirm")}
             </Button>

@@ -74,7 +74,7 @@ describe("the deliverable panel's downloads and send sheet in Chromium", () => {
   });
 
   it("sends the email from a prefilled sheet only when pressed, and shows who it went to", async () => {
-    await page.getByRole("button", { name: "Send", exact: true }).click();
+    await page.getByRole("button", { name: "Send by email" }).click();
     const sheet = page.getByRole("dialog", { name: "Send this email" });
     await sheet.waitFor();
     expect(await sheet.getByLabel("To").inputValue()).toBe("ana@example.com");
