@@ -12,16 +12,16 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** A version as Markdown, the way the panel copies it: its title as the first heading. */
-export const markdownOf = (title: string, body: string) => `# ${title}\n\n${body}\n`;
+const markdownOf = (title: string, body: string) => `# ${title}\n\n${body}\n`;
 
 /** A file name from a title: letters and digits of any script kept, the rest folded into dashes. */
-export function fileNameOf(title: string, format: ExportFormat, fallback = "deliverable"): string {
+function fileNameOf(title: string, format: ExportFormat): string {
   const stem =
     title
       .normalize("NFC")
       .replace(/[^\p{L}\p{N}]+/gu, "-")
       .replace(/^-|-$/g, "")
-      .slice(0, 80) || fallback;
+      .slice(0, 80) || "deliverable";
   return `${stem}.${format}`;
 }
 
@@ -35,7 +35,7 @@ export function attachmentHeader(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export interface ExportedFile {
+interface ExportedFile {
   fileName: string;
   contentType: string;
   content: Buffer;

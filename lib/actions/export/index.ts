@@ -1,2 +1,1 @@
-export { attachmentHeader, EXPORT_FORMATS, type ExportedFile, type ExportFormat, exportVersion, fileNameOf, markdownOf } from "./export";
-export { parseMarkdown } from "./markdown";
+export { attachmentHeader, EXPORT_FORMATS, exportVersion } from "./export";

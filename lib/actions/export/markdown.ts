@@ -4,7 +4,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 
 /** A deliverable's Markdown as a syntax tree (CommonMark with GitHub's tables, task lists and strikethrough). */
-export function parseMarkdown(markdown: string): Root {
+function parseMarkdown(markdown: string): Root {
   return unified().use(remarkParse).use(remarkGfm).parse(markdown);
 }
 

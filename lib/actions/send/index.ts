@@ -1,3 +1,2 @@
-export { emailHtml } from "./html";
-export { type SendRequest, sendRequestSchema } from "./schema";
+export { sendRequestSchema } from "./schema";
 export { sendVersion } from "./send";

@@ -12,7 +12,6 @@ export const sendRequestSchema = z.object({
   /** made when the sheet opens: pressing twice (or retrying a request whose answer was lost) sends once */
   idempotencyKey: z.uuid(),
 });
-export type SendRequest = z.input<typeof sendRequestSchema>;
 
 /** A list of addresses as typed in one field: separated by commas, semicolons or spaces. */
 export const splitAddresses = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
