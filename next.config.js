@@ -40,8 +40,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time instead of bundled: PGlite and the Postgres driver read files
-  // next to their own code (WebAssembly, extension bundles).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // next to their own code (WebAssembly, extension bundles), and so does pdfmake (its fonts).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfmake"],
   poweredByHeader: false,
   // forbidden(): a signed-in non-admin on an admin page gets app/forbidden.tsx with status 403
   experimental: { authInterrupts: true },

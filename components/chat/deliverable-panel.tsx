@@ -1,19 +1,22 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, Copy, Download, FileText, Pencil, ShieldAlert, ShieldCheck, X } from "lucide-react";
+import { ChevronLeft, ChevronRight, Copy, Download, FileText, MailCheck, Pencil, ShieldAlert, ShieldCheck, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { IconButton } from "@/components/ui/icon-button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toaster";
 import type { DeliverableVersionView, DeliverableView, VersionCheckName } from "@/lib/chat/types";
+import type { EmailSendView } from "@/lib/executor/types";
 import { useTaskName } from "./chat-tasks";
 import { type FeedbackProps, ThumbsVote } from "./feedback-buttons";
 import { FollowUpActions, type FollowUpProps } from "./follow-up-actions";
 import { Markdown } from "./markdown";
+import { SendEmailSheet } from "./send-email-sheet";
 
 interface Props {
   deliverables: DeliverableView[];
@@ -26,20 +29,51 @@ interface Props {
   followUp: FollowUpProps;
 }
 
-function download(version: DeliverableVersionView, fallbackName: string) {
-  const blob = new Blob([`# ${version.title}\n\n${version.body}\n`], { type: "text/markdown;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = Object.assign(document.createElement("a"), {
-    href: url,
-    download: `${
-      version.title
-        .replace(/[^\p{L}\p{N}]+/gu, "-")
-        .replace(/^-|-$/g, "")
-        .slice(0, 60) || fallbackName
-    }.md`,
-  });
-  link.click();
-  URL.revokeObjectURL(url);
+const EXPORTS = ["docx", "pdf", "md"] as const;
+
+/** The version's files (lib/actions/export): the server names them from the title. */
+function DownloadMenu({ version }: { version: DeliverableVersionView }) {
+  const t = useTranslations("chat.deliverable");
+  const tx = useTranslations("chat.deliverableExport");
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <IconButton label={t("download")}>
+          <Download />
+        </IconButton>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end">
+        <DropdownMenuLabel>{tx("formats")}</DropdownMenuLabel>
+        {EXPORTS.map((format) => (
+          <DropdownMenuItem key={format} asChild>
+            <a href={`/api/deliverables/${version.deliverableId}/versions/${version.version}/export?format=${format}`} download>
+              <FileText aria-hidden="true" />
+              {tx(format)}
+            </a>
+          </DropdownMenuItem>
+        ))}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}
+
+/** "Sent to … on …" for each time the version was sent. */
+function SentList({ sends }: { sends: EmailSendView[] }) {
+  const t = useTranslations("chat.deliverableSend");
+  const format = useFormatter();
+  return (
+    <ul className="flex flex-col gap-1 text-xs text-muted-foreground" data-testid="deliverable-sends">
+      {sends.map((send) => (
+        <li key={send.id} className="flex items-start gap-1.5">
+          <MailCheck aria-hidden="true" className="mt-px size-3.5 shrink-0 text-primary" />
+          <span className="min-w-0 break-words">
+            {t("sentOn", { to: format.list(send.to), date: format.dateTime(new Date(send.sentAt), { dateStyle: "medium", timeStyle: "short" }) })}
+            {send.cc.length > 0 && ` · ${t("sentCc", { cc: format.list(send.cc) })}`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /** The conversation's deliverables: the current version, older versions, copy, download and editing. */
@@ -55,6 +89,8 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
   const [draft, setDraft] = useState({ title: "", body: "" });
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** sends made here since the page loaded, per version id (the server's list comes with the next load) */
+  const [sentHere, setSentHere] = useState<Record<string, EmailSendView[]>>({});
   const ids = { title: useId(), body: useId() };
 
   // a new version (from the model or an edit) is shown as soon as it exists
@@ -71,6 +107,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
     );
   }
   const version = active.versions.find((v) => v.version === shown) ?? latest;
+  const sends = [...(version.sends ?? []), ...(sentHere[version.versionId] ?? [])];
   const label = (d: DeliverableView) => (d.task ? taskName(d.task) : d.kind || t("label"));
 
   async function save() {
@@ -147,9 +184,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
             <IconButton label={t("copy")} onClick={() => void copy()}>
               <Copy />
             </IconButton>
-            <IconButton label={t("download")} onClick={() => download(version, t("fileName"))}>
-              <Download />
-            </IconButton>
+            <DownloadMenu version={version} />
             <IconButton
               label={t("edit")}
               tooltipSide="left"
@@ -210,6 +245,15 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
               <time dateTime={version.createdAt}>{format.dateTime(new Date(version.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
             </p>
             {version.check && <VersionCheckNote check={version.check} notes={version.checkNotes} />}
+            {active.kind === "email" && (
+              <div className="mb-4 flex flex-col items-start gap-2">
+                <SendEmailSheet
+                  version={version}
+                  onSent={(send) => setSentHere((all) => ({ ...all, [version.versionId]: [...(all[version.versionId] ?? []), send] }))}
+                />
+                {sends.length > 0 && <SentList sends={sends} />}
+              </div>
+            )}
             <Markdown text={version.body} />
             <div className="mt-6 flex items-center gap-1 border-t border-border pt-3 text-sm text-muted-foreground">
               <span className="mr-1">{t("rate")}</span>

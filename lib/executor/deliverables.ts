@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db, isUniqueViolation, type OutputKind, Prisma, type VersionAuthor, type VersionCheck } from "@/lib/db";
 import { AppError } from "@/lib/http";
 import { learnFromEdit } from "@/lib/learnings/feedback";
-import type { DeliverableVersionView, DeliverableView } from "./types";
+import type { DeliverableVersionView, DeliverableView, EmailSendView } from "./types";
 
 export type VersionRow = {
   id: string;
@@ -16,7 +16,7 @@ export type VersionRow = {
   checkNotes: string[];
 };
 
-export function toVersionView(row: VersionRow): DeliverableVersionView {
+export function toVersionView(row: VersionRow & { emailsSent?: EmailSendRow[] }): DeliverableVersionView {
   return {
     deliverableId: row.deliverableId,
     versionId: row.id,
@@ -27,7 +27,15 @@ export function toVersionView(row: VersionRow): DeliverableVersionView {
     createdAt: row.createdAt.toISOString(),
     check: row.check,
     checkNotes: row.checkNotes,
+    ...(row.emailsSent?.length ? { sends: row.emailsSent.map(toSendView) } : {}),
   };
+}
+
+type EmailSendRow = { id: string; to: string[]; cc: string[]; subject: string; messageId: string | null; sentAt: Date | null };
+
+/** A send as the version shows it (only sends the mail server accepted are shown). */
+export function toSendView(row: EmailSendRow): EmailSendView {
+  return { id: row.id, to: row.to, cc: row.cc, subject: row.subject, messageId: row.messageId ?? "", sentAt: row.sentAt?.toISOString() ?? "" };
 }
 
 /** What the executor's prompt shows of a deliverable's newest version. */
@@ -138,11 +146,30 @@ export async function saveUserEdit(userId: string, deliverableId: string, edit: 
   return version;
 }
 
+/**
+ * One version of a deliverable of the user's, with the deliverable's kind; someone else's answers as one
+ * that does not exist (not_found), so ids cannot be probed.
+ */
+export async function ownedVersion(userId: string, deliverableId: string, version: number) {
+  const row = await db().deliverableVersion.findFirst({
+    where: { deliverableId, version, deliverable: { conversation: { userId } } },
+    include: { deliverable: { select: { kind: true, conversationId: true } } },
+  });
+  if (!row) throw new AppError("not_found:deliverable");
+  return row;
+}
+
 export async function listDeliverables(conversationId: string): Promise<DeliverableView[]> {
   const rows = await db().deliverable.findMany({
     where: { conversationId },
     orderBy: { updatedAt: "desc" },
-    include: { task: { select: { slug: true, name: true, icon: true } }, versions: { orderBy: { version: "asc" } } },
+    include: {
+      task: { select: { slug: true, name: true, icon: true } },
+      versions: {
+        orderBy: { version: "asc" },
+        include: { emailsSent: { where: { sentAt: { not: null } }, orderBy: { sentAt: "asc" } } },
+      },
+    },
   });
   return rows.map((d) => ({ id: d.id, kind: d.kind, task: d.task, versions: d.versions.map(toVersionView) }));
 }

@@ -13,6 +13,18 @@ export interface DeliverableVersionView {
   check: VersionCheckName | null;
   /** what the check found missing */
   checkNotes: string[];
+  /** email deliverables: the times this version was sent (lib/actions/send), oldest first */
+  sends?: EmailSendView[];
+}
+
+/** One accepted send of an email deliverable's version. */
+export interface EmailSendView {
+  id: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  messageId: string;
+  sentAt: string;
 }
 
 export type VersionCheckName = "passed" | "revised" | "failed_after_revision" | "error";

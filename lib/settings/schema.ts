@@ -71,6 +71,16 @@ export const appSettingsSchema = z.object({
   RATE_LIMIT_SIGNIN_PER_15_MINUTES: count(1, 10),
   RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR: count(1, 100),
   TRUSTED_PROXIES: count(0, 0),
+
+  /** the mail server email deliverables are sent through; unset: sending is off */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
+  /** the sender: "a@example.com" or "Name <a@example.com>" */
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<[^<>\s]+>|[^<>\s]+)$/, "must be an address, alone or as Name <address>")
+    .refine((value) => z.email().safeParse(value.match(/<([^<>]+)>$/)?.[1] ?? value).success, "must be an email address, alone or as Name <address>")
+    .optional(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -152,6 +152,25 @@ const TABLE: Entry[] = [
     access: "owner",
     calls: (ids) => [{ path: `/api/deliverables/${ids.deliverableId}/versions`, json: { title: "Hijacked", body: "Hijacked body" } }],
   },
+  // exporting and sending a version (issue 15); the owner's deliverable is minutes, so a send would be refused
+  // anyway, but only after the ownership check this walk is about
+  {
+    route: "/api/deliverables/[id]/versions/[version]/export",
+    method: "GET",
+    access: "owner",
+    calls: (ids) => ["docx", "pdf", "md"].map((format) => ({ path: `/api/deliverables/${ids.deliverableId}/versions/1/export?format=${format}` })),
+  },
+  {
+    route: "/api/deliverables/[id]/versions/[version]/send",
+    method: "POST",
+    access: "owner",
+    calls: (ids) => [
+      {
+        path: `/api/deliverables/${ids.deliverableId}/versions/1/send`,
+        json: { to: ["intruder@example.com"], subject: "Hijacked", body: "Hijacked body", idempotencyKey: "8b0c5a58-0f7e-4d1e-9a55-3c2f4d1e9a55" },
+      },
+    ],
+  },
   { route: "/api/feedback", method: "GET", access: "owner", calls: (ids) => [{ path: `/api/feedback?conversationId=${ids.conversationId}` }] },
   {
     route: "/api/feedback",

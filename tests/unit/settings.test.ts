@@ -52,6 +52,8 @@ describe("settings", () => {
       OLLAMA_BASE_URL: "http://gpu:11434/api/",
       MODEL_FAST: "ollama:llama3.2:3b",
       ADMIN_EMAIL: " Boss@Example.test ",
+      SMTP_URL: "smtps://user:secret@mail.example.com:465",
+      SMTP_FROM: "Switchboard <switchboard@example.com>",
     });
     expect(parsed).toMatchObject({
       ROUTER_TIMEOUT_MS: 750,
@@ -59,7 +61,10 @@ describe("settings", () => {
       OLLAMA_BASE_URL: "http://gpu:11434",
       MODEL_FAST: { provider: "ollama", model: "llama3.2:3b" },
       ADMIN_EMAIL: "boss@example.test",
+      SMTP_URL: "smtps://user:secret@mail.example.com:465",
+      SMTP_FROM: "Switchboard <switchboard@example.com>",
     });
+    expect(parseSettings({ SMTP_FROM: "switchboard@example.com" }).SMTP_FROM).toBe("switchboard@example.com");
   });
 
   it("refuse bad values, naming every variable and why, and never printing a value", () => {
@@ -70,6 +75,8 @@ describe("settings", () => {
         DATABASE_URL: "mysql://root:hunter2@db/app",
         MODEL_BEST: "gpt-4",
         TRANSCRIBE_MODEL: "ollama:whisper",
+        SMTP_URL: "http://mail.example.com",
+        SMTP_FROM: "Switchboard <not an address>",
       });
     expect(read).toThrow(SettingsError);
     const message = (() => {
@@ -84,6 +91,8 @@ describe("settings", () => {
     expect(message).toMatch(/DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ connection string/);
     expect(message).toMatch(/MODEL_BEST: use provider:model/);
     expect(message).toMatch(/TRANSCRIBE_MODEL: use openai:<model> or compatible:<model>/);
+    expect(message).toMatch(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ address/);
+    expect(message).toMatch(/SMTP_FROM: must be an address, alone or as Name <address>/);
     expect(message).not.toContain("hunter2");
   });
 });

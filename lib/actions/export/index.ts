@@ -1,0 +1,1 @@
+export { attachmentHeader, EXPORT_FORMATS, exportVersion } from "./export";

@@ -1,0 +1,2 @@
+export { sendRequestSchema } from "./schema";
+export { sendVersion } from "./send";
