@@ -5,7 +5,7 @@ import { AlertCircle, CornerDownRight, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { type ReactNode, useId, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import {
   type Control,
   Controller,
@@ -142,11 +142,22 @@ function SwitchRow({ id, label, hint, checked, onChange }: { id: string; label: 
  * The task's example requests, one row each: Enter in a row adds a row below it, and removing a row
  * moves the focus to the row before it (or to the add button), so the list can be edited from the keyboard.
  */
+const exampleRowId = (index: number) => `task-example-${index}`;
+
 function ExampleRequests({ value, onChange, errors }: { value: string[]; onChange: (value: string[]) => void; errors: unknown }) {
   const t = useTranslations("admin.taskForm.examples");
   const hintId = useId();
-  const rowId = (index: number) => `task-example-${index}`;
-  const focusRow = (index: number) => requestAnimationFrame(() => document.getElementById(index < 0 ? "task-example-add" : rowId(index))?.focus());
+  // the row to focus once the list has re-rendered with it (-1: the add button)
+  const [focusNext, setFocusNext] = useState<number | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when the rows change, until the row to focus exists
+  useEffect(() => {
+    if (focusNext === null) return;
+    const target = document.getElementById(focusNext < 0 ? "task-example-add" : exampleRowId(focusNext));
+    if (!target) return;
+    target.focus();
+    setFocusNext(null);
+  }, [focusNext, value.length]);
+  const focusRow = (index: number) => setFocusNext(index);
   const insert = (index: number) => {
     onChange([...value.slice(0, index), "", ...value.slice(index)]);
     focusRow(index);
@@ -174,7 +185,7 @@ function ExampleRequests({ value, onChange, errors }: { value: string[]; onChang
             <li key={index} data-testid="example-row" className="flex flex-col gap-1">
               <div className="flex items-start gap-2">
                 <Input
-                  id={rowId(index)}
+                  id={exampleRowId(index)}
                   aria-label={t("request", { n: index + 1 })}
                   placeholder={t("placeholder")}
                   value={request}
