@@ -168,7 +168,7 @@ export function ChatView({ initial, votes: initialVotes, conversations: initialC
         const updated = { ...existing, versions: [...existing.versions, version] };
         return [updated, ...list.filter((d) => d.id !== version.deliverableId)];
       }
-      return [{ id: version.deliverableId, kind: "", task, versions: [version] }, ...list];
+      return [{ id: version.deliverableId, kind: version.kind ?? "", task, versions: [version] }, ...list];
     });
     setActiveDeliverable(version.deliverableId);
   }

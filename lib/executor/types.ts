@@ -15,6 +15,8 @@ export interface DeliverableVersionView {
   checkNotes: string[];
   /** email deliverables: the times this version was sent (lib/actions/send), oldest first */
   sends?: EmailSendView[];
+  /** the deliverable's kind (the task's output kind), on a version streamed live in a turn */
+  kind?: string;
 }
 
 /** One accepted send of an email deliverable's version. */

@@ -6,19 +6,29 @@ import type { TestDatabase } from "../support/database";
 import type { ScriptedModelServer } from "../support/model-server";
 import { BEST, FAST, startScriptedApp } from "../support/scripted-app";
 import { withDeliverable } from "../support/scripted-replies";
+import { SmtpStandIn } from "../support/smtp-server";
+import { TcpProxy } from "../support/tcp-proxy";
 
 const MINUTES_BODY = "**Attendees**: Ana (ACME), Ben\n\n**Decisions**\n1. Pilot starts in March";
 
-describe("a follow-up action in Chromium", () => {
+describe("from minutes to a sent follow-up email in Chromium", () => {
   let testDb: TestDatabase;
   let models: ScriptedModelServer;
   let app: AppServer;
   let browser: Browser;
   let page: Page;
+  let smtp: SmtpStandIn;
+  let proxy: TcpProxy;
 
   beforeAll(async () => {
+    // a real SMTP server on 127.0.0.1, reached through a proxy the test can cut (a mail server going down)
+    smtp = await new SmtpStandIn().start();
+    proxy = await new TcpProxy("127.0.0.1", smtp.port).start();
     // the e2e project runs on PGlite (TEST_DATABASE)
-    const [scripted, launched] = await Promise.all([startScriptedApp(), launchBrowser()]);
+    const [scripted, launched] = await Promise.all([
+      startScriptedApp({ SMTP_URL: `smtp://127.0.0.1:${proxy.port}`, SMTP_FROM: "Switchboard <switchboard@example.com>" }),
+      launchBrowser(),
+    ]);
     ({ testDb, models, app } = scripted);
     browser = launched;
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: "en-US" });
@@ -29,6 +39,8 @@ describe("a follow-up action in Chromium", () => {
     await browser?.close();
     await app?.stop();
     await models?.stop();
+    await proxy?.stop();
+    await smtp?.stop();
     await testDb?.drop();
   });
 
@@ -72,5 +84,47 @@ describe("a follow-up action in Chromium", () => {
     expect(executorMessages[0].content).toContain("Current task: Follow-up email");
     expect(executorMessages.at(-2)?.content).toContain(MINUTES_BODY);
     await page.screenshot({ path: "tests/.artifacts/follow-up-desktop.png" });
+  });
+
+  it("sends the email: a mail server that is down says so and records nothing; a double press sends once", async () => {
+    const panel = page.getByRole("complementary", { name: "Deliverable" });
+    await panel.getByRole("button", { name: "Send by email" }).click();
+    const sheet = page.getByRole("dialog", { name: "Send this email" });
+    await sheet.waitFor();
+    expect(await sheet.getByLabel("Subject").inputValue()).toBe("ACME pilot: next steps");
+    await sheet.getByLabel("To").fill("ana@acme.example");
+
+    proxy.cut();
+    await sheet.getByRole("button", { name: "Send email" }).click();
+    await sheet.getByText(/could not be reached/).waitFor();
+    expect(smtp.received).toHaveLength(0);
+    expect(await panel.getByTestId("deliverable-sends").count()).toBe(0);
+
+    // back up: two quick presses, one email
+    proxy.restore();
+    await sheet.getByRole("button", { name: "Send email" }).dblclick();
+    await sheet.waitFor({ state: "detached" });
+    await panel
+      .getByTestId("deliverable-sends")
+      .getByText(/^Sent to ana@acme\.example on /)
+      .waitFor();
+    expect(smtp.received).toHaveLength(1);
+    const [{ envelope, parsed }] = smtp.received;
+    expect(envelope.to).toEqual(["ana@acme.example"]);
+    expect(parsed.subject).toBe("ACME pilot: next steps");
+    expect(parsed.text).toContain("the pilot starts in March");
+    expect(String(parsed.html)).toContain("the pilot starts in March");
+    // recorded once: after a reload the version lists one send
+    await page.reload();
+    await panel
+      .getByTestId("deliverable-sends")
+      .getByText(/^Sent to ana@acme\.example on /)
+      .waitFor();
+    expect(
+      await panel
+        .getByTestId("deliverable-sends")
+        .getByText(/^Sent to /)
+        .count(),
+    ).toBe(1);
   });
 });

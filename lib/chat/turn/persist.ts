@@ -68,5 +68,6 @@ export async function saveTurnAnswer(
         }
       : null,
   );
-  return { createdAt, version: version && toVersionView(version) };
+  // the deliverable's kind travels with its first live version, so the panel offers what fits it (Send for an email)
+  return { createdAt, version: version && task && { ...toVersionView(version), kind: task.outputKind } };
 }
