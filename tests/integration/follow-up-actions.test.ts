@@ -8,6 +8,8 @@ import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 import { withDeliverable } from "../support/scripted-replies";
+import { SmtpStandIn } from "../support/smtp-server";
+import { TcpProxy } from "../support/tcp-proxy";
 
 const kind = testDatabaseKind();
 const PRESS = "Write the follow-up email";
@@ -21,9 +23,14 @@ describe(`follow-up actions through /api/chat on ${kind}`, () => {
   /** the first account: an administrator */
   let owner: HttpClient;
   let other: HttpClient;
+  let smtp: SmtpStandIn;
+  let proxy: TcpProxy;
 
   beforeAll(async () => {
-    ({ testDb, models, app } = await startScriptedApp());
+    // the story ends with the email sent: a real SMTP server on 127.0.0.1, behind a proxy the test can cut
+    smtp = await new SmtpStandIn().start();
+    proxy = await new TcpProxy("127.0.0.1", smtp.port).start();
+    ({ testDb, models, app } = await startScriptedApp({ SMTP_URL: `smtp://127.0.0.1:${proxy.port}`, SMTP_FROM: "Switchboard <switchboard@example.com>" }));
     const signedIn = async (name: string) => {
       const client = new HttpClient(app.url);
       const email = uniqueEmail(name);
@@ -38,6 +45,8 @@ describe(`follow-up actions through /api/chat on ${kind}`, () => {
   afterAll(async () => {
     await app?.stop();
     await models?.stop();
+    await proxy?.stop();
+    await smtp?.stop();
     await testDb?.drop();
   });
 
@@ -103,6 +112,34 @@ describe(`follow-up actions through /api/chat on ${kind}`, () => {
     expect(view.conversation.currentTask?.slug).toBe("follow-up-email");
     const insight = await (await owner.get("/api/insight")).json();
     expect(insight.totals.sources).toMatchObject({ router: 0, action: 1 });
+
+    // …and sent: a mail server that is down gets a clear error and nothing is recorded as sent
+    const sent = turn.deliverables[0];
+    const sendPath = `/api/deliverables/${sent.deliverableId}/versions/${sent.version}/send`;
+    const mail = { to: ["carla@acme.example"], cc: ["bo@example.com"], subject: "ACME pilot: next steps", body: email, idempotencyKey: randomUUID() };
+    proxy.cut();
+    const down = await owner.request(sendPath, { method: "POST", json: mail });
+    expect(down.status).toBe(503);
+    expect((await down.json()).message).toMatch(/could not be reached\. Nothing was sent/);
+    expect(smtp.received).toHaveLength(0);
+    expect((await getConversation(owner, id)).deliverables.find((d) => d.id === sent.deliverableId)?.versions[0].sends).toBeUndefined();
+    // back up, and pressed twice at once: one email, one record
+    proxy.restore();
+    const [first, second] = await Promise.all([
+      owner.request(sendPath, { method: "POST", json: mail }),
+      owner.request(sendPath, { method: "POST", json: mail }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 201]);
+    expect((await first.json()).send.id).toBe((await second.json()).send.id);
+    expect(smtp.received).toHaveLength(1);
+    const [{ envelope, parsed }] = smtp.received;
+    expect(envelope.to.sort()).toEqual(["bo@example.com", "carla@acme.example"]);
+    expect(parsed.subject).toBe("ACME pilot: next steps");
+    expect(parsed.text?.trim()).toBe(email);
+    expect(String(parsed.html)).toContain("The pilot starts in May");
+    const sends = (await getConversation(owner, id)).deliverables.find((d) => d.id === sent.deliverableId)?.versions[0].sends;
+    expect(sends).toHaveLength(1);
+    expect(sends?.[0]).toMatchObject({ to: ["carla@acme.example"], cc: ["bo@example.com"], subject: "ACME pilot: next steps" });
   });
 
   it("refuses a press that cannot be honoured with a clear 4xx, and stores nothing for it", async () => {
