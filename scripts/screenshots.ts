@@ -18,6 +18,7 @@ const shots = [
   { file: "chat-phone.png", stop: "chat-with-deliverable", size: "phone", theme: "light", locale: "en-US" },
   { file: "empty-chat-phone-es.png", stop: "empty-chat", size: "phone", theme: "light", locale: "es-ES" },
   { file: "admin-tasks-phone-dark.png", stop: "admin-tasks", size: "phone", theme: "dark", locale: "en-US" },
+  { file: "todos-phone.png", stop: "todos", size: "phone", theme: "light", locale: "en-US" },
 ] as const;
 
 const [tour, browser] = await Promise.all([startTourApp("pglite"), launchBrowser()]);
