@@ -42,7 +42,8 @@ export function FollowUpActions({
           key={action.targetSlug}
           variant="secondary"
           size="sm"
-          className="h-auto whitespace-normal py-1.5 text-left"
+          // a finger needs 44 px: on touch screens the button grows to it
+          className="h-auto whitespace-normal py-1.5 text-left pointer-coarse:min-h-11"
           disabled={followUp.disabled}
           onClick={() => followUp.onPress({ versionId, targetSlug: action.targetSlug, label: action.label })}
         >
