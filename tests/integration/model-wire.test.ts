@@ -1,6 +1,7 @@
 import { embed, embedMany } from "ai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { embeddingModel, languageModel, type ProviderName, providerSettings } from "@/lib/ai";
+import { z } from "zod";
+import { embeddingModel, generateStructured, languageModel, type ProviderName, providerSettings } from "@/lib/ai";
 import { routeTurn } from "@/lib/router";
 import { parseSettings } from "@/lib/settings";
 import { type RecordedRequest, ScriptedModelServer } from "../support/model-server";
@@ -70,6 +71,66 @@ describe("the router's request on the wire", () => {
     expect(body.temperature).toBe(0);
     expect(body.text).toMatchObject({ format: { type: "json_schema", strict: true, name: "response" } });
     expectTaskSchema((body.text as { format: { schema: unknown } }).format.schema);
+  });
+});
+
+/**
+ * The fast model's other structured answers (the to-do extraction, the quality check) go through
+ * generateStructured: temperature 0 where each server reads it, and the schema, named, as the format.
+ */
+describe("a structured answer's request on the wire", () => {
+  let server: ScriptedModelServer;
+  beforeAll(async () => {
+    server = await new ScriptedModelServer().start();
+  });
+  afterAll(() => server.stop());
+
+  const schema = z.object({ pass: z.boolean(), missing: z.array(z.string()) });
+
+  async function ask(provider: ProviderName, model: string, queue: string): Promise<RecordedRequest> {
+    const settings = providerSettings(
+      parseSettings({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: `${server.url}/v1`, COMPATIBLE_BASE_URL: `${server.url}/v1`, OLLAMA_BASE_URL: server.url }),
+    );
+    server.script(queue, JSON.stringify({ pass: false, missing: ["the attendees"] }));
+    const before = server.requestsFor(queue).length;
+    const answer = await generateStructured({
+      model: languageModel({ provider, model, origin: "test" }, settings),
+      name: "quality_check",
+      system: "Check the deliverable.",
+      prompt: "The deliverable.",
+      schema,
+    });
+    expect(answer).toEqual({ pass: false, missing: ["the attendees"] });
+    const sent = server.requestsFor(queue).slice(before);
+    expect(sent).toHaveLength(1);
+    return sent[0];
+  }
+
+  const expectSchema = (value: unknown) =>
+    expect(value).toMatchObject({ type: "object", properties: { pass: { type: "boolean" }, missing: { type: "array" } } });
+
+  it("Ollama: temperature 0 in options and the schema as format", async () => {
+    const { path, body } = await ask("ollama", "llama3.2", "llama3.2");
+    expect(path).toBe("/api/chat");
+    expect(body.options).toEqual({ temperature: 0 });
+    expect(body).not.toHaveProperty("temperature");
+    expectSchema(body.format);
+  });
+
+  it("OpenAI-compatible: temperature 0 and a json_schema response format with the schema's name", async () => {
+    const { path, body } = await ask("compatible", "qwen2.5-7b-instruct", "qwen2.5-7b-instruct#quality_check");
+    expect(path).toBe("/v1/chat/completions");
+    expect(body.temperature).toBe(0);
+    expect(body.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "quality_check" } });
+    expectSchema((body.response_format as { json_schema: { schema: unknown } }).json_schema.schema);
+  });
+
+  it("OpenAI: temperature 0 and a strict json_schema text format with the schema's name", async () => {
+    const { path, body } = await ask("openai", "gpt-4.1-mini", "gpt-4.1-mini#quality_check");
+    expect(path).toBe("/v1/responses");
+    expect(body.temperature).toBe(0);
+    expect(body.text).toMatchObject({ format: { type: "json_schema", strict: true, name: "quality_check" } });
+    expectSchema((body.text as { format: { schema: unknown } }).format.schema);
   });
 });
 
