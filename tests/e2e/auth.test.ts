@@ -96,8 +96,12 @@ describe("signing up, in and out in Chromium", () => {
     for (let attempt = 1; attempt <= 4; attempt++) {
       await spanish.getByLabel("Correo electrónico").fill("linus@example.test");
       await spanish.getByLabel("Contraseña").fill(`wrong-${attempt}`);
-      await spanish.getByRole("button", { name: "Iniciar sesión" }).click();
-      await spanish.getByRole("alert").waitFor();
+      // each attempt waits for its own answer (Next's route announcer is an empty alert of its own)
+      await Promise.all([
+        spanish.waitForResponse((response) => response.url().includes("/api/auth/callback/credentials")),
+        spanish.getByRole("button", { name: "Iniciar sesión" }).click(),
+      ]);
+      await spanish.getByRole("alert").filter({ hasText: /\S/ }).waitFor();
     }
     await spanish.getByRole("alert").filter({ hasText: "Vuelve a intentarlo dentro de 15 minutos." }).waitFor();
     await spanish.close();
