@@ -1,6 +1,7 @@
-import type { EmbeddingModel, LanguageModel } from "ai";
+import { type EmbeddingModel, type LanguageModel, wrapLanguageModel } from "ai";
 import { AppError } from "@/lib/http";
 import type { CatalogMessage } from "@/lib/i18n";
+import { usageRecorder } from "@/lib/observability";
 import { type AppSettings, settings } from "@/lib/settings";
 import { type ModelSpec, missingSetting, type ProviderSettings, providerSettings, type SlotName } from "./config";
 import { checkReachable, embeddingModel, languageModel } from "./providers";
@@ -71,7 +72,13 @@ export async function modelFor(slot: SlotName): Promise<{ model: LanguageModel; 
   if (!status.spec || status.problem) {
     throw new AppError("unavailable:model", { key: status.problem?.key ?? "models.notConfigured", values: status.problem?.values });
   }
-  return { model: languageModel(status.spec, slots.settings), spec: status.spec };
+  // every call through a slot records its token usage (issue 18: cost and metrics)
+  const model = wrapLanguageModel({
+    // a provider's model object, never a model id string
+    model: languageModel(status.spec, slots.settings) as Exclude<LanguageModel, string>,
+    middleware: usageRecorder(slot, `${status.spec.provider}:${status.spec.model}`),
+  });
+  return { model, spec: status.spec };
 }
 
 // Every chat page render and every health poll asks whether the providers answer: the answer is kept

@@ -1,5 +1,6 @@
 import { generateText, type LanguageModel, NoObjectGeneratedError, Output } from "ai";
 import type { z } from "zod";
+import { modelTelemetry } from "@/lib/observability";
 
 /**
  * The outermost JSON object in a model's text (inside prose or a code fence), if it fits the schema: how
@@ -40,6 +41,7 @@ export async function generateStructured<T>(input: {
       abortSignal: input.signal,
       temperature: 0,
       maxRetries: 0,
+      telemetry: modelTelemetry(`switchboard.${input.name}`),
     });
     return result.output as T;
   } catch (error) {

@@ -1,6 +1,7 @@
 import { embed } from "ai";
 import { type EmbeddingSlot, embeddingSlot } from "@/lib/ai";
 import type { LearningScope, Retrieval } from "@/lib/db";
+import { modelTelemetry } from "@/lib/observability";
 import { FUSION_DEPTH } from "./fusion";
 import { cachedVectors, scheduleEmbeddingSync } from "./store";
 import { queryEmbeddingText } from "./text";
@@ -50,7 +51,13 @@ export async function semanticRetrieval(
   try {
     const [query, tasks, learnings] = await Promise.race([
       Promise.all([
-        embed({ model: embedSlot.model, value: queryEmbeddingText(text), abortSignal: deadline, maxRetries: 0 }),
+        embed({
+          model: embedSlot.model,
+          value: queryEmbeddingText(text),
+          abortSignal: deadline,
+          maxRetries: 0,
+          telemetry: modelTelemetry("switchboard.embed_query"),
+        }),
         cachedVectors("task", embedSlot.id),
         cachedVectors("learning", embedSlot.id),
       ]),

@@ -1,6 +1,7 @@
 import { embedMany } from "ai";
 import { type EmbeddingSlot, embeddingSlot } from "@/lib/ai";
 import { db, type LearningScope, Prisma } from "@/lib/db";
+import { modelTelemetry } from "@/lib/observability";
 import { contentHash, learningEmbeddingText, taskEmbeddingText } from "./text";
 import { unitVector, vectorFromBytes, vectorToBytes } from "./vectors";
 
@@ -169,7 +170,13 @@ async function syncKind(kind: EmbeddedKind, slot: EmbeddingSlot): Promise<number
     for (let start = 0; start < toEmbed.length; start += BATCH) {
       const batch = toEmbed.slice(start, start + BATCH);
       // one retry for a dropped connection; after that the next sync (a minute later, or after the next write) tries again
-      const { embeddings } = await embedMany({ model: slot.model, values: batch.map((row) => row.text), maxParallelCalls: 1, maxRetries: 1 });
+      const { embeddings } = await embedMany({
+        model: slot.model,
+        values: batch.map((row) => row.text),
+        maxParallelCalls: 1,
+        maxRetries: 1,
+        telemetry: modelTelemetry("switchboard.embed_sync"),
+      });
       for (const [i, row] of batch.entries()) {
         const vector = vectorToBytes(embeddings[i]);
         // a row deleted meanwhile is skipped (no foreign-key error)

@@ -1,5 +1,6 @@
 import { type LanguageModel, type ModelMessage, RetryError, streamText } from "ai";
 import type { CatalogMessage } from "@/lib/i18n";
+import { modelTelemetry } from "@/lib/observability";
 
 export interface ExecutionOutcome {
   status: "complete" | "stopped" | "failed";
@@ -19,6 +20,8 @@ export interface Execution {
   pipe(onText: (delta: string) => void): Promise<ExecutionOutcome>;
   /** stops the model call; a piped execution then ends as stopped */
   abort(): void;
+  /** settles with the outcome when the answer ends, piped or not */
+  readonly done: Promise<ExecutionOutcome>;
 }
 
 export interface ExecutionInput {
@@ -53,6 +56,7 @@ export function startExecution(input: ExecutionInput): Execution {
         abortSignal: signal,
         maxRetries: 1,
         timeout: input.firstChunkTimeoutMs ? { firstChunkMs: input.firstChunkTimeoutMs, chunkMs: input.firstChunkTimeoutMs } : undefined,
+        telemetry: modelTelemetry("switchboard.execute"),
       });
       for await (const part of result.fullStream) {
         if (part.type === "text-delta" && part.text) {
@@ -82,6 +86,7 @@ export function startExecution(input: ExecutionInput): Execution {
 
   return {
     taskSlug: input.taskSlug,
+    done,
     abort: () => controller.abort(),
     async pipe(onText) {
       let sent = 0;

@@ -1,6 +1,7 @@
 import { estimateTokens } from "@/lib/ai";
 import { db, type LearningKind, type LearningScope, Prisma, processCache } from "@/lib/db";
 import { reciprocalRankFusion, type SemanticRetrieval } from "@/lib/embeddings";
+import { inSpan, metrics } from "@/lib/observability";
 
 export interface RetrievedLearning {
   id: string;
@@ -65,9 +66,18 @@ export async function rareWordQueryOf(lexemes: string[], { maxWords = QUERY_WORD
 /**
  * The active learnings of a scope (and task, for task learnings) most relevant to the text, by
  * Postgres full-text rank over a GIN index — fused with the ranking by meaning when the turn has one —
- * kept within a token budget. Relevance, not recency.
+ * kept within a token budget. Relevance, not recency. Traced as retrieval and counted (issue 18).
  */
-export async function relevantLearnings(input: {
+export async function relevantLearnings(input: Parameters<typeof findRelevantLearnings>[0]): Promise<RetrievedLearning[]> {
+  return inSpan("turn.retrieval", { "switchboard.scope": input.scope }, async (span) => {
+    const found = await findRelevantLearnings(input);
+    span.setAttribute("switchboard.learnings", found.length);
+    metrics().learningsRetrieved.inc({ scope: input.scope }, found.length);
+    return found;
+  });
+}
+
+async function findRelevantLearnings(input: {
   scope: LearningScope;
   taskId?: string | null;
   text: string;

@@ -1,6 +1,7 @@
 import { Redis } from "ioredis";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "@/lib/http";
+import { metrics } from "@/lib/observability";
 import { settings } from "@/lib/settings";
 
 /**
@@ -65,6 +66,7 @@ export async function enforceLimit(name: LimitName, key: string): Promise<void> 
     await chosen.consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
+    metrics().rateLimited.inc({ limit: name });
     const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
     throw new AppError(`rate_limit:${name}`, { retryAfterSeconds: seconds });
   }

@@ -1,6 +1,7 @@
 import { generateText, type LanguageModel, NoObjectGeneratedError, Output } from "ai";
 import { z } from "zod";
 import type { HistoryMessage } from "@/lib/ai";
+import { modelTelemetry } from "@/lib/observability";
 import { settings } from "@/lib/settings";
 import { buildRouterPrompt, NONE, type RoutableTask, type RouterExample } from "./prompt";
 
@@ -59,6 +60,7 @@ export async function routeTurn(input: RouterInput): Promise<RouterResult> {
         abortSignal: signal,
         temperature: 0,
         maxRetries: 0,
+        telemetry: modelTelemetry("switchboard.route"),
       });
       promptTokens = result.usage.inputTokens ?? null;
       return {

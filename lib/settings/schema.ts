@@ -72,6 +72,16 @@ export const appSettingsSchema = z.object({
   RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR: count(1, 100),
   TRUSTED_PROXIES: count(0, 0),
 
+  /** the bearer token a Prometheus scraper sends to GET /api/metrics; unset: the endpoint refuses everyone */
+  METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+  /** where OpenTelemetry traces are sent (OTLP over HTTP, e.g. http://collector:4318); unset: no traces */
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.transform(withoutTrailingSlash).optional(),
+  /** 1: spans carry the messages and prompts (model input and output); otherwise they never do */
+  OTEL_RECORD_CONTENT: z
+    .enum(["0", "1"], "must be 0 or 1")
+    .default("0")
+    .transform((value) => value === "1"),
+
   /** the mail server email deliverables are sent through; unset: sending is off */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address" }).optional(),
   /** the sender: "a@example.com" or "Name <a@example.com>" */

@@ -1,6 +1,7 @@
 import type { LanguageModel } from "ai";
 import { checkDeliverable, revisionRequest } from "@/lib/actions";
 import { type ExecutionOutcome, finalDeliverable, startExecution } from "@/lib/executor";
+import { withUsageContext } from "@/lib/observability";
 import { settings } from "@/lib/settings";
 import type { InfoField, Task } from "@/lib/tasks";
 import type { CheckState, VersionCheckName } from "../types";
@@ -41,7 +42,8 @@ export async function checkAnswer(input: {
   let found: Awaited<ReturnType<typeof checkDeliverable>>;
   try {
     const checked = { ...task, infoToCollect: task.infoToCollect as unknown as InfoField[] };
-    found = await checkDeliverable({ model: await input.fast(), task: checked, deliverable: draft, signal });
+    const model = await input.fast();
+    found = await withUsageContext({ purpose: "check", taskId: task.id }, () => checkDeliverable({ model, task: checked, deliverable: draft, signal }));
   } catch (error) {
     if (signal.aborted) return { outcome, check: null, notes: [] };
     console.error("quality check failed", error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error);
@@ -50,14 +52,16 @@ export async function checkAnswer(input: {
   if (found.pass) return done({ outcome, check: "passed", notes: [] });
 
   onState({ state: "revising", missing: found.missing });
-  const revision = startExecution({
-    model: input.best,
-    taskSlug: task.slug,
-    system: input.execution.prompt.system,
-    messages: [...input.execution.prompt.messages, { role: "assistant", content: outcome.text }, { role: "user", content: revisionRequest(found.missing) }],
-    signal,
-    firstChunkTimeoutMs: settings().EXECUTOR_TIMEOUT_MS,
-  });
+  const revision = withUsageContext({ purpose: "answer", taskId: task.id }, () =>
+    startExecution({
+      model: input.best,
+      taskSlug: task.slug,
+      system: input.execution.prompt.system,
+      messages: [...input.execution.prompt.messages, { role: "assistant", content: outcome.text }, { role: "user", content: revisionRequest(found.missing) }],
+      signal,
+      firstChunkTimeoutMs: settings().EXECUTOR_TIMEOUT_MS,
+    }),
+  );
   const revised = await revision.pipe(() => {});
   if (revised.status !== "complete" || !finalDeliverable(revised.text)) {
     return done({ outcome, check: "failed_after_revision", notes: found.missing });

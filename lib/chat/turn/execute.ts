@@ -2,6 +2,7 @@ import type { LanguageModel, ModelMessage } from "ai";
 import { recentWithinBudget } from "@/lib/ai";
 import { buildExecutorSystemPrompt, buildReferenceMessage, buildSourceDeliverableMessage, type Execution, latestVersion, startExecution } from "@/lib/executor";
 import { relevantLearnings } from "@/lib/learnings";
+import { metrics, openSpan, withUsageContext } from "@/lib/observability";
 import { shortlistTasks } from "@/lib/router";
 import { settings } from "@/lib/settings";
 import type { InfoField, Task } from "@/lib/tasks";
@@ -52,6 +53,19 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     history.splice(Math.max(press, 0), 0, { role: "user", content: buildSourceDeliverableMessage(turn.followUp.source) });
   }
   const messages: ModelMessage[] = [...(reference ? [{ role: "user" as const, content: reference }] : []), ...history];
-  const execution = startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS });
+  // the span lasts as long as the answer streams; its model call is attributed to the task
+  const traced = openSpan("turn.execute", { "switchboard.task": task?.slug ?? "none" });
+  const started = performance.now();
+  const execution = traced.within(() =>
+    withUsageContext({ purpose: "answer", taskId: task?.id ?? null }, () =>
+      startExecution({ model, taskSlug: task?.slug ?? null, system, messages, signal, firstChunkTimeoutMs: EXECUTOR_TIMEOUT_MS }),
+    ),
+  );
+  void execution.done.then((outcome) => {
+    // a stopped answer (the user's stop, or a speculative one dropped) did not run its course
+    if (outcome.status !== "stopped") metrics().executorLatency.observe((performance.now() - started) / 1000);
+    traced.span.setAttribute("switchboard.status", outcome.status);
+    traced.end();
+  });
   return { ...execution, prompt: { system, messages } };
 }

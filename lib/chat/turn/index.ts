@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { modelFor } from "@/lib/ai";
 import type { ExecutionOutcome } from "@/lib/executor";
+import { AppError } from "@/lib/http";
 import type { CatalogMessage } from "@/lib/i18n";
+import { enforceBudget, inSpan, metrics, openSpan, withUsageContext } from "@/lib/observability";
 import { extractTodosLater } from "@/lib/todos";
 import type { CheckState, DeliverableVersionView } from "../types";
 import { type CheckedAnswer, checkAnswer } from "./check";
@@ -55,10 +57,40 @@ export async function startTurn(
   request: ChatRequest,
   options: TurnOptions,
 ): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
-  const turn = await loadTurn(userId, request);
-  const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
-  const [best, fast] = options.models ? [options.models.best, options.models.fast] : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
-  return { answer: (emit) => answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit) };
+  // one trace per turn: loading here, answering later as a stream; the model calls are attributed to the user
+  const traced = openSpan("turn", { "switchboard.conversation_id": request.conversationId });
+  return traced.within(() =>
+    withUsageContext({ userId }, async () => {
+      try {
+        const turn = await inSpan("turn.load", {}, () => loadTurn(userId, request));
+        // issue 18: past the monthly budget the message is kept (load stored it) and no model is called
+        await enforceBudget(userId);
+        const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
+        const [best, fast] = options.models
+          ? [options.models.best, options.models.fast]
+          : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
+        return {
+          answer: (emit) =>
+            traced.within(() =>
+              withUsageContext({ userId, conversationId: turn.conversationId }, () =>
+                answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit).then(
+                  () => traced.end(),
+                  (error: unknown) => {
+                    metrics().errors.inc({ kind: "turn" });
+                    traced.end(error);
+                    throw error;
+                  },
+                ),
+              ),
+            ),
+        };
+      } catch (error) {
+        metrics().errors.inc({ kind: error instanceof AppError ? error.code : "turn" });
+        traced.end(error);
+        throw error;
+      }
+    }),
+  );
 }
 
 async function answerTurn(
@@ -75,15 +107,27 @@ async function answerTurn(
     emit({ type: "start", messageId: answerId });
 
     // speculation: the current task's answer starts while the router runs, buffered until the choice confirms it
+    const started = performance.now();
     const speculative = input.explicit ? undefined : startAnswer(turn, turn.previous, input.best.model, signal);
     speculative?.catch(() => {}); // awaited below; a failure surfaces there
-    const choice = input.explicit ?? (await routeChoice(turn, input.fast!, signal));
+    const choice =
+      input.explicit ??
+      (await inSpan("turn.route", {}, () => withUsageContext({ purpose: "route", taskId: null }, () => routeChoice(turn, input.fast!, signal))));
     const decision = recordDecision(turn, choice);
     emit({ type: "routing", routing: decision.routing });
+    const m = metrics();
+    m.routingActions.inc({ action: decision.routing.action, source: choice.source });
+    if (choice.source === "router") m.routerLatency.observe(choice.latencyMs / 1000);
     const execution = await keepOrRestart(await speculative, choice.task?.slug ?? null, () => startAnswer(turn, choice.task, input.best.model, signal));
 
     emit({ type: "text-start" });
-    const outcome = await execution.pipe((delta) => emit({ type: "text-delta", delta }));
+    let firstToken = true;
+    const outcome = await execution.pipe((delta) => {
+      if (firstToken) m.firstToken.observe((performance.now() - started) / 1000);
+      firstToken = false;
+      emit({ type: "text-delta", delta });
+    });
+    if (outcome.error) m.errors.inc({ kind: `model:${outcome.error.key}` });
     emit({ type: "text-end" });
 
     // issue 15: a task with the quality check has its deliverable checked (and revised once) before it is saved
@@ -100,11 +144,17 @@ async function answerTurn(
           })
         : { outcome, check: null, notes: [] };
 
-    await decision.saved;
-    const saved = await saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked });
+    const saved = await inSpan("turn.save", {}, async () => {
+      await decision.saved;
+      return saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked });
+    });
+    m.turns.inc({ status: checked.outcome.status });
     if (saved.version) emit({ type: "deliverable", version: saved.version });
     // issue 15: a final version's action items become to-dos in the background; the answer never waits for it
-    if (saved.version && choice.task?.extractTodos) void extractTodosLater(saved.version.versionId, input.fast?.model);
+    if (saved.version && choice.task?.extractTodos) {
+      const versionId = saved.version.versionId;
+      void withUsageContext({ purpose: "todos", taskId: choice.task.id }, () => extractTodosLater(versionId, input.fast?.model));
+    }
     emit({ type: "finish", status: checked.outcome.status, createdAt: saved.createdAt, error: checked.outcome.error });
   } finally {
     ended.abort();
