@@ -5,7 +5,7 @@ import path from "node:path";
 
 export const NEXT_BIN = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
-const SOURCES = ["app", "components", "lib", "prisma", "package.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "prisma", "instrumentation.ts", "package.json", "next.config.js", "postcss.config.mjs", "tsconfig.json"];
 
 function newestChange(paths: string[]): number {
   let newest = 0;

@@ -3,7 +3,7 @@ import { modelFor } from "@/lib/ai";
 import type { ExecutionOutcome } from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import type { CatalogMessage } from "@/lib/i18n";
-import { enforceBudget, inSpan, metrics, openSpan, withUsageContext } from "@/lib/observability";
+import { enforceBudget, inSpan, metrics, openSpan, usageWritten, withUsageContext } from "@/lib/observability";
 import { extractTodosLater } from "@/lib/todos";
 import type { CheckState, DeliverableVersionView } from "../types";
 import { type CheckedAnswer, checkAnswer } from "./check";
@@ -149,6 +149,8 @@ async function answerTurn(
       return saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked });
     });
     m.turns.inc({ status: checked.outcome.status });
+    // the turn's usage rows are written before it reports done, so a budget or cost read next sees them
+    await usageWritten();
     if (saved.version) emit({ type: "deliverable", version: saved.version });
     // issue 15: a final version's action items become to-dos in the background; the answer never waits for it
     if (saved.version && choice.task?.extractTodos) {
