@@ -7,7 +7,8 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, R
 import { Badge } from "@/components/ui/badge";
 import type { InsightMeasures, RoutingInsight, TargetRating } from "@/lib/insight";
 import { LATENCY_TARGET_MS, RATING_TARGETS, type RatingTarget, ROUTING_ACTIONS } from "@/lib/insight/constants";
-import { EmptyState } from "./page-header";
+import { EmptyState, SectionHeading } from "./page-header";
+import { ColumnHeads, ScrollTable, td } from "./scroll-table";
 
 type Action = (typeof ROUTING_ACTIONS)[number];
 
@@ -137,35 +138,6 @@ function ChartFigure({ title, description, empty, children }: { title: string; d
         </>
       )}
     </figure>
-  );
-}
-
-const th = "px-3 py-2 text-right font-medium whitespace-nowrap";
-const td = "px-3 py-2 text-right tabular-nums whitespace-nowrap";
-
-/** The header cells of a table's figure columns. */
-function ColumnHeads({ labels }: { labels: ReactNode[] }) {
-  return labels.map((label, index) => (
-    // biome-ignore lint/suspicious/noArrayIndexKey: the column headings are fixed; their position is their identity
-    <th key={index} scope="col" className={th}>
-      {label}
-    </th>
-  ));
-}
-
-/** A wide table that scrolls sideways inside a region the keyboard can reach. */
-function ScrollTable({ caption, className, children }: { caption: string; className?: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (axe: scrollable-region-focusable)
-    <section aria-labelledby={id} tabIndex={0} className={`max-w-full overflow-x-auto rounded-xl border border-border ${className ?? ""}`}>
-      <table className="w-full text-sm">
-        <caption id={id} className="px-3 py-2 text-left font-semibold">
-          {caption}
-        </caption>
-        {children}
-      </table>
-    </section>
   );
 }
 
@@ -416,12 +388,7 @@ function QualityChecks({ rows, taskNames }: { rows: RoutingInsight["qualityCheck
   if (rows.length === 0) return null;
   return (
     <section className="flex min-w-0 flex-col gap-3" aria-labelledby="insight-checks">
-      <div>
-        <h2 id="insight-checks" className="text-base font-semibold">
-          {t("title")}
-        </h2>
-        <p className="mt-0.5 text-sm text-muted-foreground">{t("description")}</p>
-      </div>
+      <SectionHeading id="insight-checks" title={t("title")} description={t("description")} />
       <ScrollTable caption={t("title")}>
         <thead className="border-b border-border">
           <tr>

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useId } from "react";
 
 /** The head of every admin page: its title, one line on what it is for, and its main actions on the right. */
 export function PageHeader({ title, description, actions }: { title: ReactNode; description: ReactNode; actions?: ReactNode }) {
@@ -24,5 +24,28 @@ export function EmptyState({ icon, title, children, action }: { icon: ReactNode;
       <p className="max-w-md text-sm text-muted-foreground text-pretty">{children}</p>
       {action && <div className="mt-2">{action}</div>}
     </div>
+  );
+}
+
+/** The head of a section of an admin page: its title (the id labels the section) and one line on it. */
+export function SectionHeading({ id, title, description }: { id: string; title: ReactNode; description: ReactNode }) {
+  return (
+    <div>
+      <h2 id={id} className="text-base font-semibold">
+        {title}
+      </h2>
+      <p className="mt-0.5 text-sm text-muted-foreground">{description}</p>
+    </div>
+  );
+}
+
+/** A framed part of an admin form or page, labelled by its heading. */
+export function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="flex flex-col gap-4 rounded-xl border border-border p-4 sm:p-5">
+      <SectionHeading id={id} title={title} description={description} />
+      {children}
+    </section>
   );
 }

@@ -31,6 +31,7 @@ import { buildExecutorSystemPrompt } from "@/lib/executor/prompt";
 import { type Locale, localeName } from "@/lib/i18n/locales";
 import { routerTaskLine } from "@/lib/router/prompt";
 import { localizeFollowUpLabel, localizeTask, TASK_LIMITS, type TaskInput, type TaskMessages, taskMessages, taskSchemas } from "@/lib/tasks/schema";
+import { Section } from "./page-header";
 import { sendJson } from "./send-json";
 import { TaskIcon } from "./task-icon";
 
@@ -103,21 +104,6 @@ function Labelled({
         </p>
       )}
     </div>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} className="flex flex-col gap-4 rounded-xl border border-border p-4 sm:p-5">
-      <div>
-        <h2 id={id} className="text-base font-semibold">
-          {title}
-        </h2>
-        <p className="mt-0.5 text-sm text-muted-foreground">{description}</p>
-      </div>
-      {children}
-    </section>
   );
 }
 

@@ -90,6 +90,8 @@ const newTask = {
 const TABLE: Entry[] = [
   // public
   { route: "/api/health", method: "GET", access: "public", calls: () => [{ path: "/api/health", expectPublic: 200 }] },
+  // issue 18: for a Prometheus scraper with METRICS_TOKEN (a bearer token, not a session): 401 to anyone else
+  { route: "/api/metrics", method: "GET", access: "public", calls: () => [{ path: "/api/metrics", expectPublic: 401 }] },
   {
     route: "/api/signup",
     method: "POST",
@@ -228,6 +230,17 @@ const TABLE: Entry[] = [
   },
   { route: "/api/learnings/[id]", method: "DELETE", access: "admin", calls: (ids) => [{ path: `/api/learnings/${ids.learningId}` }] },
   { route: "/api/insight", method: "GET", access: "admin", calls: () => [{ path: "/api/insight" }, { path: "/api/insight?bucket=week" }] },
+  // issue 18: prices, the monthly budget and what the model calls cost
+  { route: "/api/insight/cost", method: "GET", access: "admin", calls: () => [{ path: "/api/insight/cost" }] },
+  { route: "/api/cost/prices", method: "GET", access: "admin", calls: () => [{ path: "/api/cost/prices" }] },
+  {
+    route: "/api/cost/prices",
+    method: "PUT",
+    access: "admin",
+    calls: () => [{ path: "/api/cost/prices", json: { model: "openai:intruder", inputPerMillion: 0, outputPerMillion: 0 } }],
+  },
+  { route: "/api/cost/prices", method: "DELETE", access: "admin", calls: () => [{ path: "/api/cost/prices", json: { model: "openai:intruder" } }] },
+  { route: "/api/cost/budget", method: "PUT", access: "admin", calls: () => [{ path: "/api/cost/budget", json: { monthlyBudgetPerUser: 0.01 } }] },
   { route: "/api/tasks/[id]", method: "DELETE", access: "admin", calls: (ids) => [{ path: `/api/tasks/${ids.taskId}` }] },
 ];
 
@@ -697,5 +710,6 @@ describe(`the authorization table on ${kind}`, () => {
     const { learnings } = await json<{ learnings: { id: string; status: string }[] }>(admin, "/api/learnings");
     expect(learnings.find((l) => l.id === ids.learningId)?.status).toBe("active");
     expect((await admin.get("/api/insight")).status).toBe(200);
+    expect(await json(admin, "/api/cost/prices")).toMatchObject({ prices: [], monthlyBudgetPerUser: null });
   });
 });

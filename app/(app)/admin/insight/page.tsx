@@ -1,4 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { CostSettingsForm } from "@/components/admin/cost-settings";
+import { CostView } from "@/components/admin/cost-view";
 import { InsightRange } from "@/components/admin/insight-range";
 import { InsightView } from "@/components/admin/insight-view";
 import { PageHeader } from "@/components/admin/page-header";
@@ -6,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { adminPage } from "@/lib/auth";
 import { fieldErrorsOf } from "@/lib/http";
 import { insightQuerySchema, routingInsight } from "@/lib/insight";
+import { costInsight, costSettings } from "@/lib/observability";
 import { listTasks, localizeTask } from "@/lib/tasks";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +26,11 @@ export default async function AdminInsightPage({ searchParams }: { searchParams:
   const params = await searchParams;
   const parsed = insightQuerySchema.safeParse({ from: first(params.from), to: first(params.to), bucket: first(params.bucket) });
   // a range that does not parse is reported and the last 30 days are shown instead
-  const [insight, tasks, t, locale] = await Promise.all([
-    routingInsight(parsed.success ? parsed.data : {}),
+  const range = insightQuerySchema.parse(parsed.success ? parsed.data : {});
+  const [insight, cost, prices, tasks, t, locale] = await Promise.all([
+    routingInsight(range),
+    costInsight(range),
+    costSettings(),
     listTasks(),
     getTranslations("admin.insight"),
     getLocale(),
@@ -49,6 +55,9 @@ export default async function AdminInsightPage({ searchParams }: { searchParams:
         </Notice>
       )}
       <InsightView insight={insight} taskNames={taskNames} />
+      {/* issue 18: what the model calls of the same period cost, and the prices and budget behind it */}
+      <CostView insight={cost} taskNames={taskNames} />
+      <CostSettingsForm settings={prices} />
     </>
   );
 }
