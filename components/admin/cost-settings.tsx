@@ -12,7 +12,7 @@ import { toast } from "@/components/ui/toaster";
 import type { CostSettings } from "@/lib/observability";
 import { useCostFormat } from "./cost-view";
 import { Section } from "./page-header";
-import { ScrollTable, td } from "./scroll-table";
+import { ColumnHeads, ScrollTable, td } from "./scroll-table";
 import { type SendResult, sendJson } from "./send-json";
 
 const emptyPrice = { model: "", inputPerMillion: "", outputPerMillion: "" };
@@ -65,14 +65,9 @@ export function CostSettingsForm({ settings }: { settings: CostSettings }) {
           <thead className="border-y border-border bg-surface text-muted-foreground">
             <tr>
               <th scope="col" className="px-3 py-2 text-left font-medium">
-                {t("model")}
+                {t("modelShort")}
               </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                {t("inputPrice")}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                {t("outputPrice")}
-              </th>
+              <ColumnHeads labels={[t("inputShort"), t("outputShort")]} />
               <th scope="col" className="px-3 py-2">
                 <span className="sr-only">{t("actions")}</span>
               </th>
@@ -81,7 +76,7 @@ export function CostSettingsForm({ settings }: { settings: CostSettings }) {
           <tbody>
             {settings.prices.map((p) => (
               <tr key={p.model} className="border-b border-border last:border-0">
-                <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal">
+                <th scope="row" className="px-3 py-2 text-left font-mono text-xs font-normal break-all">
                   {p.model}
                 </th>
                 <td className={td}>{f.cost(p.inputPerMillion)}</td>
@@ -101,7 +96,7 @@ export function CostSettingsForm({ settings }: { settings: CostSettings }) {
           label={t("model")}
           name="model"
           list="cost-models"
-          placeholder="openai:gpt-4.1-mini"
+          placeholder={t("modelPlaceholder")}
           required
           value={price.model}
           error={errors.model?.join(" ")}

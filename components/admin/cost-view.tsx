@@ -18,10 +18,10 @@ function LineCells({ line }: { line: CostLine }) {
   const f = useCostFormat();
   return (
     <>
+      <td className={`${td} font-medium`}>{f.cost(line.cost)}</td>
       <td className={td}>{f.count(line.calls)}</td>
       <td className={td}>{f.count(line.inputTokens)}</td>
       <td className={td}>{f.count(line.outputTokens)}</td>
-      <td className={`${td} font-medium`}>{f.cost(line.cost)}</td>
     </>
   );
 }
@@ -35,13 +35,13 @@ function CostTable({ caption, head, rows }: { caption: string; head: string; row
           <th scope="col" className="px-3 py-2 text-left font-medium">
             {head}
           </th>
-          <ColumnHeads labels={[t("calls"), t("inputTokens"), t("outputTokens"), t("cost")]} />
+          <ColumnHeads labels={[t("cost"), t("calls"), t("inputTokens"), t("outputTokens")]} />
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
           <tr key={row.key} className="border-b border-border last:border-0">
-            <th scope="row" className="max-w-64 truncate px-3 py-2 text-left font-normal">
+            <th scope="row" className="px-3 py-2 text-left font-normal break-words">
               {row.label}
             </th>
             <LineCells line={row.line} />
@@ -67,7 +67,7 @@ export function CostView({ insight, taskNames }: { insight: CostInsight; taskNam
       {insight.total.calls === 0 ? (
         <p className="rounded-xl bg-surface px-4 py-6 text-center text-sm text-muted-foreground">{t("empty")}</p>
       ) : (
-        <div className="grid min-w-0 gap-4 xl:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-4">
           <CostTable
             caption={t("perTask")}
             head={t("task")}
