@@ -182,6 +182,27 @@ describe(`metrics, traces and cost of turns on ${kind}`, () => {
     expect(everything).not.toContain(answerMarker);
   });
 
+  it("puts the message and the answer in the model-call spans only with OTEL_RECORD_CONTENT=1", async () => {
+    const contentReceiver = await new OtlpReceiver().start();
+    const recording = await startScriptedApp({ OTEL_EXPORTER_OTLP_ENDPOINT: contentReceiver.url, OTEL_RECORD_CONTENT: "1" });
+    try {
+      const client = new HttpClient(recording.app.url);
+      const email = uniqueEmail("recorded");
+      expect((await client.signUp(email, "recorded-password-1")).status).toBe(201);
+      expect(await client.signIn(email, "recorded-password-1")).toBe(true);
+      recording.models.script(BEST, "OUTPUT-MARKER-8812 noted.");
+      const turn = await sendTurn(client, { conversationId: await createConversation(client), text: "/none the code is OKAPI-3390" });
+      expect(turn.text).toBe("OUTPUT-MARKER-8812 noted.");
+      await expect.poll(() => contentReceiver.bodies.join("\n"), { timeout: 20_000, interval: 250 }).toContain("OKAPI-3390");
+      await expect.poll(() => contentReceiver.bodies.join("\n"), { timeout: 20_000, interval: 250 }).toContain("OUTPUT-MARKER-8812");
+    } finally {
+      await recording.app.stop();
+      await recording.models.stop();
+      await recording.testDb.drop();
+      await contentReceiver.stop();
+    }
+  });
+
   it("stores every call's usage, shows its cost per user, and refuses a turn over the monthly budget without calling the model", async () => {
     const spenderEmail = uniqueEmail("spender");
     const spender = await account("spender", spenderEmail);
