@@ -3,6 +3,7 @@ import { modelFor } from "@/lib/ai";
 import type { ExecutionOutcome } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
 import { extractTodosLater } from "@/lib/todos";
+import { loadSavedAnswer, type SavedAnswer } from "../queries";
 import type { CheckState, DeliverableVersionView } from "../types";
 import { type CheckedAnswer, checkAnswer } from "./check";
 import { actionChoice, type Choice, explicitChoice, routeChoice } from "./choose";
@@ -56,6 +57,11 @@ export async function startTurn(
   options: TurnOptions,
 ): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
   const turn = await loadTurn(userId, request);
+  // a retry of a message whose answer was saved (though its client heard of a failure) gets that answer, never a second one
+  if (turn.answeredId) {
+    const saved = await loadSavedAnswer(turn.answeredId, turn.userMessageId);
+    return { answer: async (emit) => replaySavedAnswer(saved, emit) };
+  }
   const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
   const [best, fast] = options.models ? [options.models.best, options.models.fast] : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
   return { answer: (emit) => answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit) };
@@ -109,6 +115,17 @@ async function answerTurn(
   } finally {
     ended.abort();
   }
+}
+
+/** A saved answer's events, as its turn emitted them (its routing, its whole text, its versions), so the channel shows it whole. */
+function replaySavedAnswer(saved: SavedAnswer, emit: (event: TurnEvent) => void) {
+  emit({ type: "start", messageId: saved.id });
+  if (saved.routing) emit({ type: "routing", routing: saved.routing });
+  emit({ type: "text-start" });
+  emit({ type: "text-delta", delta: saved.content });
+  emit({ type: "text-end" });
+  for (const version of saved.versions) emit({ type: "deliverable", version });
+  emit({ type: "finish", status: saved.status, createdAt: saved.createdAt });
 }
 
 /** The speculative answer when it is for the chosen task; otherwise it is dropped and the chosen one starts. */
