@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { modelFor } from "@/lib/ai";
 import type { ExecutionOutcome } from "@/lib/executor";
 import type { CatalogMessage } from "@/lib/i18n";
+import { admitTurn } from "@/lib/shutdown";
 import { extractTodosLater } from "@/lib/todos";
 import { loadSavedAnswer, type SavedAnswer } from "../queries";
 import type { CheckState, DeliverableVersionView } from "../types";
@@ -56,15 +57,33 @@ export async function startTurn(
   request: ChatRequest,
   options: TurnOptions,
 ): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
-  const turn = await loadTurn(userId, request);
-  // a retry of a message whose answer was saved (though its client heard of a failure) gets that answer, never a second one
-  if (turn.answeredId) {
-    const saved = await loadSavedAnswer(turn.answeredId, turn.userMessageId);
-    return { answer: async (emit) => replaySavedAnswer(saved, emit) };
+  // an instance that is restarting takes no new turn (503); one it took finishes, or is stopped and saved, before it exits
+  const admitted = admitTurn();
+  try {
+    const turn = await loadTurn(userId, request);
+    // a retry of a message whose answer was saved (though its client heard of a failure) gets that answer, never a second one
+    if (turn.answeredId) {
+      const saved = await loadSavedAnswer(turn.answeredId, turn.userMessageId);
+      return { answer: async (emit) => settle(async () => replaySavedAnswer(saved, emit), admitted.done) };
+    }
+    const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
+    const [best, fast] = options.models
+      ? [options.models.best, options.models.fast]
+      : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
+    const signal = AbortSignal.any([options.signal, admitted.signal]);
+    return { answer: (emit) => settle(() => answerTurn(turn, { explicit, best, fast, signal }, emit), admitted.done) };
+  } catch (error) {
+    admitted.done();
+    throw error;
   }
-  const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
-  const [best, fast] = options.models ? [options.models.best, options.models.fast] : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
-  return { answer: (emit) => answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit) };
+}
+
+async function settle(run: () => Promise<void>, done: () => void): Promise<void> {
+  try {
+    await run();
+  } finally {
+    done();
+  }
 }
 
 async function answerTurn(
