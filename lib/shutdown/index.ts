@@ -64,10 +64,13 @@ const untilIdle = (ms: number) =>
  * Drains the instance: refuses new turns from now on, waits for the turns in flight (at most
  * SHUTDOWN_GRACE_MS), stops those still running and waits for them to be saved. Resolves with what happened.
  */
-export async function drain(log: (line: string) => void = console.log): Promise<{ finished: boolean; stopped: number }> {
+export async function drain({ graceMs = settings().SHUTDOWN_GRACE_MS, log = console.log as (line: string) => void } = {}): Promise<{
+  finished: boolean;
+  stopped: number;
+}> {
   state.draining = true;
-  log(`shutdown: draining, ${state.inFlight.size} turn(s) in flight, waiting up to ${settings().SHUTDOWN_GRACE_MS} ms`);
-  if (await untilIdle(settings().SHUTDOWN_GRACE_MS)) return { finished: true, stopped: 0 };
+  log(`shutdown: draining, ${state.inFlight.size} turn(s) in flight, waiting up to ${graceMs} ms`);
+  if (await untilIdle(graceMs)) return { finished: true, stopped: 0 };
   const stopped = state.inFlight.size;
   log(`shutdown: stopping ${stopped} turn(s) still running; they are saved as stopped`);
   for (const controller of state.inFlight) controller.abort(new Error("the server is restarting"));

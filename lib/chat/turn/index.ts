@@ -49,7 +49,7 @@ export interface TurnOptions {
  * One user message, in named steps: load (the message is stored before any model is called), then —
  * in `answer` — choose the task (a follow-up action's, the user's explicit choice, or the router's while the current task's
  * answer starts speculatively), execute, persist. What can refuse the message outright (not the user's
- * conversation, the database down, no model configured) rejects before `answer`, so a channel can answer
+ * conversation, the database down, no model configured, the instance restarting) rejects before `answer`, so a channel can answer
  * with an error instead of a stream.
  */
 export async function startTurn(
@@ -78,6 +78,7 @@ export async function startTurn(
   }
 }
 
+/** Runs the turn's answer and then marks the turn done, however it ends: draining waits for exactly this. */
 async function settle(run: () => Promise<void>, done: () => void): Promise<void> {
   try {
     await run();
