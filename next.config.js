@@ -43,6 +43,11 @@ const nextConfig = {
   // next to their own code (WebAssembly, extension bundles), and so does pdfmake (its fonts).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfmake"],
   poweredByHeader: false,
+  // a self-contained server in .next/standalone (server.js and the node_modules it uses): what the
+  // container image runs (Dockerfile), started by scripts/start.ts --standalone
+  output: "standalone",
+  // files read at run time that the standalone output's tracing cannot see: pdfmake's fonts (named by path)
+  outputFileTracingIncludes: { "/**": ["./node_modules/pdfmake/fonts/Roboto/*.ttf"] },
   // forbidden(): a signed-in non-admin on an admin page gets app/forbidden.tsx with status 403
   experimental: { authInterrupts: true },
   async headers() {

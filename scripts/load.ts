@@ -6,9 +6,10 @@
 // with the SAME messageId (the app's Retry button) up to 3 times. Faults are injected on a schedule:
 // provider 500s, slow streams and mid-stream drops on model calls, and one database "restart" (the proxy
 // drops every connection for ~3 s) in the middle of the run. Afterwards every message the client sent is
-// looked up in the database directly: none may be lost or stored twice.
+// looked up in the database directly: none may be lost or stored twice, and none answered twice.
 //
-// Exit code 0 when nothing was lost or duplicated and every error coincides with an injected fault.
+// Exit code 0 when nothing was lost, duplicated or answered more than once and every error coincides
+// with an injected fault.
 // Options: --users N, --duration S, --db postgres|pglite, --seed N (fault randomness), --keep-db.
 import "./settings";
 import { randomUUID } from "node:crypto";
@@ -770,7 +771,7 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
           `${integrity.assistantByStatus.complete} / ${integrity.assistantByStatus.stopped} / ${integrity.assistantByStatus.failed}`,
         ],
         ["answers the client saw complete, missing in the database", integrity.missingAnswers.length],
-        ["user messages with more than one complete answer", integrity.answeredTwice.length],
+        ["answered more than once (>1 complete answer to one message)", integrity.answeredTwice.length],
         ["/api/health after the run", extra.health],
         ...(integrity.sessions
           ? [
@@ -811,10 +812,15 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
     }
   }
 
-  const pass = integrity.lost.length === 0 && integrity.duplicated.length === 0 && unexpected.length === 0 && integrity.missingAnswers.length === 0;
+  const pass =
+    integrity.lost.length === 0 &&
+    integrity.duplicated.length === 0 &&
+    integrity.answeredTwice.length === 0 &&
+    unexpected.length === 0 &&
+    integrity.missingAnswers.length === 0;
   out.push(
-    `RESULT: ${pass ? "PASS" : "FAIL"} — lost ${integrity.lost.length}, duplicated ${integrity.duplicated.length}, unexpected errors ${unexpected.length}, ` +
-      `missing answers ${integrity.missingAnswers.length}`,
+    `RESULT: ${pass ? "PASS" : "FAIL"} — lost ${integrity.lost.length}, duplicated ${integrity.duplicated.length}, ` +
+      `answered more than once ${integrity.answeredTwice.length}, unexpected errors ${unexpected.length}, missing answers ${integrity.missingAnswers.length}`,
   );
   out.push(`details: ${RUN_DIR} (events.jsonl, app.log, summary.txt)`);
   const text = out.join("\n");

@@ -84,11 +84,15 @@ export interface HistoryRow {
  * first one names the conversation), and reads what the turn needs besides: the messages the models see
  * (oldest first, the new one included), the newest version of the current task's deliverable, the
  * registry's version stamp and the message's words for learning retrieval. The client's message id is the idempotency key: sending
- * the same message again (a retry) keeps the stored one instead of a copy.
+ * the same message again (a retry) keeps the stored one instead of a copy, and finds its complete answer if one was saved (an
+ * answer's turn is the user message before it: a channel never has two turns open in a conversation) — a save can commit while
+ * the connection carrying its reply breaks, so the client is told to retry an answer that is in fact stored.
  */
 export async function openTurn(input: { userId: string; conversationId: string; idempotencyKey: string; text: string; historyLimit?: number }): Promise<{
   conversation: { id: string; title: string; currentTaskId: string | null };
   message: HistoryRow;
+  /** a retry of a message that already has a complete answer: that answer's id (the model is not called again) */
+  answeredId: string | null;
   history: HistoryRow[];
   currentVersion: LatestDeliverable | null;
   registryVersion: number | null;
@@ -102,6 +106,7 @@ export async function openTurn(input: { userId: string; conversationId: string; 
     currentTaskId: string | null;
     insertedId: string | null;
     storedId: string | null;
+    answeredId: string | null;
     history: HistoryRow[];
     currentVersion: LatestDeliverable | null;
     registryVersion: number | null;
@@ -123,14 +128,20 @@ export async function openTurn(input: { userId: string; conversationId: string; 
     )
     SELECT c."id", c."title", c."currentTaskId",
       (SELECT "id" FROM inserted) AS "insertedId",
-      (SELECT "id" FROM "Message" WHERE "conversationId" = c."id" AND "idempotencyKey" = ${idempotencyKey}) AS "storedId",
+      stored."id" AS "storedId",
+      (SELECT a."id" FROM "Message" a
+        WHERE a."conversationId" = c."id" AND a."role" = 'assistant' AND a."status" = 'complete' AND a."createdAt" >= stored."createdAt"
+          AND NOT EXISTS (SELECT 1 FROM "Message" u WHERE u."conversationId" = c."id" AND u."role" = 'user'
+                          AND u."createdAt" > stored."createdAt" AND u."createdAt" <= a."createdAt")
+        ORDER BY a."createdAt" LIMIT 1) AS "answeredId",
       (SELECT coalesce(json_agg(json_build_object('id', h."id", 'role', h."role", 'content', h."content") ORDER BY h."createdAt"), '[]'::json)
         FROM (SELECT "id", "role", "content", "createdAt" FROM "Message" WHERE "conversationId" = c."id"
               ORDER BY "createdAt" DESC LIMIT ${input.historyLimit ?? 200}) h) AS "history",
       ${latestVersionSql(Prisma.sql`c."id"`, Prisma.sql`c."currentTaskId"`)} AS "currentVersion",
       ${registryVersionSql} AS "registryVersion",
       ${lexemesSql(text)} AS "lexemes"
-    FROM conversation c`;
+    FROM conversation c
+    LEFT JOIN "Message" stored ON stored."conversationId" = c."id" AND stored."idempotencyKey" = ${idempotencyKey}`;
   if (!row) throw new AppError("not_found:chat");
   // the statement's reads do not see its own insert; a retry's message is in them already
   let message = row.history.find((m) => m.id === (row.insertedId ?? row.storedId));
@@ -148,6 +159,7 @@ export async function openTurn(input: { userId: string; conversationId: string; 
   return {
     conversation: { id: row.id, title: row.title, currentTaskId: row.currentTaskId },
     message,
+    answeredId: row.answeredId,
     history,
     currentVersion: row.currentVersion,
     registryVersion: row.registryVersion,
@@ -191,6 +203,42 @@ export async function saveAnswer(
   const { answerCreatedAt, ...written } = row;
   return { createdAt: answerCreatedAt, version: version ? (written as VersionRow) : null };
 }
+
+/**
+ * A saved answer as its turn showed it — the routing of the user message before it, its text and the
+ * deliverable versions it wrote — for a retry that finds its message already answered.
+ */
+export async function loadSavedAnswer(answerId: string, userMessageId: string) {
+  const [answer, decision] = await Promise.all([
+    db().message.findUniqueOrThrow({
+      where: { id: answerId },
+      select: {
+        id: true,
+        content: true,
+        status: true,
+        createdAt: true,
+        versions: { include: { deliverable: { select: { kind: true } } }, orderBy: { version: "asc" } },
+      },
+    }),
+    db().routingDecision.findUnique({ where: { messageId: userMessageId }, include: { chosenTask: taskRef, previousTask: taskRef } }),
+  ]);
+  const routing: Omit<RoutingEvent, "notice"> | null = decision && {
+    decisionId: decision.id,
+    action: decision.action,
+    source: decision.source,
+    task: decision.chosenTask,
+    previousTask: decision.previousTask,
+  };
+  return {
+    id: answer.id,
+    content: answer.content,
+    status: answer.status,
+    createdAt: answer.createdAt,
+    routing,
+    versions: answer.versions.map((version) => ({ ...toVersionView(version), kind: version.deliverable.kind })),
+  };
+}
+export type SavedAnswer = Awaited<ReturnType<typeof loadSavedAnswer>>;
 
 /** Everything the chat page shows for a conversation, as UI messages with their chips and versions. */
 export async function loadConversationView(userId: string, conversationId: string) {

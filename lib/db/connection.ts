@@ -31,6 +31,12 @@ export interface Database {
    * open makes the next migration run wait for the lock timeout (10 s).
    */
   withMigrationAdapter<T>(fn: (factory: SqlMigrationAwareDriverAdapterFactory) => Promise<T>): Promise<T>;
+  /**
+   * Runs fn while holding the database's preparation lock: on Postgres a session advisory lock, so that
+   * instances starting together migrate and seed one after the other (the schema engine's own lock
+   * covers the migrations only, not the seed); PGlite admits one process anyway.
+   */
+  withPreparationLock<T>(fn: () => Promise<T>): Promise<T>;
   prisma: PrismaClient;
   close(): Promise<void>;
 }
@@ -38,6 +44,9 @@ export interface Database {
 // Other formats capture a stack trace on every query to point at the calling line if it fails: a third
 // of a millisecond a turn, for a code frame the logs leave out anyway (they carry error kinds only).
 const ERROR_FORMAT = "minimal";
+
+/** The advisory lock key instances take while they migrate and seed ("sbprep"); Prisma's schema engine uses 72707369. */
+const PREPARATION_LOCK = 0x73627072;
 
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === "postgres") {
@@ -59,6 +68,18 @@ export function openDatabase(target: DatabaseTarget): Database {
           await pool.end();
         }
       },
+      async withPreparationLock(fn) {
+        const client = new pg.Client(poolConfig);
+        await client.connect();
+        try {
+          await client.query("SELECT pg_advisory_lock($1)", [PREPARATION_LOCK]);
+          return await fn();
+        } finally {
+          // ending the session releases the lock too, should the unlock fail
+          await client.query("SELECT pg_advisory_unlock($1)", [PREPARATION_LOCK]).catch(() => {});
+          await client.end();
+        }
+      },
       prisma,
       close: () => prisma.$disconnect(),
     };
@@ -70,6 +91,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   return {
     target,
     withMigrationAdapter: (fn) => fn(adapterFactory),
+    withPreparationLock: (fn) => fn(),
     prisma,
     close: async () => {
       await prisma.$disconnect();

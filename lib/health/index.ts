@@ -1,9 +1,12 @@
 import { checkEmbeddingSlot, checkModelSlots, type SlotName, type SlotStatus } from "@/lib/ai";
 import { databaseTarget, db, pendingMigrations } from "@/lib/db";
 import { errorText } from "@/lib/i18n";
+import { isDraining } from "@/lib/shutdown";
 
 export interface Health {
-  status: "ok" | "degraded" | "down";
+  status: "ok" | "degraded" | "down" | "draining";
+  /** the instance is restarting (SIGTERM): it finishes the turns it has and takes no new ones */
+  draining: boolean;
   database: { kind: string; reachable: boolean; pendingMigrations: string[] | null; problem: string | null };
   models: { slot: string; model: string | null; usable: boolean; problem: string | null }[];
   /** the optional embed slot (MODEL_EMBED): not configured means lexical retrieval alone, which is fine */
@@ -13,6 +16,7 @@ export interface Health {
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
+ * draining: the instance is shutting down (lib/shutdown), so a load balancer sends it nothing new;
  * down: the database is unreachable or not migrated (the app cannot serve);
  * degraded: the database is fine but a model slot is not usable (chat cannot answer), or the embed slot
  * is configured and not usable (retrieval falls back to lexical).
@@ -46,7 +50,8 @@ export async function checkHealth(): Promise<Health> {
   const databaseOk = database.reachable && database.pendingMigrations?.length === 0;
   const modelsOk = models.every((m) => m.usable) && (embedding.usable || !embedding.configured);
   return {
-    status: !databaseOk ? "down" : modelsOk ? "ok" : "degraded",
+    status: isDraining() ? "draining" : !databaseOk ? "down" : modelsOk ? "ok" : "degraded",
+    draining: isDraining(),
     database,
     models,
     embedding,

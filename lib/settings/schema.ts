@@ -58,6 +58,8 @@ export const appSettingsSchema = z.object({
   EXECUTOR_TIMEOUT_MS: count(1, 60_000),
   EXECUTOR_HISTORY_TOKENS: count(1, 6_000),
   EXECUTOR_LEARNINGS_TOKENS: count(0, 1_200),
+  /** on SIGTERM: how long the turns in flight may still run before they are stopped (and saved as stopped) */
+  SHUTDOWN_GRACE_MS: count(0, 30_000),
 
   TRANSCRIBE_MODEL: modelSpecSchema.refine((spec) => spec.provider !== "ollama", "use openai:<model> or compatible:<model>").optional(),
   TRANSCRIBE_BASE_URL: httpUrl.transform(withoutTrailingSlash).optional(),

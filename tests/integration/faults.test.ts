@@ -5,7 +5,7 @@ import { createConversation, getConversation, sendTurn, textOf } from "../suppor
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
-import { TcpProxy } from "../support/tcp-proxy";
+import { databaseBehindProxy, type TcpProxy } from "../support/tcp-proxy";
 
 const kind = testDatabaseKind();
 const BEST = "scripted-best";
@@ -25,15 +25,10 @@ describe(`faults on ${kind}`, () => {
     models = await new ScriptedModelServer().start();
     models.models = [BEST, FAST];
     env = { MODEL_BEST: `compatible:${BEST}`, MODEL_FAST: `compatible:${FAST}`, COMPATIBLE_BASE_URL: `${models.url}/v1`, EXECUTOR_TIMEOUT_MS: "3000" };
-    if (kind === "postgres") {
-      // the app reaches Postgres through a proxy the test can cut, as a database restart would
-      const url = new URL(testDb.env.DATABASE_URL!);
-      proxy = await new TcpProxy(url.hostname, Number(url.port || 5432)).start();
-      url.port = String(proxy.port);
-      env.DATABASE_URL = url.toString();
-    } else {
-      env.DATA_DIR = testDb.env.DATA_DIR!;
-    }
+    // on Postgres the app reaches the database through a proxy the test can cut, as a database restart would
+    const database = await databaseBehindProxy(testDb.env);
+    proxy = database.proxy;
+    Object.assign(env, database.env);
     app = await startApp(env);
     client = new HttpClient(app.url);
     await client.signUp(account.email, account.password);

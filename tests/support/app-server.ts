@@ -6,6 +6,10 @@ export interface AppServer {
   /** everything the server printed, for assertions on logs and for failure messages */
   output(): string;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** the start script's process (what a container runtime signals) */
+  pid: number;
+  /** settles with the start script's exit code */
+  exited: Promise<number | null>;
 }
 
 async function freePort(): Promise<number> {
@@ -23,11 +27,15 @@ async function freePort(): Promise<number> {
  * Starts the app the way a user does (`npm start`: migrations, seed, next start) on a free port, with
  * the given environment, and waits until /api/health answers.
  */
-export async function startApp(env: Record<string, string | undefined>, { timeoutMs = 90_000 } = {}): Promise<AppServer> {
+export async function startApp(
+  env: Record<string, string | undefined>,
+  /** args: the start script's (the container image passes --prebuilt) */
+  { timeoutMs = 90_000, args = [] as string[] } = {},
+): Promise<AppServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -66,7 +74,7 @@ export async function startApp(env: Record<string, string | undefined>, { timeou
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode} before serving:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status < 500 || response.status === 503) return { url, output: () => output, stop };
+      if (response.status < 500 || response.status === 503) return { url, output: () => output, stop, pid: child.pid!, exited };
     } catch {
       // not listening yet
     }

@@ -8,7 +8,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 const ALLOWED: Record<string, string> = {
   "scripts/prisma-generate.mjs": "the postinstall step, which runs before the dependencies lib/settings needs are installed (Prisma's own variable)",
   "next.config.js": "NODE_ENV, which Next.js itself sets",
-  "instrumentation.ts": "NEXT_RUNTIME, which Next.js itself sets, so the tracing SDK loads in the Node.js runtime only",
+  "instrumentation.ts": "NEXT_RUNTIME, which Next.js itself sets (the hook runs for both runtimes; tracing and draining are for Node.js only)",
 };
 
 function sources(dir: string): string[] {

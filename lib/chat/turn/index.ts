@@ -4,7 +4,9 @@ import type { ExecutionOutcome } from "@/lib/executor";
 import { AppError } from "@/lib/http";
 import type { CatalogMessage } from "@/lib/i18n";
 import { enforceBudget, inSpan, metrics, openSpan, usageWritten, withUsageContext } from "@/lib/observability";
+import { admitTurn } from "@/lib/shutdown";
 import { extractTodosLater } from "@/lib/todos";
+import { loadSavedAnswer, type SavedAnswer } from "../queries";
 import type { CheckState, DeliverableVersionView } from "../types";
 import { type CheckedAnswer, checkAnswer } from "./check";
 import { actionChoice, type Choice, explicitChoice, routeChoice } from "./choose";
@@ -49,7 +51,7 @@ export interface TurnOptions {
  * One user message, in named steps: load (the message is stored before any model is called), then —
  * in `answer` — choose the task (a follow-up action's, the user's explicit choice, or the router's while the current task's
  * answer starts speculatively), execute, persist. What can refuse the message outright (not the user's
- * conversation, the database down, no model configured) rejects before `answer`, so a channel can answer
+ * conversation, the database down, no model configured, the instance restarting) rejects before `answer`, so a channel can answer
  * with an error instead of a stream.
  */
 export async function startTurn(
@@ -57,40 +59,68 @@ export async function startTurn(
   request: ChatRequest,
   options: TurnOptions,
 ): Promise<{ answer(emit: (event: TurnEvent) => void): Promise<void> }> {
+  // an instance that is restarting takes no new turn (503); one it took finishes, or is stopped and saved, before it exits
+  const admitted = admitTurn();
   // one trace per turn: loading here, answering later as a stream; the model calls are attributed to the user
   const traced = openSpan("turn", { "switchboard.conversation_id": request.conversationId });
   return traced.within(() =>
     withUsageContext({ userId }, async () => {
       try {
         const turn = await inSpan("turn.load", {}, () => loadTurn(userId, request));
+        // a retry of a message whose answer was saved (though its client heard of a failure) gets that answer, never a second one
+        if (turn.answeredId) {
+          const saved = await loadSavedAnswer(turn.answeredId, turn.userMessageId);
+          return {
+            answer: (emit) =>
+              settle(async () => {
+                replaySavedAnswer(saved, emit);
+                traced.end();
+              }, admitted.done),
+          };
+        }
         // issue 18: past the monthly budget the message is kept (load stored it) and no model is called
         await enforceBudget(userId);
         const explicit = turn.followUp ? actionChoice(turn.followUp) : explicitChoice(request, turn.tasks);
         const [best, fast] = options.models
           ? [options.models.best, options.models.fast]
           : await Promise.all([modelFor("best"), explicit ? null : modelFor("fast")]);
+        const signal = AbortSignal.any([options.signal, admitted.signal]);
         return {
           answer: (emit) =>
-            traced.within(() =>
-              withUsageContext({ userId, conversationId: turn.conversationId }, () =>
-                answerTurn(turn, { explicit, best, fast, signal: options.signal }, emit).then(
-                  () => traced.end(),
-                  (error: unknown) => {
-                    metrics().errors.inc({ kind: "turn" });
-                    traced.end(error);
-                    throw error;
-                  },
+            settle(
+              () =>
+                traced.within(() =>
+                  withUsageContext({ userId, conversationId: turn.conversationId }, () =>
+                    answerTurn(turn, { explicit, best, fast, signal }, emit).then(
+                      () => traced.end(),
+                      (error: unknown) => {
+                        metrics().errors.inc({ kind: "turn" });
+                        traced.end(error);
+                        throw error;
+                      },
+                    ),
+                  ),
                 ),
-              ),
+              admitted.done,
             ),
         };
       } catch (error) {
+        admitted.done();
         metrics().errors.inc({ kind: error instanceof AppError ? error.code : "turn" });
         traced.end(error);
         throw error;
       }
     }),
   );
+}
+
+/** Runs the turn's answer and then marks the turn done, however it ends: draining waits for exactly this. */
+async function settle(run: () => Promise<void>, done: () => void): Promise<void> {
+  try {
+    await run();
+  } finally {
+    done();
+  }
 }
 
 async function answerTurn(
@@ -161,6 +191,17 @@ async function answerTurn(
   } finally {
     ended.abort();
   }
+}
+
+/** A saved answer's events, as its turn emitted them (its routing, its whole text, its versions), so the channel shows it whole. */
+function replaySavedAnswer(saved: SavedAnswer, emit: (event: TurnEvent) => void) {
+  emit({ type: "start", messageId: saved.id });
+  if (saved.routing) emit({ type: "routing", routing: saved.routing });
+  emit({ type: "text-start" });
+  emit({ type: "text-delta", delta: saved.content });
+  emit({ type: "text-end" });
+  for (const version of saved.versions) emit({ type: "deliverable", version });
+  emit({ type: "finish", status: saved.status, createdAt: saved.createdAt });
 }
 
 /** The speculative answer when it is for the chosen task; otherwise it is dropped and the chosen one starts. */

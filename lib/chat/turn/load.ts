@@ -16,6 +16,8 @@ export interface Turn {
   conversationId: string;
   /** the user's message as stored (a retry's is the first copy) */
   userMessageId: string;
+  /** a retry of a message whose complete answer is already saved: that answer's id; the turn replays it instead of calling a model */
+  answeredId: string | null;
   /** the enabled tasks at this moment */
   tasks: Task[];
   /** the conversation's task before this message; null for none, or when it is no longer enabled */
@@ -48,10 +50,12 @@ export async function loadTurn(userId: string, request: ChatRequest): Promise<Tu
   // a press that cannot be honoured is refused before anything is stored
   const followUp = request.action ? await resolveFollowUp(userId, request.conversationId, request.action) : undefined;
   const opened = await openTurn({ userId, conversationId: request.conversationId, idempotencyKey: request.messageId, text: request.text });
-  const learningQuery = rareWordQueryOf(opened.lexemes);
+  const answered = opened.answeredId !== null;
+  // an answered retry searches nothing: it calls no model, the embedding model included
+  const learningQuery = answered ? Promise.resolve(null) : rareWordQueryOf(opened.lexemes);
   learningQuery.catch(() => {}); // awaited where it is used; a failure surfaces there
   // after the message is stored: an embedding model is a model too
-  const semantic = semanticRetrieval(request.text);
+  const semantic = semanticRetrieval(request.text, answered ? { slot: null } : {});
   const tasks = await enabledTasksAt(opened.registryVersion);
   // cached; read only when the registry is larger than a shortlist
   const recentlyChosen = tasks.length > settings().ROUTER_SHORTLIST_SIZE ? await recentlyChosenTasks() : [];
@@ -63,6 +67,7 @@ export async function loadTurn(userId: string, request: ChatRequest): Promise<Tu
     request,
     conversationId: opened.conversation.id,
     userMessageId: opened.message.id,
+    answeredId: opened.answeredId,
     tasks,
     previous,
     previousVersion: previous && opened.currentVersion,
