@@ -41,7 +41,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // Loaded from node_modules at run time instead of bundled: PGlite and the Postgres driver read files
   // next to their own code (WebAssembly, extension bundles), and so does pdfmake (its fonts).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfmake"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfmake", "unpdf", "mammoth"],
   poweredByHeader: false,
   // forbidden(): a signed-in non-admin on an admin page gets app/forbidden.tsx with status 403
   experimental: { authInterrupts: true },

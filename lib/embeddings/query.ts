@@ -18,9 +18,17 @@ export interface SemanticRetrieval {
   rankTasks<T extends { id: string }>(tasks: readonly T[], limit?: number): T[];
   /** ids of the learnings of a scope (and task) most similar to the turn (empty unless fused) */
   rankLearnings(filter: { scope: LearningScope; taskId?: string | null }, limit?: number): string[];
+  /** ids of the knowledge chunks of these documents most similar to the turn (empty unless fused) */
+  rankChunks(documentIds: ReadonlySet<string>, limit?: number): string[];
 }
 
-const without = (mode: Retrieval, note: string | null = null): SemanticRetrieval => ({ mode, note, rankTasks: () => [], rankLearnings: () => [] });
+const without = (mode: Retrieval, note: string | null = null): SemanticRetrieval => ({
+  mode,
+  note,
+  rankTasks: () => [],
+  rankLearnings: () => [],
+  rankChunks: () => [],
+});
 
 /** No embed slot: words alone. */
 const LEXICAL_ONLY = without("lexical");
@@ -48,11 +56,12 @@ export async function semanticRetrieval(
   const late = new Promise<never>((_, reject) => deadline.addEventListener("abort", () => reject(deadline.reason), { once: true }));
   late.catch(() => {});
   try {
-    const [query, tasks, learnings] = await Promise.race([
+    const [query, tasks, learnings, chunks] = await Promise.race([
       Promise.all([
         embed({ model: embedSlot.model, value: queryEmbeddingText(text), abortSignal: deadline, maxRetries: 0 }),
         cachedVectors("task", embedSlot.id),
         cachedVectors("learning", embedSlot.id),
+        cachedVectors("chunk", embedSlot.id),
       ]),
       late,
     ]);
@@ -71,6 +80,13 @@ export async function semanticRetrieval(
         const entries: { vector: Float32Array; item: string }[] = [];
         for (const entry of learnings.values()) {
           if (entry.scope === scope && (scope !== "task" || entry.taskId === taskId)) entries.push({ vector: entry.vector, item: entry.id });
+        }
+        return nearest(vector, entries, limit);
+      },
+      rankChunks: (documentIds, limit = FUSION_DEPTH) => {
+        const entries: { vector: Float32Array; item: string }[] = [];
+        for (const entry of chunks.values()) {
+          if (entry.documentId && documentIds.has(entry.documentId)) entries.push({ vector: entry.vector, item: entry.id });
         }
         return nearest(vector, entries, limit);
       },

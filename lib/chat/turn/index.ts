@@ -101,7 +101,7 @@ async function answerTurn(
         : { outcome, check: null, notes: [] };
 
     await decision.saved;
-    const saved = await saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked });
+    const saved = await saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked, knowledgeSources: execution.knowledgeSources });
     if (saved.version) emit({ type: "deliverable", version: saved.version });
     // issue 15: a final version's action items become to-dos in the background; the answer never waits for it
     if (saved.version && choice.task?.extractTodos) void extractTodosLater(saved.version.versionId, input.fast?.model);
