@@ -33,7 +33,7 @@ export function refuseOversizedDocument(bytes: number, maxBytes: number): void {
   if (bytes > maxBytes) {
     throw new AppError("payload_too_large:knowledge", {
       key: "payload_too_large.knowledge",
-      values: { megabytes: Math.max(1, Math.floor(maxBytes / (1024 * 1024))) },
+      values: { megabytes: Math.round(maxBytes / ((1024 * 1024) / 10)) / 10 },
     });
   }
 }
