@@ -183,8 +183,11 @@ export function KnowledgeList({ documents }: { documents: KnowledgeDocumentRow[]
             <div className="min-w-0">
               <p className="break-words font-medium">{doc.name}</p>
               <p className="mt-1 text-xs text-muted-foreground">
-                {doc.format.toUpperCase()} · {format.number(doc.bytes / 1024, { maximumFractionDigits: 0 })} KB ·{" "}
-                {t("updated", { when: format.dateTime(new Date(doc.updatedAt), { dateStyle: "medium" }) })}
+                {[
+                  doc.format.toUpperCase(),
+                  format.number(doc.bytes / 1024, { style: "unit", unit: "kilobyte", maximumFractionDigits: 0 }),
+                  t("updated", { when: format.dateTime(new Date(doc.updatedAt), { dateStyle: "medium" }) }),
+                ].join(" · ")}
               </p>
               <div className="mt-2 flex flex-wrap gap-1.5">
                 <Badge tone="success">{t("indexed", { count: doc.chunks })}</Badge>
