@@ -48,7 +48,7 @@ export function KnowledgeUpload({ tasks }: { tasks: { id: string; name: string }
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <form
-      className="flex flex-col gap-4 rounded-xl border border-border p-4"
+      className="flex min-w-0 flex-col gap-4 rounded-xl border border-border p-4"
       aria-labelledby={`${id}-title`}
       onSubmit={async (e) => {
         e.preventDefault();
@@ -77,7 +77,7 @@ export function KnowledgeUpload({ tasks }: { tasks: { id: string; name: string }
           type="file"
           accept={ACCEPT}
           aria-describedby={`${id}-file-hint`}
-          className="min-h-11 rounded-lg border border-input bg-background px-3 py-2 text-sm file:mr-3 file:rounded-md file:border-0 file:bg-muted file:px-3 file:py-1.5 file:text-sm file:font-medium"
+          className="min-h-11 w-full min-w-0 rounded-lg border border-input bg-background px-3 py-2 text-sm file:mr-3 file:rounded-md file:border-0 file:bg-muted file:px-3 file:py-1.5 file:text-sm file:font-medium"
           onChange={(e) => {
             setFile(e.target.files?.[0] ?? null);
             setError(null);

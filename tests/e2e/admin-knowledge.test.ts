@@ -78,4 +78,23 @@ describe("the knowledge admin page in Chromium", () => {
     await page.getByText("No documents yet").waitFor();
     expect(await page.getByTestId("knowledge-document").count()).toBe(0);
   });
+
+  it("saves the user's profile from the settings page, reached from the account menu", async () => {
+    await page.goto(`${app.url}/`);
+    await page.getByTestId("account-menu").click();
+    await page.getByRole("menuitem", { name: "Profile and signature" }).click();
+    await page.waitForURL((url) => url.pathname === "/settings");
+    await page.getByLabel("Company").fill("Northwind Traders");
+    await page.getByLabel("Email signature").fill("Ana Ruiz\nHead of Sales");
+    await page.getByRole("button", { name: "Save profile" }).click();
+    await page.getByText("Profile saved").waitFor();
+    await page.reload();
+    expect(await page.getByLabel("Company").inputValue()).toBe("Northwind Traders");
+    expect(await page.getByLabel("Email signature").inputValue()).toBe("Ana Ruiz\nHead of Sales");
+    if (SCREENSHOTS) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, "settings-1280.png"), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.screenshot({ path: path.join(SCREENSHOTS, "settings-375.png"), fullPage: true });
+    }
+  });
 });

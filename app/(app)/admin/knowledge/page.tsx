@@ -18,7 +18,7 @@ export default async function KnowledgePage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:items-start">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:items-start">
         <KnowledgeUpload tasks={tasks.map((task) => ({ id: task.id, name: names.get(task.id) ?? task.name }))} />
         <KnowledgeList
           documents={documents.map((d) => ({
