@@ -38,7 +38,7 @@ async function main() {
     const prisma = bench.database.prisma;
     log(`${bench.label}: migrated and seeded in ${fmt(bench.preparedMs)} ms`);
     const { relevantKnowledge } = await import("../lib/knowledge/retrieve");
-    const { estimateTokens } = await import("../lib/ai");
+    const { CHUNK_TOKENS, chunkDocument } = await import("../lib/knowledge/chunk");
     const { db } = await import("../lib/db");
     if (db() !== prisma) throw new Error("lib/db's db() is not the database this benchmark opened");
 
@@ -57,19 +57,22 @@ async function main() {
           ...(forTask ? { tasks: { create: [{ taskId: taskIds[forTask.slug] }] } } : {}),
         },
       });
-      await prisma.knowledgeChunk.createMany({
-        data: Array.from({ length: CHUNKS / DOCUMENTS }, (_, position) => {
-          const text = Array.from({ length: 2 + Math.floor(random() * 4) }, () =>
-            random() < 0.5 ? userRequest(pick(tasks).slug) : deliverable(pick(tasks).slug),
-          ).join("\n\n");
-          return { documentId: document.id, position, heading: `Section ${position + 1}`, text, tokens: estimateTokens(text) };
-        }),
+      // a document as an admin would upload it, split by the real chunker (lib/knowledge/chunk.ts)
+      const sections = Array.from({ length: CHUNKS / DOCUMENTS }, (_, i) => {
+        const paragraphs = Array.from({ length: 2 + Math.floor(random() * 3) }, () =>
+          random() < 0.6 ? userRequest(pick(tasks).slug) : deliverable(pick(tasks).slug),
+        );
+        return `## Section ${i + 1}\n\n${paragraphs.join("\n\n")}`;
       });
+      const chunks = chunkDocument(sections.join("\n\n")).slice(0, CHUNKS / DOCUMENTS);
+      await prisma.knowledgeChunk.createMany({ data: chunks.map((chunk, position) => ({ documentId: document.id, position, ...chunk })) });
     }
     await prisma.$executeRawUnsafe(`ANALYZE "KnowledgeChunk"`);
     const [size] = await prisma.$queryRawUnsafe<{ n: bigint; table: string; index: string }[]>(
       `SELECT (SELECT count(*) FROM "KnowledgeChunk") AS n, pg_size_pretty(pg_total_relation_size('"KnowledgeChunk"')) AS "table", pg_size_pretty(pg_relation_size('"KnowledgeChunk_search_idx"')) AS "index"`,
     );
+    const [avg] = await prisma.$queryRawUnsafe<{ tokens: number }[]>(`SELECT avg("tokens")::float AS tokens FROM "KnowledgeChunk"`);
+    log(`chunks average ${avg.tokens.toFixed(0)} tokens (made by chunkDocument, at most ${CHUNK_TOKENS})`);
     log(`inserted ${size.n} chunks in ${DOCUMENTS} documents in ${fmt(performance.now() - started)} ms; table ${size.table}, GIN index ${size.index}`);
 
     // ---- varied requests, each for a task (or none), as lib/chat/turn/execute.ts asks them ----

@@ -12,8 +12,10 @@ export interface RetrievedChunk {
 }
 
 const CANDIDATES = 20;
+const QUERY_WORDS = 5;
 // chunks one search may rank, summed over its words' document counts: bounds the time at any size
-const MAX_MATCHES = 1_500;
+// (chunks are longer than learnings, so fewer are ranked)
+const MAX_MATCHES = 300;
 
 /** How many chunks contain each word (lexeme); a document uploaded on another instance is found by its words within a minute. */
 const chunkWordFrequencies = wordFrequencyCache("knowledgeWordStats", `SELECT "search" FROM "KnowledgeChunk"`);
@@ -53,18 +55,30 @@ export async function relevantKnowledge(input: {
     input.semantic,
   ]);
   if (!documents.size) return [];
-  const query = rarestWordsQuery(lexemes, docs, { maxWords: 8, maxMatches: MAX_MATCHES });
+  const query = rarestWordsQuery(lexemes, docs, { maxWords: QUERY_WORDS, maxMatches: MAX_MATCHES });
   const similar = semantic?.rankChunks(documents, limit) ?? [];
   if (!query && !similar.length) return [];
   const ids = [...documents];
-  const found = similar.length ? Prisma.sql`(c."search" @@ q OR c."id" = ANY(${similar}::text[]))` : Prisma.sql`c."search" @@ q`;
+  const found = similar.length ? Prisma.sql`(c."search" @@ q.q OR c."id" = ANY(${similar}::text[]))` : Prisma.sql`c."search" @@ q.q`;
+  // The words' matches first (a MATERIALIZED CTE, so the planner always starts from the GIN index: the
+  // rarest-words query bounds them to about MAX_MATCHES), then the readable ones ranked, and only the
+  // rows that come out of the ranking read in full (text, document name).
   const rows = await db().$queryRaw<(RetrievedChunk & { rank: number; matched: boolean })[]>`
-    SELECT c."id", c."documentId", d."name" AS "documentName", c."heading", c."text", c."tokens",
-      ts_rank(c."search", q) AS "rank", c."search" @@ q AS "matched"
-    FROM "KnowledgeChunk" c JOIN "KnowledgeDocument" d ON d."id" = c."documentId", to_tsquery('simple', ${query ?? ""}) AS q
-    WHERE c."documentId" = ANY(${ids}::text[]) AND ${found}
-    ORDER BY "rank" DESC, c."position"
-    LIMIT ${limit + similar.length}`;
+    WITH q AS (SELECT to_tsquery('simple', ${query ?? ""}) AS q),
+    candidates AS MATERIALIZED (
+      SELECT c."id", c."documentId", c."tokens", c."position", c."search"
+      FROM "KnowledgeChunk" c, q WHERE ${found}
+    ),
+    ranked AS (
+      SELECT k."id", k."documentId", k."tokens", k."position", ts_rank(k."search", q.q) AS "rank", k."search" @@ q.q AS "matched"
+      FROM candidates k, q
+      WHERE k."documentId" = ANY(${ids}::text[])
+      ORDER BY "rank" DESC, k."position"
+      LIMIT ${limit + similar.length}
+    )
+    SELECT r."id", r."documentId", d."name" AS "documentName", c."heading", c."text", r."tokens", r."rank", r."matched"
+    FROM ranked r JOIN "KnowledgeChunk" c ON c."id" = r."id" JOIN "KnowledgeDocument" d ON d."id" = r."documentId"
+    ORDER BY r."rank" DESC, r."position"`;
   const byId = new Map(rows.map(({ rank: _, matched: __, ...row }) => [row.id, row]));
   const lexical = rows
     .filter((row) => row.matched)
