@@ -41,7 +41,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // Loaded from node_modules at run time instead of bundled: PGlite and the Postgres driver read files
   // next to their own code (WebAssembly, extension bundles), and so does pdfmake (its fonts).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfmake"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg", "pdfmake", "unpdf", "mammoth"],
   poweredByHeader: false,
   // a self-contained server in .next/standalone (server.js and the node_modules it uses): what the
   // container image runs (Dockerfile), started by scripts/start.ts --standalone

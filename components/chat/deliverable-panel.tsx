@@ -1,6 +1,6 @@
 "use client";
 
-import { ChevronLeft, ChevronRight, Copy, Download, FileText, MailCheck, Pencil, ShieldAlert, ShieldCheck, X } from "lucide-react";
+import { BookOpen, ChevronLeft, ChevronRight, Copy, Download, FileText, MailCheck, Pencil, ShieldAlert, ShieldCheck, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -245,6 +245,7 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
               <time dateTime={version.createdAt}>{format.dateTime(new Date(version.createdAt), { dateStyle: "medium", timeStyle: "short" })}</time>
             </p>
             {version.check && <VersionCheckNote check={version.check} notes={version.checkNotes} />}
+            {version.knowledgeSources?.length ? <KnowledgeSources names={version.knowledgeSources} /> : null}
             {active.kind === "email" && (
               <div className="mb-4 flex flex-col items-start gap-2">
                 <SendEmailSheet
@@ -273,6 +274,18 @@ export function DeliverablePanel({ deliverables, activeId, onSelect, onSaved, on
 }
 
 /** What the task's quality check found on a version (issue 15): checked, revised, or what is still missing. */
+/** The knowledge documents the assistant was given for this version: their names only. */
+function KnowledgeSources({ names }: { names: string[] }) {
+  const t = useTranslations("chat.deliverable");
+  const format = useFormatter();
+  return (
+    <p className="-mt-2 mb-4 flex items-start gap-1.5 text-xs text-muted-foreground" data-testid="knowledge-sources">
+      <BookOpen aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+      <span>{t("usedDocuments", { documents: format.list(names, { type: "conjunction" }) })}</span>
+    </p>
+  );
+}
+
 function VersionCheckNote({ check, notes }: { check: VersionCheckName; notes: string[] }) {
   const t = useTranslations("chat.check");
   const tone = check === "passed" ? "success" : check === "revised" ? "accent" : "warning";

@@ -11,8 +11,10 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const pathname = usePathname();
   const inAdmin = pathname.startsWith("/admin");
   const inTodos = pathname.startsWith("/todos");
+  // the settings page (account menu) belongs to none of the sections
+  const inSettings = pathname.startsWith("/settings");
   const links = [
-    { href: "/", label: t("chat"), current: !inAdmin && !inTodos },
+    { href: "/", label: t("chat"), current: !inAdmin && !inTodos && !inSettings },
     { href: "/todos", label: t("todos"), current: inTodos },
     ...(isAdmin ? [{ href: "/admin/tasks", label: t("admin"), current: inAdmin }] : []),
   ];

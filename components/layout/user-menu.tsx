@@ -1,6 +1,7 @@
 "use client";
 
-import { Languages, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { Languages, LogOut, Monitor, Moon, Sun, UserPen } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { getCsrfToken, signOut } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
@@ -90,6 +91,12 @@ export function UserMenu({ user }: Props) {
           {user.isAdmin && <span className="mt-1 block text-xs font-medium text-accent-foreground">{t("administrator")}</span>}
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings">
+            <UserPen aria-hidden="true" />
+            {t("profile")}
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuSub>
           <DropdownMenuSubTrigger>
             <Languages aria-hidden="true" />

@@ -6,8 +6,13 @@ export {
   accountUpdateSchema,
   createUser,
   credentialsSchema,
+  type ProfileUpdate,
   type PublicUser,
+  profileUpdateSchema,
   type SignUpInput,
   signUpSchema,
+  type UserProfileView,
   updateAccount,
+  updateProfile,
+  userProfile,
 } from "./users";

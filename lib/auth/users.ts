@@ -48,6 +48,43 @@ export const accountUpdateSchema = z
   .strict();
 export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
 
+/** What a user tells the assistant about themselves (settings page); executors are given it. */
+export const profileUpdateSchema = z
+  .object({
+    name: z.string().trim().max(120),
+    jobTitle: z.string().trim().max(120),
+    company: z.string().trim().max(120),
+    preferredTone: z.string().trim().max(200),
+    signature: z
+      .string()
+      .max(600)
+      .transform((text) => text.replace(/\r\n?/g, "\n").trim()),
+  })
+  .partial()
+  .strict()
+  .transform(
+    (update) => Object.fromEntries(Object.entries(update).map(([field, value]) => [field, value || null])) as { [K in keyof typeof update]: string | null },
+  );
+export type ProfileUpdate = z.infer<typeof profileUpdateSchema>;
+
+export interface UserProfileView {
+  name: string | null;
+  jobTitle: string | null;
+  company: string | null;
+  signature: string | null;
+  preferredTone: string | null;
+}
+const profileFields = { name: true, jobTitle: true, company: true, signature: true, preferredTone: true } as const;
+
+/** The user's profile; null for a user that no longer exists. */
+export async function userProfile(userId: string): Promise<UserProfileView | null> {
+  return db().user.findUnique({ where: { id: userId }, select: profileFields });
+}
+
+export async function updateProfile(userId: string, update: ProfileUpdate): Promise<UserProfileView> {
+  return db().user.update({ where: { id: userId }, data: update, select: profileFields });
+}
+
 export async function updateAccount(userId: string, update: AccountUpdate): Promise<PublicUser> {
   return toPublic(await db().user.update({ where: { id: userId }, data: update, select: publicFields }));
 }

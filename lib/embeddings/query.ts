@@ -19,9 +19,17 @@ export interface SemanticRetrieval {
   rankTasks<T extends { id: string }>(tasks: readonly T[], limit?: number): T[];
   /** ids of the learnings of a scope (and task) most similar to the turn (empty unless fused) */
   rankLearnings(filter: { scope: LearningScope; taskId?: string | null }, limit?: number): string[];
+  /** ids of the knowledge chunks of these documents most similar to the turn (empty unless fused) */
+  rankChunks(documentIds: ReadonlySet<string>, limit?: number): string[];
 }
 
-const without = (mode: Retrieval, note: string | null = null): SemanticRetrieval => ({ mode, note, rankTasks: () => [], rankLearnings: () => [] });
+const without = (mode: Retrieval, note: string | null = null): SemanticRetrieval => ({
+  mode,
+  note,
+  rankTasks: () => [],
+  rankLearnings: () => [],
+  rankChunks: () => [],
+});
 
 /** No embed slot: words alone. */
 const LEXICAL_ONLY = without("lexical");
@@ -49,7 +57,7 @@ export async function semanticRetrieval(
   const late = new Promise<never>((_, reject) => deadline.addEventListener("abort", () => reject(deadline.reason), { once: true }));
   late.catch(() => {});
   try {
-    const [query, tasks, learnings] = await Promise.race([
+    const [query, tasks, learnings, chunks] = await Promise.race([
       Promise.all([
         embed({
           model: embedSlot.model,
@@ -60,6 +68,7 @@ export async function semanticRetrieval(
         }),
         cachedVectors("task", embedSlot.id),
         cachedVectors("learning", embedSlot.id),
+        cachedVectors("chunk", embedSlot.id),
       ]),
       late,
     ]);
@@ -78,6 +87,13 @@ export async function semanticRetrieval(
         const entries: { vector: Float32Array; item: string }[] = [];
         for (const entry of learnings.values()) {
           if (entry.scope === scope && (scope !== "task" || entry.taskId === taskId)) entries.push({ vector: entry.vector, item: entry.id });
+        }
+        return nearest(vector, entries, limit);
+      },
+      rankChunks: (documentIds, limit = FUSION_DEPTH) => {
+        const entries: { vector: Float32Array; item: string }[] = [];
+        for (const entry of chunks.values()) {
+          if (entry.documentId && documentIds.has(entry.documentId)) entries.push({ vector: entry.vector, item: entry.id });
         }
         return nearest(vector, entries, limit);
       },

@@ -2,14 +2,15 @@ import { embedMany } from "ai";
 import { type EmbeddingSlot, embeddingSlot } from "@/lib/ai";
 import { db, type LearningScope, Prisma } from "@/lib/db";
 import { modelTelemetry } from "@/lib/observability";
-import { contentHash, learningEmbeddingText, taskEmbeddingText } from "./text";
+import { chunkEmbeddingText, contentHash, learningEmbeddingText, taskEmbeddingText } from "./text";
 import { unitVector, vectorFromBytes, vectorToBytes } from "./vectors";
 
 // Embeddings of tasks and learnings: written in the background after every change (and at first use,
 // and again a minute later, which also retries what failed), read into a per-process cache that
 // retrieval ranks against. Nothing here ever makes a request wait for the embedding model.
 
-export type EmbeddedKind = "task" | "learning";
+export type EmbeddedKind = "task" | "learning" | "chunk";
+const KINDS: readonly EmbeddedKind[] = ["task", "learning", "chunk"];
 
 /** Values per embedMany call, and rows looked at per round of a sync. */
 const BATCH = 64;
@@ -27,11 +28,16 @@ interface Source {
   live: Prisma.Sql;
   /** each row's text to embed, its updatedAt and, for the cache, what retrieval filters on */
   texts(ids: string[]): Promise<{ id: string; text: string; updatedAt: Date; meta: EntryMeta }[]>;
+  /** told which rows could not be embedded and why, and which were */
+  failed?(ids: string[], reason: string): Promise<void>;
+  embedded?(ids: string[]): Promise<void>;
 }
 
 export interface EntryMeta {
   scope?: LearningScope;
   taskId?: string | null;
+  /** knowledge chunks: the document they belong to (retrieval keeps the documents a task may use) */
+  documentId?: string;
 }
 
 const SOURCES: Record<EmbeddedKind, Source> = {
@@ -58,6 +64,26 @@ const SOURCES: Record<EmbeddedKind, Source> = {
       (await db().learning.findMany({ where: { id: { in: ids } }, select: { id: true, inputExcerpt: true, updatedAt: true, scope: true, taskId: true } })).map(
         (l) => ({ id: l.id, text: learningEmbeddingText(l), updatedAt: l.updatedAt, meta: { scope: l.scope, taskId: l.taskId } }),
       ),
+  },
+  chunk: {
+    table: Prisma.sql`"KnowledgeChunkEmbedding"`,
+    key: Prisma.sql`"chunkId"`,
+    source: Prisma.sql`"KnowledgeChunk"`,
+    live: Prisma.sql`TRUE`,
+    texts: async (ids) =>
+      (
+        await db().knowledgeChunk.findMany({ where: { id: { in: ids } }, select: { id: true, heading: true, text: true, updatedAt: true, documentId: true } })
+      ).map((c) => ({ id: c.id, text: chunkEmbeddingText(c), updatedAt: c.updatedAt, meta: { documentId: c.documentId } })),
+    // a document whose chunks cannot be embedded says why on the admin page (words still find it)
+    failed: async (ids, reason) => {
+      await db().knowledgeDocument.updateMany({ where: { chunks: { some: { id: { in: ids } } } }, data: { embeddingError: reason } });
+    },
+    embedded: async (ids) => {
+      await db().knowledgeDocument.updateMany({
+        where: { embeddingError: { not: null }, chunks: { some: { id: { in: ids } } } },
+        data: { embeddingError: null },
+      });
+    },
   },
 };
 
@@ -99,19 +125,25 @@ function cacheOf(kind: EmbeddedKind, model: string): Cache {
 /** Reads the rows embedded since the last read (all of them the first time) into the cache. */
 async function refresh(kind: EmbeddedKind, cache: Cache): Promise<void> {
   const since = new Date(Math.max(0, cache.since.getTime() - OVERLAP_MS));
-  const rows =
+  const where = { model: cache.model, embeddedAt: { gt: since } };
+  const rows: { id: string; vector: Uint8Array; embeddedAt: Date; meta: EntryMeta }[] =
     kind === "task"
-      ? await db().taskEmbedding.findMany({
-          where: { model: cache.model, embeddedAt: { gt: since } },
-          select: { taskId: true, vector: true, embeddedAt: true },
-        })
-      : await db().learningEmbedding.findMany({
-          where: { model: cache.model, embeddedAt: { gt: since } },
-          select: { learningId: true, vector: true, embeddedAt: true, learning: { select: { scope: true, taskId: true } } },
-        });
+      ? (await db().taskEmbedding.findMany({ where, select: { taskId: true, vector: true, embeddedAt: true } })).map((r) => ({ ...r, id: r.taskId, meta: {} }))
+      : kind === "learning"
+        ? (
+            await db().learningEmbedding.findMany({
+              where,
+              select: { learningId: true, vector: true, embeddedAt: true, learning: { select: { scope: true, taskId: true } } },
+            })
+          ).map((r) => ({ ...r, id: r.learningId, meta: r.learning }))
+        : (
+            await db().knowledgeChunkEmbedding.findMany({
+              where,
+              select: { chunkId: true, vector: true, embeddedAt: true, chunk: { select: { documentId: true } } },
+            })
+          ).map((r) => ({ ...r, id: r.chunkId, meta: r.chunk }));
   for (const row of rows) {
-    const id = "taskId" in row ? row.taskId : row.learningId;
-    const meta = "learning" in row ? row.learning : {};
+    const { id, meta } = row;
     cache.entries.set(id, { id, vector: unitVector(vectorFromBytes(row.vector)), ...meta });
     if (row.embeddedAt > cache.since) cache.since = row.embeddedAt;
   }
@@ -176,6 +208,12 @@ async function syncKind(kind: EmbeddedKind, slot: EmbeddingSlot): Promise<number
         maxParallelCalls: 1,
         maxRetries: 1,
         telemetry: modelTelemetry("switchboard.embed_sync"),
+      }).catch(async (error) => {
+        await SOURCES[kind].failed?.(
+          batch.map((row) => row.id),
+          describe(error),
+        );
+        throw error;
       });
       for (const [i, row] of batch.entries()) {
         const vector = vectorToBytes(embeddings[i]);
@@ -189,6 +227,7 @@ async function syncKind(kind: EmbeddedKind, slot: EmbeddingSlot): Promise<number
         cache.entries.set(row.id, { id: row.id, vector: unitVector(embeddings[i]), ...row.meta });
         written++;
       }
+      await SOURCES[kind].embedded?.(batch.map((row) => row.id));
     }
     // every stale row was deleted meanwhile: nothing more to do this time
     if (!rows.length) return written;
@@ -201,7 +240,7 @@ async function syncKind(kind: EmbeddedKind, slot: EmbeddingSlot): Promise<number
  */
 export async function syncEmbeddings(slot: EmbeddingSlot | null = embeddingSlot()): Promise<void> {
   if (!slot) return;
-  for (const kind of ["task", "learning"] as const) {
+  for (const kind of KINDS) {
     try {
       const written = await syncKind(kind, slot);
       if (written) console.info(`embedded ${written} ${kind}${written === 1 ? "" : "s"} with ${slot.id}`);

@@ -26,6 +26,11 @@ export function learningEmbeddingText(learning: { inputExcerpt: string }): strin
   return learning.inputExcerpt.trim().slice(0, MAX_CHARS);
 }
 
+/** The text a knowledge chunk is found by: the headings it sits under and its text. */
+export function chunkEmbeddingText(chunk: { heading: string | null; text: string }): string {
+  return joined([chunk.heading, chunk.text]);
+}
+
 /** The text a turn is looked up with. */
 export function queryEmbeddingText(text: string): string {
   return text.trim().slice(0, MAX_CHARS);

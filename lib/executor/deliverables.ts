@@ -14,6 +14,8 @@ export type VersionRow = {
   createdAt: Date;
   check: VersionCheck | null;
   checkNotes: string[];
+  /** names of the knowledge documents the model was given for it (issue 16) */
+  knowledgeSources: string[];
 };
 
 export function toVersionView(row: VersionRow & { emailsSent?: EmailSendRow[] }): DeliverableVersionView {
@@ -27,6 +29,7 @@ export function toVersionView(row: VersionRow & { emailsSent?: EmailSendRow[] })
     createdAt: row.createdAt.toISOString(),
     check: row.check,
     checkNotes: row.checkNotes,
+    ...(row.knowledgeSources?.length ? { knowledgeSources: row.knowledgeSources } : {}),
     ...(row.emailsSent?.length ? { sends: row.emailsSent.map(toSendView) } : {}),
   };
 }
@@ -71,6 +74,8 @@ export interface NewVersion {
   /** what the quality check found (issue 15) */
   check?: VersionCheck | null;
   checkNotes?: string[];
+  /** names of the knowledge documents whose excerpts the model was given */
+  knowledgeSources?: string[];
 }
 
 /**
@@ -95,13 +100,13 @@ export function appendVersionSql(input: NewVersion, now = new Date()): Prisma.Sq
       UPDATE "Deliverable" SET "updatedAt" = ${now} WHERE "id" IN (SELECT "id" FROM existing)
     ),
     version AS (
-      INSERT INTO "DeliverableVersion" ("id", "deliverableId", "version", "title", "body", "author", "messageId", "createdAt", "check", "checkNotes")
+      INSERT INTO "DeliverableVersion" ("id", "deliverableId", "version", "title", "body", "author", "messageId", "createdAt", "check", "checkNotes", "knowledgeSources")
       SELECT ${randomUUID()}, target."id",
         COALESCE((SELECT max(v."version") FROM "DeliverableVersion" v WHERE v."deliverableId" = target."id"), 0) + 1,
         ${input.title}, ${input.body}, ${input.author}::"VersionAuthor", ${input.messageId ?? null}, ${now},
-        ${input.check ?? null}::"VersionCheck", ${input.checkNotes ?? []}::text[]
+        ${input.check ?? null}::"VersionCheck", ${input.checkNotes ?? []}::text[], ${input.knowledgeSources ?? []}::text[]
       FROM (SELECT "id" FROM existing UNION ALL SELECT "id" FROM created) AS target
-      RETURNING "id", "deliverableId", "version", "title", "body", "author", "createdAt", "check", "checkNotes"
+      RETURNING "id", "deliverableId", "version", "title", "body", "author", "createdAt", "check", "checkNotes", "knowledgeSources"
     )`;
 }
 

@@ -17,8 +17,11 @@ export {
 export { describeModelError, type Execution, type ExecutionOutcome, startExecution } from "./execution";
 export {
   buildExecutorSystemPrompt,
+  buildKnowledgeMessage,
   buildReferenceMessage,
   buildSourceDeliverableMessage,
+  buildUserProfileMessage,
   type ExecutableTask,
   type ExecutorPromptInput,
+  type UserProfile,
 } from "./prompt";

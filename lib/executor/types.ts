@@ -13,6 +13,8 @@ export interface DeliverableVersionView {
   check: VersionCheckName | null;
   /** what the check found missing */
   checkNotes: string[];
+  /** names of the knowledge documents the model was given for this version (issue 16) */
+  knowledgeSources?: string[];
   /** email deliverables: the times this version was sent (lib/actions/send), oldest first */
   sends?: EmailSendView[];
   /** the deliverable's kind (the task's output kind), on a version streamed live in a turn */

@@ -1,3 +1,12 @@
 export { deleteLearning, learningFilterSchema, learningUpdateSchema, listLearnings, updateLearning } from "./admin";
 export { castVote, type FeedbackTarget, feedbackTargetSchema, learnFromEdit, listVotes, removeVote, type Vote, voteSchema } from "./feedback";
-export { forgetWordFrequencies, lexemesSql, type RetrievedLearning, rareWordQuery, rareWordQueryOf, relevantLearnings } from "./retrieve";
+export {
+  forgetWordFrequencies,
+  lexemesSql,
+  type RetrievedLearning,
+  rarestWordsQuery,
+  rareWordQuery,
+  rareWordQueryOf,
+  relevantLearnings,
+  wordFrequencyCache,
+} from "./retrieve";

@@ -18,13 +18,19 @@ const MAX_MATCHES = 1_500;
 // short enough that a learning written on another instance is searchable by its new words within a minute
 const STATS_TTL_MS = 60_000;
 
+/**
+ * How many rows of a full-text column contain each word (lexeme), per process, read again after
+ * STATS_TTL_MS or when forgotten. `searchQuery` is a fixed statement selecting the tsvector column.
+ */
+export function wordFrequencyCache(key: string, searchQuery: string) {
+  return processCache(key, STATS_TTL_MS, async () => {
+    const rows = await db().$queryRawUnsafe<{ word: string; ndoc: number }[]>(`SELECT word, ndoc FROM ts_stat($$${searchQuery}$$)`);
+    return new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
+  });
+}
+
 /** How many active learnings contain each word (lexeme). */
-const wordFrequencies = processCache("learningWordStats", STATS_TTL_MS, async () => {
-  const rows = await db().$queryRawUnsafe<{ word: string; ndoc: number }[]>(
-    `SELECT word, ndoc FROM ts_stat($$SELECT "search" FROM "Learning" WHERE "status" = 'active'$$)`,
-  );
-  return new Map(rows.map((r) => [r.word, Number(r.ndoc)]));
-});
+const wordFrequencies = wordFrequencyCache("learningWordStats", `SELECT "search" FROM "Learning" WHERE "status" = 'active'`);
 
 /** Forgets the word counts after this process writes a learning, so its words are searchable at once. */
 export function forgetWordFrequencies() {
@@ -50,8 +56,19 @@ export async function rareWordQuery(text: string, limits: QueryLimits = {}): Pro
 }
 
 /** rareWordQuery for lexemes already read (lexemesSql). */
-export async function rareWordQueryOf(lexemes: string[], { maxWords = QUERY_WORDS, maxMatches = MAX_MATCHES }: QueryLimits = {}): Promise<string | null> {
-  const docs = await wordFrequencies.get();
+export async function rareWordQueryOf(lexemes: string[], limits: QueryLimits = {}): Promise<string | null> {
+  return rarestWordsQuery(lexemes, await wordFrequencies.get(), limits);
+}
+
+/**
+ * The OR query of the lexemes' rarest words in a collection, given how many of its rows hold each word
+ * (ts_stat): what rareWordQuery does for learnings, for any full-text column (knowledge chunks too).
+ */
+export function rarestWordsQuery(
+  lexemes: string[],
+  docs: Map<string, number>,
+  { maxWords = QUERY_WORDS, maxMatches = MAX_MATCHES }: QueryLimits = {},
+): string | null {
   const words: string[] = [];
   let matches = 0;
   const rarestFirst = lexemes.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0).sort((a, b) => docs.get(a)! - docs.get(b)!);

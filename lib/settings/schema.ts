@@ -60,6 +60,10 @@ export const appSettingsSchema = z.object({
   EXECUTOR_LEARNINGS_TOKENS: count(0, 1_200),
   /** on SIGTERM: how long the turns in flight may still run before they are stopped (and saved as stopped) */
   SHUTDOWN_GRACE_MS: count(0, 30_000),
+  /** knowledge documents' chunks given to the executor per turn (0: none) */
+  EXECUTOR_KNOWLEDGE_TOKENS: count(0, 1_500),
+  /** the largest knowledge document an admin may upload */
+  KNOWLEDGE_MAX_BYTES: count(1, 10 * 1024 * 1024),
 
   TRANSCRIBE_MODEL: modelSpecSchema.refine((spec) => spec.provider !== "ollama", "use openai:<model> or compatible:<model>").optional(),
   TRANSCRIBE_BASE_URL: httpUrl.transform(withoutTrailingSlash).optional(),

@@ -1,6 +1,17 @@
 import type { LanguageModel, ModelMessage } from "ai";
 import { recentWithinBudget } from "@/lib/ai";
-import { buildExecutorSystemPrompt, buildReferenceMessage, buildSourceDeliverableMessage, type Execution, latestVersion, startExecution } from "@/lib/executor";
+import { userProfile } from "@/lib/auth";
+import {
+  buildExecutorSystemPrompt,
+  buildKnowledgeMessage,
+  buildReferenceMessage,
+  buildSourceDeliverableMessage,
+  buildUserProfileMessage,
+  type Execution,
+  latestVersion,
+  startExecution,
+} from "@/lib/executor";
+import { relevantKnowledge } from "@/lib/knowledge";
 import { relevantLearnings } from "@/lib/learnings";
 import { metrics, openSpan, withUsageContext } from "@/lib/observability";
 import { shortlistTasks } from "@/lib/router";
@@ -8,18 +19,30 @@ import { settings } from "@/lib/settings";
 import type { InfoField, Task } from "@/lib/tasks";
 import type { Turn } from "./load";
 
-/** A started answer with the prompt it was started from (the quality check's revision continues it). */
-export type AnswerExecution = Execution & { prompt: { system: string; messages: ModelMessage[] } };
+/**
+ * A started answer with the prompt it was started from (the quality check's revision continues it) and
+ * the names of the knowledge documents that prompt quoted (recorded on the version it writes).
+ */
+export type AnswerExecution = Execution & { prompt: { system: string; messages: ModelMessage[] }; knowledgeSources: string[] };
 
 /**
  * Execute: starts the answer for a task (or for none) with the best model. Its text stays buffered until
  * it is piped, so a speculative answer can be dropped without a token having been sent. The prompt
  * holds the task, the latest version of its deliverable here, and the task's learnings relevant to the
- * message; with no task, the few tasks relevant to the turn that the assistant may suggest. A follow-up
- * action's turn also carries the deliverable it starts from (prompt chaining).
+ * message; with no task, the few tasks relevant to the turn that the assistant may suggest. Before the
+ * conversation, as user-role data: excerpts of the knowledge documents the task may read (the
+ * organisation's and its own) relevant to the message, and the user's profile. A follow-up action's turn
+ * also carries the deliverable it starts from (prompt chaining).
  */
 export async function startAnswer(turn: Turn, task: Task | null, model: LanguageModel, signal: AbortSignal): Promise<AnswerExecution> {
-  const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
+  const { EXECUTOR_HISTORY_TOKENS, EXECUTOR_KNOWLEDGE_TOKENS, EXECUTOR_LEARNINGS_TOKENS, EXECUTOR_TIMEOUT_MS, ROUTER_SHORTLIST_SIZE } = settings();
+  const knowledge = relevantKnowledge({
+    taskId: task?.id ?? null,
+    text: turn.recentUserText || turn.request.text,
+    semantic: turn.semantic,
+    budgetTokens: EXECUTOR_KNOWLEDGE_TOKENS,
+  });
+  const profile = userProfile(turn.userId);
   const [latest, learnings] = task
     ? await Promise.all([
         // the current task's was read with the turn
@@ -52,7 +75,10 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     const press = history.findLastIndex((m) => m.role === "user");
     history.splice(Math.max(press, 0), 0, { role: "user", content: buildSourceDeliverableMessage(turn.followUp.source) });
   }
-  const messages: ModelMessage[] = [...(reference ? [{ role: "user" as const, content: reference }] : []), ...history];
+  const chunks = await knowledge;
+  // reference data first, as user-role messages: users' and documents' words never enter the system prompt
+  const data = [reference, buildKnowledgeMessage(chunks), buildUserProfileMessage(await profile)].filter((text): text is string => !!text);
+  const messages: ModelMessage[] = [...data.map((content) => ({ role: "user" as const, content })), ...history];
   // the span lasts as long as the answer streams; its model call is attributed to the task
   const traced = openSpan("turn.execute", { "switchboard.task": task?.slug ?? "none" });
   const started = performance.now();
@@ -67,5 +93,5 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     traced.span.setAttribute("switchboard.status", outcome.status);
     traced.end();
   });
-  return { ...execution, prompt: { system, messages } };
+  return { ...execution, prompt: { system, messages }, knowledgeSources: [...new Set(chunks.map((chunk) => chunk.documentName))] };
 }

@@ -176,7 +176,7 @@ async function answerTurn(
 
     const saved = await inSpan("turn.save", {}, async () => {
       await decision.saved;
-      return saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked });
+      return saveTurnAnswer(turn, { id: answerId, task: choice.task, ...checked, knowledgeSources: execution.knowledgeSources });
     });
     m.turns.inc({ status: checked.outcome.status });
     // the turn's usage rows are written before it reports done, so a budget or cost read next sees them

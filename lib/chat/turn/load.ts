@@ -13,6 +13,8 @@ import type { ChatRequest } from "./request";
 /** What the later steps of a turn know once it is loaded. */
 export interface Turn {
   request: ChatRequest;
+  /** the signed-in user (their profile reaches the executor) */
+  userId: string;
   conversationId: string;
   /** the user's message as stored (a retry's is the first copy) */
   userMessageId: string;
@@ -65,6 +67,7 @@ export async function loadTurn(userId: string, request: ChatRequest): Promise<Tu
   const history = opened.history.filter((m) => m.content.trim());
   return {
     request,
+    userId,
     conversationId: opened.conversation.id,
     userMessageId: opened.message.id,
     answeredId: opened.answeredId,

@@ -50,7 +50,7 @@ export function recordDecision(turn: Turn, choice: Choice): { routing: TurnRouti
  */
 export async function saveTurnAnswer(
   turn: Turn,
-  answer: { id: string; task: Task | null; outcome: ExecutionOutcome; check?: VersionCheckName | null; notes?: string[] },
+  answer: { id: string; task: Task | null; outcome: ExecutionOutcome; check?: VersionCheckName | null; notes?: string[]; knowledgeSources?: string[] },
 ): Promise<{ createdAt: Date; version: DeliverableVersionView | null }> {
   const { task, outcome } = answer;
   const deliverable = outcome.status === "complete" && task ? finalDeliverable(outcome.text) : null;
@@ -65,6 +65,7 @@ export async function saveTurnAnswer(
           author: "model",
           check: answer.check,
           checkNotes: answer.notes,
+          knowledgeSources: answer.knowledgeSources,
         }
       : null,
   );
