@@ -48,10 +48,13 @@ export async function relevantKnowledge(input: {
 }): Promise<RetrievedChunk[]> {
   if (input.budgetTokens <= 0 || !input.text.trim()) return [];
   const limit = input.limit ?? CANDIDATES;
-  const [documents, [{ lexemes }], docs, semantic] = await Promise.all([
+  // no chunk has a word (no document uploaded, as far as this process knows): every turn of an organisation
+  // without documents is spared the two queries below
+  const docs = await chunkWordFrequencies.get();
+  if (!docs.size) return [];
+  const [documents, [{ lexemes }], semantic] = await Promise.all([
     readableDocuments(input.taskId),
     db().$queryRaw<{ lexemes: string[] }[]>`SELECT ${lexemesSql(input.text)} AS lexemes`,
-    chunkWordFrequencies.get(),
     input.semantic,
   ]);
   if (!documents.size) return [];
