@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, GraduationCap, ListChecks } from "lucide-react";
+import { BarChart3, GraduationCap, ListChecks, MessagesSquare } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -14,6 +14,7 @@ export function AdminNav() {
     { href: "/admin/tasks", label: t("tasks"), icon: ListChecks },
     { href: "/admin/insight", label: t("insight"), icon: BarChart3 },
     { href: "/admin/learnings", label: t("learnings"), icon: GraduationCap },
+    { href: "/admin/channels", label: t("channels"), icon: MessagesSquare },
   ];
   return (
     <nav aria-label={t("administration")} className="-mx-4 overflow-x-auto border-b border-border px-4 sm:mx-0 sm:px-0">

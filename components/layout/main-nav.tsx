@@ -5,15 +5,17 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-/** Chat, To-dos and (for admins) Admin, the current one marked for eyes and for screen readers. */
+/** Chat, To-dos, Settings and (for admins) Admin, the current one marked for eyes and for screen readers. */
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("common.nav");
   const pathname = usePathname();
   const inAdmin = pathname.startsWith("/admin");
   const inTodos = pathname.startsWith("/todos");
+  const inSettings = pathname.startsWith("/settings");
   const links = [
-    { href: "/", label: t("chat"), current: !inAdmin && !inTodos },
+    { href: "/", label: t("chat"), current: !inAdmin && !inTodos && !inSettings },
     { href: "/todos", label: t("todos"), current: inTodos },
+    { href: "/settings", label: t("settings"), current: inSettings },
     ...(isAdmin ? [{ href: "/admin/tasks", label: t("admin"), current: inAdmin }] : []),
   ];
   return (
