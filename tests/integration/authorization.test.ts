@@ -280,7 +280,7 @@ const PAGES: PageEntry[] = [
   { page: "(app)/todos", access: "user", path: () => "/todos", data: () => ["Send the owner's private budget"] },
   // issue 17: the user's own linked accounts; the channels' state for administrators
   { page: "(app)/settings", access: "user", path: () => "/settings", data: () => [TELEGRAM_NAME] },
-  { page: "(app)/admin/channels", access: "admin", path: () => "/admin/channels", data: () => ["TELEGRAM_WEBHOOK_SECRET_TOKEN"] },
+  { page: "(app)/admin/channels", access: "admin", path: () => "/admin/channels", data: () => ["/api/channels/telegram", "SLACK_SIGNING_SECRET"] },
   { page: "(app)/admin", access: "admin", path: () => "/admin", data: () => [], allowedStatus: 307 },
   {
     page: "(app)/admin/tasks",
