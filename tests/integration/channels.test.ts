@@ -184,6 +184,35 @@ describe("Slack and Telegram channels", () => {
     expect(others.conversations.map((c) => c.id)).not.toContain(fromSlack[0].id);
   });
 
+  it("records a Slack thumbs button as the linked user's vote on the deliverable version", async () => {
+    const rating = slack.callsTo("chat.postMessage").find((c) => JSON.stringify(c.body).includes('"action_id":"fb"'))!;
+    const blocks = rating.body.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[];
+    const up = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "fb" && e.value?.endsWith(":u"))!;
+    const versionId = up.value!.split(":")[1];
+    const payload = {
+      type: "block_actions",
+      team: { id: "T0000TEAM" },
+      user: { id: "U0ANA", username: "ana", name: "Ana" },
+      channel: { id: "D0000DM01" },
+      container: { type: "message", message_ts: "1800000009.000100", channel_id: "D0000DM01", thread_ts: "1700000003.000001" },
+      message: { ts: "1800000009.000100", thread_ts: "1700000003.000001" },
+      trigger_id: "trigger-1",
+      actions: [{ type: "button", action_id: "fb", block_id: "b1", value: up.value, action_ts: "1800000010.000001" }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const pressed = await postSlack(signedSlackRequest(body, { secret: SIGNING_SECRET, contentType: "application/x-www-form-urlencoded" }));
+    expect(pressed.status).toBe(200);
+
+    const list = (await (await owner.request("/api/conversations")).json()) as { conversations: { id: string; channel: string }[] };
+    const conversationId = list.conversations.find((c) => c.channel === "slack")!.id;
+    let votes: { target: { type: string; id: string }; rating: string }[] = [];
+    for (let waited = 0; !votes.length && waited < 10_000; waited += 100) {
+      votes = ((await (await owner.request(`/api/feedback?conversationId=${conversationId}`)).json()) as { votes: typeof votes }).votes;
+      if (!votes.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(votes).toEqual([expect.objectContaining({ target: { type: "version", id: versionId }, rating: "up" })]);
+  });
+
   it("refuses a Telegram update without the webhook's secret token", async () => {
     const body = telegramUpdate({ updateId: 1, messageId: 1, userId: 4242, text: "hello" });
     expect((await postTelegram(body, null)).status).toBe(401);
