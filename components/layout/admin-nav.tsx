@@ -25,6 +25,8 @@ export function AdminNav() {
             <li key={href}>
               <Link
                 href={href}
+                // on a phone the tabs scroll sideways: the current one is brought into view
+                ref={current ? (link) => link?.scrollIntoView({ block: "nearest", inline: "nearest" }) : undefined}
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "-mb-px inline-flex min-h-11 items-center gap-2 border-b-2 border-transparent px-3 text-sm font-medium text-muted-foreground hover:text-foreground",

@@ -72,8 +72,8 @@ export function ChannelLinks({ initial, codeMinutes }: { initial: ChannelAccount
           {t("linkedHeading")}
         </h2>
         {accounts.length === 0 ? (
-          <EmptyState icon={<MessagesSquare />} title={t("linkedHeading")}>
-            {t("noneLinked")}
+          <EmptyState icon={<MessagesSquare />} title={t("noneLinked")}>
+            {t("noneLinkedHint")}
           </EmptyState>
         ) : (
           <ul className="flex flex-col divide-y divide-border rounded-xl border border-border">

@@ -16,7 +16,7 @@ export default async function SettingsPage() {
   return (
     <div className="h-full overflow-y-auto">
       <div className="mx-auto flex max-w-3xl flex-col gap-5 px-4 pb-10 pt-4 sm:px-6">
-        <PageHeader title={t("title")} description={t("intro")} />
+        <PageHeader title={t("title")} description={t("description")} />
         <ChannelLinks initial={accounts} codeMinutes={LINK_CODE_TTL_MINUTES} />
       </div>
     </div>

@@ -24,11 +24,11 @@ export default async function ChannelsAdminPage() {
               <h2 className="text-base font-semibold">{names(state.channel)}</h2>
               <Badge tone={state.configured ? "success" : "neutral"}>{state.configured ? t("configured") : t("notConfigured")}</Badge>
             </div>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
               <dt className="text-muted-foreground">{t("webhook")}</dt>
-              <dd className="break-all font-mono">{state.webhookPath}</dd>
+              <dd className="mb-1 break-all font-mono sm:mb-0">{state.webhookPath}</dd>
               <dt className="text-muted-foreground">{t("lastEvent")}</dt>
-              <dd>{when(state.lastEventAt)}</dd>
+              <dd className="mb-1 sm:mb-0">{when(state.lastEventAt)}</dd>
               <dt className="text-muted-foreground">{t("lastError")}</dt>
               <dd>{state.lastError ? `${when(state.lastErrorAt)} · ${state.lastError}` : t("none")}</dd>
             </dl>
