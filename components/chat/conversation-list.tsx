@@ -14,6 +14,16 @@ import { toast } from "@/components/ui/toaster";
 import type { ConversationSummary } from "@/lib/chat/types";
 import { useTaskName } from "./chat-tasks";
 
+/** A conversation held in Slack or Telegram (issue 17), named for screen readers as well. */
+function ChannelMark({ channel }: { channel: "slack" | "telegram" }) {
+  const names = useTranslations("channels.names");
+  return (
+    <span className="shrink-0 rounded border border-border px-1 text-[10px] font-medium uppercase text-muted-foreground" data-channel={channel}>
+      {names(channel)}
+    </span>
+  );
+}
+
 interface Props {
   conversations: ConversationSummary[];
   activeId: string | null;
@@ -141,6 +151,7 @@ export function ConversationList({ conversations, activeId, onChanged, onNavigat
                 >
                   <span className="flex min-w-0 items-center gap-1.5">
                     <span className="truncate text-sm font-medium">{c.title}</span>
+                    {c.channel !== "web" && <ChannelMark channel={c.channel} />}
                     <OpeningIndicator />
                   </span>
                   <span className="flex min-w-0 items-center gap-1 text-xs text-muted-foreground">

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, BookOpen, GraduationCap, ListChecks } from "lucide-react";
+import { BarChart3, BookOpen, GraduationCap, ListChecks, MessagesSquare } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,6 +15,7 @@ export function AdminNav() {
     { href: "/admin/insight", label: t("insight"), icon: BarChart3 },
     { href: "/admin/learnings", label: t("learnings"), icon: GraduationCap },
     { href: "/admin/knowledge", label: t("knowledge"), icon: BookOpen },
+    { href: "/admin/channels", label: t("channels"), icon: MessagesSquare },
   ];
   return (
     <nav aria-label={t("administration")} className="-mx-4 overflow-x-auto border-b border-border px-4 sm:mx-0 sm:px-0">
@@ -25,6 +26,8 @@ export function AdminNav() {
             <li key={href}>
               <Link
                 href={href}
+                // on a phone the tabs scroll sideways: the current one is brought into view
+                ref={current ? (link) => link?.scrollIntoView({ block: "nearest", inline: "nearest" }) : undefined}
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "-mb-px inline-flex min-h-11 items-center gap-2 border-b-2 border-transparent px-3 text-sm font-medium text-muted-foreground hover:text-foreground",

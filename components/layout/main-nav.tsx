@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-/** Chat, To-dos and (for admins) Admin, the current one marked for eyes and for screen readers. */
+/** Chat, To-dos, Settings and (for admins) Admin, the current one marked for eyes and for screen readers. */
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("common.nav");
   const pathname = usePathname();
@@ -16,6 +16,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const links = [
     { href: "/", label: t("chat"), current: !inAdmin && !inTodos && !inSettings },
     { href: "/todos", label: t("todos"), current: inTodos },
+    { href: "/settings", label: t("settings"), current: inSettings },
     ...(isAdmin ? [{ href: "/admin/tasks", label: t("admin"), current: inAdmin }] : []),
   ];
   return (

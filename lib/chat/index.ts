@@ -7,6 +7,6 @@ export {
   loadConversationView,
   renameConversation,
 } from "./queries";
-export { type ChatRequest, chatRequestSchema } from "./turn";
+export { type ChatRequest, chatRequestSchema, startTurn, type TurnEvent, type TurnRouting } from "./turn";
 export * from "./types";
 export { runTurn } from "./web";

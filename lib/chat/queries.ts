@@ -18,11 +18,18 @@ import type { ChatUIMessage, ConversationSummary, RoutingEvent, TaskRef } from "
 const taskRef = { select: { slug: true, name: true, icon: true } } as const;
 export const DEFAULT_TITLE = "New conversation";
 
-function toSummary(row: { id: string; title: string; updatedAt: Date; currentTask: TaskRef | null }): ConversationSummary {
+function toSummary(row: {
+  id: string;
+  title: string;
+  updatedAt: Date;
+  currentTask: TaskRef | null;
+  channel: ConversationSummary["channel"];
+}): ConversationSummary {
   const task = row.currentTask;
   return {
     id: row.id,
     title: row.title,
+    channel: row.channel,
     updatedAt: row.updatedAt.toISOString(),
     currentTask: task ? { slug: task.slug, name: task.name, icon: task.icon } : null,
   };
@@ -33,7 +40,7 @@ export async function listConversations(userId: string, query?: string): Promise
     where: { userId, ...(query ? { title: { contains: query, mode: "insensitive" } } : {}) },
     orderBy: { updatedAt: "desc" },
     take: 200,
-    select: { id: true, title: true, updatedAt: true, currentTask: taskRef },
+    select: { id: true, title: true, updatedAt: true, currentTask: taskRef, channel: true },
   });
   return rows.map(toSummary);
 }
@@ -41,7 +48,7 @@ export async function listConversations(userId: string, query?: string): Promise
 export async function createConversation(userId: string, title?: string): Promise<ConversationSummary> {
   const row = await db().conversation.create({
     data: { userId, ...(title ? { title } : {}) },
-    select: { id: true, title: true, updatedAt: true, currentTask: taskRef },
+    select: { id: true, title: true, updatedAt: true, currentTask: taskRef, channel: true },
   });
   return toSummary(row);
 }
@@ -62,7 +69,7 @@ export async function renameConversation(userId: string, conversationId: string,
   const row = await db().conversation.update({
     where: { id: conversationId },
     data: { title },
-    select: { id: true, title: true, updatedAt: true, currentTask: taskRef },
+    select: { id: true, title: true, updatedAt: true, currentTask: taskRef, channel: true },
   });
   return toSummary(row);
 }

@@ -53,6 +53,8 @@ export interface ConversationSummary {
   title: string;
   updatedAt: string;
   currentTask: TaskRef | null;
+  /** where it happens: the web app, or a linked Slack or Telegram thread (issue 17) */
+  channel: "web" | "slack" | "telegram";
 }
 
 /** Body of POST /api/chat: only the new message; the server holds the history. */

@@ -97,6 +97,21 @@ export const appSettingsSchema = z.object({
     .regex(/^(?:[^<>]*<[^<>\s]+>|[^<>\s]+)$/, "must be an address, alone or as Name <address>")
     .refine((value) => z.email().safeParse(value.match(/<([^<>]+)>$/)?.[1] ?? value).success, "must be an email address, alone or as Name <address>")
     .optional(),
+
+  /** Slack (issue 17): the bot's token and the app's signing secret; both set: the Slack channel is on */
+  SLACK_BOT_TOKEN: z.string().trim().optional(),
+  SLACK_SIGNING_SECRET: z.string().trim().optional(),
+  /** the Slack Web API's address (GovSlack, or a local stand-in in tests) */
+  SLACK_API_URL: httpUrl.transform((url) => `${withoutTrailingSlash(url)}/`).optional(),
+  /** Telegram (issue 17): the bot's token and the webhook's secret token; both set: the Telegram channel is on */
+  TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
+  TELEGRAM_WEBHOOK_SECRET_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 letters, digits, _ or - (Telegram's rule for secret tokens)")
+    .optional(),
+  /** the Telegram Bot API's address (a local Bot API server, or a stand-in in tests) */
+  TELEGRAM_API_BASE_URL: httpUrl.transform(withoutTrailingSlash).optional(),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
 

@@ -7,6 +7,7 @@ import { createConversation, getConversation, sendTurn, type TurnResult } from "
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import { ScriptedModelServer } from "../support/model-server";
+import { TELEGRAM_SENDS, TelegramApiStandIn, telegramUpdate } from "../support/platform-apis";
 import { ACTION_ITEMS, actionItemsSay } from "../support/scripted-replies";
 
 /**
@@ -23,6 +24,8 @@ import { ACTION_ITEMS, actionItemsSay } from "../support/scripted-replies";
 
 const kind = testDatabaseKind();
 const BEST = "scripted-best";
+const TELEGRAM_SECRET = "authz-telegram-secret";
+const TELEGRAM_NAME = "Owner Telegram Name";
 const FAST = "scripted-fast";
 const APP_DIR = path.resolve(import.meta.dirname, "../../app");
 const API_DIR = path.join(APP_DIR, "api");
@@ -43,6 +46,8 @@ interface Ids {
   todoId: string;
   /** the admin's knowledge document (issue 16) */
   knowledgeDocumentId: string;
+  /** the owner's linked Telegram account (issue 17) */
+  channelAccountId: string;
   /** what the task's PUT and the import send: a valid definition that would change the task */
   hijackedTask: Record<string, unknown>;
 }
@@ -215,6 +220,17 @@ const TABLE: Entry[] = [
     ],
   },
   { route: "/api/todos/[id]", method: "DELETE", access: "owner", calls: (ids) => [{ path: `/api/todos/${ids.todoId}` }] },
+  // issue 17: the platforms' webhooks check their own signature or secret (Slack is not configured here, Telegram is)
+  { route: "/api/channels/slack", method: "POST", access: "public", calls: () => [{ path: "/api/channels/slack", json: {}, expectPublic: 503 }] },
+  { route: "/api/channels/telegram", method: "POST", access: "public", calls: () => [{ path: "/api/channels/telegram", json: {}, expectPublic: 401 }] },
+  { route: "/api/channels/link-code", method: "POST", access: "user", calls: () => [{ path: "/api/channels/link-code" }] },
+  { route: "/api/channels/accounts", method: "GET", access: "user", calls: () => [{ path: "/api/channels/accounts" }] },
+  {
+    route: "/api/channels/accounts/[id]",
+    method: "DELETE",
+    access: "owner",
+    calls: (ids) => [{ path: `/api/channels/accounts/${ids.channelAccountId}` }],
+  },
   { route: "/api/conversations/[id]", method: "DELETE", access: "owner", calls: (ids) => [{ path: `/api/conversations/${ids.conversationId}` }] },
 
   // administrators only
@@ -298,6 +314,9 @@ const PAGES: PageEntry[] = [
   },
   // issue 15 (todos-check): the user's own to-dos
   { page: "(app)/todos", access: "user", path: () => "/todos", data: () => ["Send the owner's private budget"] },
+  // issue 17: the user's own linked accounts; the channels' state for administrators
+  { page: "(app)/settings", access: "user", path: () => "/settings", data: () => [TELEGRAM_NAME] },
+  { page: "(app)/admin/channels", access: "admin", path: () => "/admin/channels", data: () => ["/api/channels/telegram", "SLACK_SIGNING_SECRET"] },
   { page: "(app)/admin", access: "admin", path: () => "/admin", data: () => [], allowedStatus: 307 },
   {
     page: "(app)/admin/tasks",
@@ -400,6 +419,7 @@ async function outcome(response: Response): Promise<{ status: number; code: stri
 describe(`the authorization table on ${kind}`, () => {
   let testDb: TestDatabase;
   let models: ScriptedModelServer;
+  let telegram: TelegramApiStandIn;
   let app: AppServer;
   let admin: HttpClient;
   let owner: HttpClient;
@@ -466,11 +486,15 @@ describe(`the authorization table on ${kind}`, () => {
     testDb = await createTestDatabase();
     models = await new ScriptedModelServer().start();
     models.models = [BEST, FAST];
+    telegram = await new TelegramApiStandIn().start();
     app = await startApp({
       ...testDb.env,
       MODEL_BEST: `compatible:${BEST}`,
       MODEL_FAST: `compatible:${FAST}`,
       COMPATIBLE_BASE_URL: `${models.url}/v1`,
+      TELEGRAM_BOT_TOKEN: "123456:authz-token",
+      TELEGRAM_WEBHOOK_SECRET_TOKEN: TELEGRAM_SECRET,
+      TELEGRAM_API_BASE_URL: telegram.url,
     });
 
     // the first account of a fresh database is the administrator: sign up one at a time, admin first
@@ -547,6 +571,7 @@ describe(`the authorization table on ${kind}`, () => {
       learningId: learning!.id,
       todoId: todos[0].id,
       knowledgeDocumentId,
+      channelAccountId: "",
       hijackedTask: {
         slug: task.slug,
         name: "HIJACKED",
@@ -558,6 +583,19 @@ describe(`the authorization table on ${kind}`, () => {
         outputBodyFormat: "Hijacked",
       },
     };
+    // the owner links a Telegram account (issue 17): a code from the web, sent to the bot
+    const { code } = (await (await owner.request("/api/channels/link-code", { method: "POST" })).json()) as { code: string };
+    const link = await fetch(`${app.url}/api/channels/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TELEGRAM_SECRET },
+      body: telegramUpdate({ updateId: 1, messageId: 1, userId: 5151, firstName: TELEGRAM_NAME, text: `/link ${code}` }),
+    });
+    expect(link.status).toBe(200);
+    await telegram.waitForCalls(TELEGRAM_SENDS, 1);
+    const { accounts: linked } = await json<{ accounts: { id: string }[] }>(owner, "/api/channels/accounts");
+    expect(linked).toHaveLength(1);
+    ids.channelAccountId = linked[0].id;
+
     before = await snapshot();
     expect((before.conversation as { messages: unknown[] }).messages).toHaveLength(2);
     expect((before.conversation as { deliverables: { versions: unknown[] }[] }).deliverables[0].versions).toHaveLength(1);
@@ -566,6 +604,7 @@ describe(`the authorization table on ${kind}`, () => {
   afterAll(async () => {
     await app?.stop();
     await models?.stop();
+    await telegram?.stop();
     await testDb?.drop();
   });
 
@@ -624,6 +663,7 @@ describe(`the authorization table on ${kind}`, () => {
       deliverableId: randomUUID(),
       versionId: randomUUID(),
       todoId: "cnotatodo0000000000000000",
+      channelAccountId: "cnotachannelaccount000000",
     };
     const failures: string[] = [];
     let calls = 0;

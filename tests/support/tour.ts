@@ -122,6 +122,9 @@ export const TOUR: TourStop[] = [
   },
   { name: "admin-learnings", as: "admin", path: () => "/admin/learnings", ready: (page) => page.getByTestId("learning").first().waitFor() },
   { name: "admin-insight", as: "admin", path: () => "/admin/insight", ready: (page) => page.getByTestId("insight").waitFor() },
+  // issue 17: linking Slack and Telegram; the channels' state
+  { name: "settings", as: "member", path: () => "/settings", ready: heading },
+  { name: "admin-channels", as: "admin", path: () => "/admin/channels", ready: (page) => page.getByTestId("channel-slack").waitFor() },
   { name: "not-found", as: "member", path: () => "/c/no-such-conversation", ready: heading },
   { name: "forbidden", as: "member", path: () => "/admin/tasks", ready: heading },
 ];

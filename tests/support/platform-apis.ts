@@ -1,0 +1,213 @@
+import { createHmac } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { closeServer, listenOnLoopback } from "./loopback-server";
+
+/** One Web API / Bot API call the app made to a stand-in. */
+export interface PlatformCall {
+  method: string;
+  body: Record<string, unknown>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** A form body's fields, with the JSON-encoded ones (Slack's blocks) decoded. */
+function parseBody(text: string, contentType: string): Record<string, unknown> {
+  if (!text) return {};
+  if (contentType.includes("application/json")) return JSON.parse(text) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(text)) {
+    try {
+      out[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+    } catch {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** A small HTTP stand-in on 127.0.0.1 that records every call and answers it as the platform would. */
+abstract class PlatformStandIn {
+  readonly calls: PlatformCall[] = [];
+  url = "";
+  private server: Server | undefined;
+
+  protected abstract answer(req: IncomingMessage, res: ServerResponse, path: string, body: string): Promise<void> | void;
+
+  async start(): Promise<this> {
+    ({ server: this.server, url: this.url } = await listenOnLoopback(
+      async (req, res) => this.answer(req, res, (req.url ?? "").split("?")[0], await readBody(req)),
+      (error) => ({ ok: false, error: String(error) }),
+    ));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await closeServer(this.server);
+  }
+
+  callsTo(method: string | string[]): PlatformCall[] {
+    const methods = typeof method === "string" ? [method] : method;
+    return this.calls.filter((c) => methods.includes(c.method));
+  }
+
+  /** Waits until `count` calls to a method have arrived (the app answers webhooks first and posts after). */
+  async waitForCalls(method: string | string[], count: number, timeoutMs = 20_000): Promise<PlatformCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.callsTo(method).length < count) {
+      if (Date.now() > deadline) throw new Error(`${method}: ${this.callsTo(method).length} of ${count} calls after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return this.callsTo(method);
+  }
+}
+
+const send = (res: ServerResponse, body: unknown): void => {
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+};
+
+export const SLACK_BOT_USER = "UBOT00001";
+export const SLACK_TEAM = "T0000TEAM";
+
+/** The Slack Web API as the Chat SDK's adapter uses it: auth.test, users.info, chat.postMessage, chat.postEphemeral. */
+export class SlackApiStandIn extends PlatformStandIn {
+  private nextTs = 1_800_000_000;
+
+  protected answer(req: IncomingMessage, res: ServerResponse, path: string, text: string) {
+    const method = path.replace(/^\/api\//, "").replace(/^\//, "");
+    const body = parseBody(text, req.headers["content-type"] ?? "");
+    this.calls.push({ method, body });
+    switch (method) {
+      case "auth.test":
+        return send(res, { ok: true, user_id: SLACK_BOT_USER, user: "switchboard", team_id: SLACK_TEAM, bot_id: "B0000BOT" });
+      case "users.info":
+        return send(res, { ok: true, user: { id: body.user, name: "ana", real_name: "Ana Example", profile: { display_name: "Ana" } } });
+      case "chat.postMessage":
+        this.nextTs += 1;
+        return send(res, { ok: true, channel: body.channel, ts: `${this.nextTs}.000100`, message: { text: body.text, ts: `${this.nextTs}.000100` } });
+      default:
+        return send(res, { ok: true });
+    }
+  }
+
+  /** Everything the app posted into one thread, as text: message text and every block's text. */
+  postedText(threadTs: string): string {
+    return this.callsTo("chat.postMessage")
+      .filter((c) => c.body.thread_ts === threadTs)
+      .map((c) => JSON.stringify(c.body))
+      .join("\n");
+  }
+}
+
+/** A Slack Events API request signed as Slack signs it (v0 HMAC-SHA256 of "v0:timestamp:body"). */
+export function signedSlackRequest(
+  body: string,
+  options: { secret: string; timestamp?: number; headers?: Record<string, string>; contentType?: string },
+): { headers: Record<string, string>; body: string } {
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac("sha256", options.secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return {
+    body,
+    headers: {
+      "content-type": options.contentType ?? "application/json",
+      "x-slack-request-timestamp": timestamp,
+      "x-slack-signature": signature,
+      ...options.headers,
+    },
+  };
+}
+
+/** A Slack DM event (message.im) from a user. */
+export function slackDirectMessage(input: { eventId: string; user: string; text: string; ts: string; channel?: string }) {
+  return JSON.stringify({
+    token: "unused",
+    team_id: SLACK_TEAM,
+    api_app_id: "A0000APP",
+    type: "event_callback",
+    event_id: input.eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    event: { type: "message", channel_type: "im", channel: input.channel ?? "D0000DM01", user: input.user, text: input.text, ts: input.ts, team: SLACK_TEAM },
+  });
+}
+
+export const TELEGRAM_BOT_ID = 7_000_001;
+
+/** What the bot sends into a chat: plain and MarkdownV2 messages, and rich (markdown) ones. */
+export const TELEGRAM_SENDS = ["sendMessage", "sendRichMessage"];
+
+/** The Telegram Bot API as the Chat SDK's adapter uses it: getMe, sendMessage, sendRichMessage, getFile and the file download. */
+export class TelegramApiStandIn extends PlatformStandIn {
+  /** what GET /file/bot<token>/<path> serves, by file path */
+  readonly files = new Map<string, Buffer>();
+  private nextMessageId = 100;
+
+  protected answer(req: IncomingMessage, res: ServerResponse, path: string, text: string) {
+    const file = /^\/file\/bot[^/]+\/(.+)$/.exec(path);
+    if (file) {
+      this.calls.push({ method: "file", body: { path: file[1] } });
+      const data = this.files.get(file[1]);
+      if (!data) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": "application/octet-stream" }).end(data);
+      return;
+    }
+    const method = /^\/bot[^/]+\/(\w+)$/.exec(path)?.[1] ?? path;
+    const body = parseBody(text, req.headers["content-type"] ?? "");
+    this.calls.push({ method, body });
+    switch (method) {
+      case "getMe":
+        return send(res, { ok: true, result: { id: TELEGRAM_BOT_ID, is_bot: true, first_name: "Switchboard", username: "switchboard_bot" } });
+      case "getFile":
+        return send(res, { ok: true, result: { file_id: body.file_id, file_unique_id: `u-${body.file_id}`, file_path: `voice/${body.file_id}.oga` } });
+      case "sendMessage":
+      case "sendRichMessage":
+        this.nextMessageId += 1;
+        return send(res, {
+          ok: true,
+          result: { message_id: this.nextMessageId, date: Math.floor(Date.now() / 1000), chat: { id: body.chat_id, type: "private" }, text: body.text },
+        });
+      default:
+        return send(res, { ok: true, result: true });
+    }
+  }
+}
+
+/** A private-chat update from a Telegram user: text, or a voice note. */
+export function telegramUpdate(input: {
+  updateId: number;
+  messageId: number;
+  userId: number;
+  firstName?: string;
+  text?: string;
+  voice?: { fileId: string; duration: number; size: number };
+}) {
+  const firstName = input.firstName ?? "Bo";
+  return JSON.stringify({
+    update_id: input.updateId,
+    message: {
+      message_id: input.messageId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: input.userId, type: "private", first_name: firstName },
+      from: { id: input.userId, is_bot: false, first_name: firstName, language_code: "en" },
+      ...(input.text ? { text: input.text } : {}),
+      // Telegram marks a leading /command as an entity
+      ...(input.text?.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: input.text.split(" ")[0].length }] } : {}),
+      ...(input.voice
+        ? {
+            voice: {
+              file_id: input.voice.fileId,
+              file_unique_id: `u-${input.voice.fileId}`,
+              duration: input.voice.duration,
+              mime_type: "audio/ogg",
+              file_size: input.voice.size,
+            },
+          }
+        : {}),
+    },
+  });
+}
