@@ -122,7 +122,8 @@ export const TOUR: TourStop[] = [
   },
   { name: "admin-learnings", as: "admin", path: () => "/admin/learnings", ready: (page) => page.getByTestId("learning").first().waitFor() },
   { name: "admin-insight", as: "admin", path: () => "/admin/insight", ready: (page) => page.getByTestId("insight").waitFor() },
-  // issue 17: linking Slack and Telegram; the channels' state
+  // issue 16: the organisation's documents; issue 16 and 17: the user's profile, and linking Slack and Telegram
+  { name: "admin-knowledge", as: "admin", path: () => "/admin/knowledge", ready: heading },
   { name: "settings", as: "member", path: () => "/settings", ready: heading },
   { name: "admin-channels", as: "admin", path: () => "/admin/channels", ready: (page) => page.getByTestId("channel-slack").waitFor() },
   { name: "not-found", as: "member", path: () => "/c/no-such-conversation", ready: heading },
