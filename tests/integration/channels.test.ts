@@ -14,6 +14,7 @@ import {
   slackMention,
   TELEGRAM_SENDS,
   TelegramApiStandIn,
+  telegramButtonPress,
   telegramUpdate,
 } from "../support/platform-apis";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
@@ -342,10 +343,34 @@ describe("Slack and Telegram channels", () => {
     expect(list.conversations.filter((c) => c.channel === "telegram")).toHaveLength(1);
   });
 
+  it("runs a Telegram inline keyboard follow-up button as the linked user's turn in the same chat", async () => {
+    const sends = telegram.callsTo(TELEGRAM_SENDS);
+    type KeyboardButton = { text: string; callback_data: string };
+    const keyboards = sends.map((c) => (c.body.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined)?.inline_keyboard ?? []);
+    const followUp = keyboards.flat(2).find((button) => button.text === "Write the follow-up email")!;
+    expect(followUp, JSON.stringify(keyboards)).toBeDefined();
+    const fastBefore = models.requestsFor(FAST).length;
+    models.script(BEST, withDeliverable("ACME pilot: next steps", "Hi Ana,\n\nThe pilot starts in May.", "Here is the email."));
+    const press = telegramButtonPress({ updateId: 12, queryId: "query-follow-up-1", userId: 4242, messageId: 104, data: followUp.callback_data });
+    expect((await postTelegram(press)).status).toBe(200);
+
+    const sent = await explained(() => telegram.waitForCalls(TELEGRAM_SENDS, sends.length + 3, 30_000));
+    const [answer, email] = sent.slice(sends.length).map((c) => JSON.stringify(c.body));
+    expect(sent.slice(sends.length).map((c) => String(c.body.chat_id))).toEqual(["4242", "4242", "4242"]);
+    // (MarkdownV2 escapes the dash)
+    expect(answer).toMatch(/Task: .*Follow\W+up email.*switched/);
+    expect(email).toContain("ACME pilot: next steps");
+    expectScriptedRepliesUsed(models, app);
+    expect(models.requestsFor(FAST).length).toBe(fastBefore);
+    expect(JSON.stringify(models.requestsFor(BEST).at(-1)!.messages)).toContain("Title: Minutes – ACME kickoff");
+    expect(telegram.callsTo("answerCallbackQuery").map((c) => c.body.callback_query_id)).toContain("query-follow-up-1");
+  });
+
   it("unlinks from the channel and from the web", async () => {
+    const before = telegram.callsTo(TELEGRAM_SENDS).length;
     expect((await postTelegram(telegramUpdate({ updateId: 20, messageId: 20, userId: 4242, text: "/unlink" }))).status).toBe(200);
-    await telegram.waitForCalls(TELEGRAM_SENDS, 5);
-    expect(JSON.stringify(telegram.callsTo(TELEGRAM_SENDS)[4].body)).toContain("no longer linked");
+    const sent = await telegram.waitForCalls(TELEGRAM_SENDS, before + 1);
+    expect(JSON.stringify(sent[before].body)).toContain("no longer linked");
 
     const accounts = (await (await owner.request("/api/channels/accounts")).json()) as { accounts: { id: string; channel: string }[] };
     const slackAccount = accounts.accounts.find((a) => a.channel === "slack")!;

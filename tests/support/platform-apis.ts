@@ -275,3 +275,24 @@ export function telegramUpdate(input: {
     },
   });
 }
+
+/** A press of an inline keyboard button under one of the bot's messages in a private chat. */
+export function telegramButtonPress(input: { updateId: number; queryId: string; userId: number; messageId: number; data: string }) {
+  const from = { id: input.userId, is_bot: false, first_name: "Bo", language_code: "en" };
+  return JSON.stringify({
+    update_id: input.updateId,
+    callback_query: {
+      id: input.queryId,
+      from,
+      chat_instance: `instance-${input.userId}`,
+      data: input.data,
+      message: {
+        message_id: input.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: input.userId, type: "private", first_name: "Bo" },
+        from: { id: TELEGRAM_BOT_ID, is_bot: true, first_name: "Switchboard", username: "switchboard_bot" },
+        text: "rating",
+      },
+    },
+  });
+}
