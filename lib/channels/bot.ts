@@ -15,11 +15,14 @@ import {
   type Thread,
 } from "chat";
 import { after } from "next/server";
+import { exportVersion } from "@/lib/actions/export";
+import type { ChatRequest } from "@/lib/chat";
 import { DEFAULT_LOCALE, isLocale, type Locale, translatorFor } from "@/lib/i18n";
 import { castVote } from "@/lib/learnings";
 import { settings } from "@/lib/settings";
 import { type ExternalChannel, linkedUser, redeemLinkCode, unlinkChannelAccount } from "./accounts";
 import { conversationForThread } from "./conversations";
+import { followUpChoices, pressedFollowUp } from "./follow-ups";
 import { createSlackChannel, slackConfigured } from "./slack";
 import { noteError, noteEvent } from "./status";
 import { createTelegramChannel, telegramConfigured } from "./telegram";
@@ -58,12 +61,14 @@ export function channelBot(): Bot {
   chat.onSubscribedMessage(onMessage);
   chat.onSlashCommand((event) => answerMessage(state, fromCommand(event)));
   chat.onAction(FEEDBACK_ACTION, (event) => recordFeedback(state, event));
+  chat.onAction(FOLLOW_UP_ACTION, (event) => runFollowUp(state, event));
   globalForChannels.switchboardChannels = { chat, state, channels };
   return globalForChannels.switchboardChannels;
 }
 
 // short: Telegram carries a button's action and value in 64 bytes of callback data
 const FEEDBACK_ACTION = "fb";
+const FOLLOW_UP_ACTION = "fu";
 const TARGETS = { m: "message", v: "version" } as const;
 const RATINGS = { u: "up", d: "down" } as const;
 
@@ -162,13 +167,31 @@ async function answerMessage(state: StateAdapter, incoming: Incoming): Promise<v
       }
     }
     if (!said) return;
-    const conversationId = await conversationForThread(user.id, channel, incoming.threadId, said);
-    const reply = await runChannelTurn(user.id, { conversationId, messageId: `${channel}:${incoming.messageId}`, text: said });
-    await postReply(post, reply, locale);
+    await answerTurn(
+      { state, channel, userId: user.id, locale, threadId: incoming.threadId, post },
+      { messageId: `${channel}:${incoming.messageId}`, text: said },
+    );
   } catch (error) {
     await noteError(state, channel, error);
     await post(translatorFor(DEFAULT_LOCALE, "channels")("failed")).catch(() => {});
   }
+}
+
+/** Where a linked user's turn happens: whose, in which thread, and how to post there. */
+interface TurnPlace {
+  state: StateAdapter;
+  channel: ExternalChannel;
+  userId: string;
+  locale: Locale;
+  threadId: string;
+  post: Incoming["post"];
+}
+
+/** A turn of the thread's conversation (created on its first message) through the one pipeline, its reply posted in the thread. */
+async function answerTurn(place: TurnPlace, request: Omit<ChatRequest, "conversationId">): Promise<void> {
+  const conversationId = await conversationForThread(place.userId, place.channel, place.threadId, request.text);
+  const reply = await runChannelTurn(place.userId, { ...request, conversationId });
+  await postReply(place, reply);
 }
 
 /** The routing as one quiet line above the answer, as the web's chip shows it. */
@@ -186,11 +209,16 @@ function thumbs(type: keyof typeof TARGETS, id: string, t: ReturnType<typeof tra
   ]);
 }
 
+/** Slack shows a file in the thread; Telegram would cut the deliverable to a 1,024-character caption. */
+const ATTACHES_FILES: Record<ExternalChannel, boolean> = { slack: true, telegram: false };
+
 /**
  * The answer in the thread: the routing as a context line and the answer's text (thumbs under it when
- * there is no deliverable); a deliverable follows as its own formatted message, its thumbs under it.
+ * there is no deliverable); a deliverable follows as its own formatted message (on Slack with its Word
+ * file attached), then its thumbs and its task's follow-up actions as buttons.
  */
-async function postReply(post: Incoming["post"], reply: ChannelReply, locale: Locale): Promise<void> {
+async function postReply(place: TurnPlace, reply: ChannelReply): Promise<void> {
+  const { post, locale } = place;
   const t = translatorFor(locale, "channels");
   const line = routingLine(reply, t);
   const failed = reply.status !== "complete" ? t("answerFailed") : null;
@@ -205,9 +233,31 @@ async function postReply(post: Incoming["post"], reply: ChannelReply, locale: Lo
     }),
   );
   const version = reply.version;
-  if (version) {
-    await post({ markdown: `**${version.title}**\n\n${version.body}` });
-    await post(Card({ children: [CardText(t("rateDeliverable", { title: version.title }), { style: "muted" }), thumbs("v", version.versionId, t)] }));
+  if (!version) return;
+  const markdown = `**${version.title}**\n\n${version.body}`;
+  await post(ATTACHES_FILES[place.channel] ? { markdown, files: await deliverableFiles(place, version) } : { markdown });
+  const followUps = await followUpChoices(version.versionId, locale);
+  await post(
+    Card({
+      children: [
+        CardText(t("rateDeliverable", { title: version.title }), { style: "muted" }),
+        thumbs("v", version.versionId, t),
+        ...(followUps.length
+          ? [Actions(followUps.map(({ index, label }) => Button({ id: FOLLOW_UP_ACTION, label, value: `${version.versionId}:${index}` })))]
+          : []),
+      ],
+    }),
+  );
+}
+
+/** The deliverable as the .docx the web exports; without it (export failed) the formatted message still goes out. */
+async function deliverableFiles(place: TurnPlace, version: NonNullable<ChannelReply["version"]>) {
+  try {
+    const file = await exportVersion(place.userId, version.deliverableId, version.version, "docx");
+    return [{ data: file.content, filename: file.fileName, mimeType: file.contentType }];
+  } catch (error) {
+    await noteError(place.state, place.channel, error);
+    return [];
   }
 }
 
@@ -230,6 +280,39 @@ async function recordFeedback(state: StateAdapter, event: ActionEvent): Promise<
     await event.thread?.postEphemeral(event.user, t("feedbackThanks"), { fallbackToDM: false });
   } catch (error) {
     await noteError(state, channel, error);
+  }
+}
+
+/**
+ * A follow-up action's button: the linked user's turn in the same thread, as pressing it on the web —
+ * the action's label is the message, its task starts from the version the button was under. The
+ * pipeline checks that the version is in this thread's conversation and the action still offered.
+ */
+async function runFollowUp(state: StateAdapter, event: ActionEvent): Promise<void> {
+  const channel = event.adapter.name as ExternalChannel;
+  await noteEvent(state, channel);
+  const [versionId, position] = (event.value ?? "").split(":");
+  const thread = event.thread;
+  if (!versionId || !/^\d+$/.test(position ?? "") || !thread) return;
+  const post: Incoming["post"] = (message) => thread.post(message);
+  try {
+    const user = await linkedUser(channel, event.user.userId);
+    if (!user) {
+      await post(translatorFor(DEFAULT_LOCALE, "channels")("linkHow"));
+      return;
+    }
+    const locale = localeOf(user);
+    const action = await pressedFollowUp(versionId, Number(position), locale);
+    if (!action) return;
+    // one press is one turn: Slack's trigger id, Telegram's callback query id
+    const pressId = event.triggerId ?? (event.raw as { id?: string } | undefined)?.id ?? `${event.messageId}:${Date.now()}`;
+    await answerTurn(
+      { state, channel, userId: user.id, locale, threadId: thread.id, post },
+      { messageId: `${channel}:press:${pressId}`, text: action.label, action: { versionId, targetSlug: action.targetSlug } },
+    );
+  } catch (error) {
+    await noteError(state, channel, error);
+    await post(translatorFor(DEFAULT_LOCALE, "channels")("failed")).catch(() => {});
   }
 }
 

@@ -315,7 +315,8 @@ const PAGES: PageEntry[] = [
   // issue 15 (todos-check): the user's own to-dos
   { page: "(app)/todos", access: "user", path: () => "/todos", data: () => ["Send the owner's private budget"] },
   // issue 17: the user's own linked accounts; the channels' state for administrators
-  { page: "(app)/settings", access: "user", path: () => "/settings", data: () => [TELEGRAM_NAME] },
+  // the profile (issue 16) and the linked channel accounts (issue 17) on one page
+  { page: "(app)/settings", access: "user", path: () => "/settings", data: () => ["Owner Private Company", TELEGRAM_NAME] },
   { page: "(app)/admin/channels", access: "admin", path: () => "/admin/channels", data: () => ["/api/channels/telegram", "SLACK_SIGNING_SECRET"] },
   { page: "(app)/admin", access: "admin", path: () => "/admin", data: () => [], allowedStatus: 307 },
   {
@@ -336,7 +337,6 @@ const PAGES: PageEntry[] = [
   { page: "(app)/admin/learnings", access: "admin", path: () => "/admin/learnings", data: () => ["Budget review with Ana and Bo"] },
   // issue 16: the knowledge documents (admins) and each user's own profile
   { page: "(app)/admin/knowledge", access: "admin", path: () => "/admin/knowledge", data: () => ["Authorization handbook.md"] },
-  { page: "(app)/settings", access: "user", path: () => "/settings", data: () => ["Owner Private Company"] },
   { page: "(app)/admin/insight", access: "admin", path: () => "/admin/insight", data: () => ['"slug":"meeting-minutes"', '"turns":'] },
 ];
 

@@ -1,11 +1,22 @@
 import { readFileSync } from "node:fs";
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../support/app-server";
 import { getConversation } from "../support/chat-client";
 import type { TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
-import { SlackApiStandIn, signedSlackRequest, slackDirectMessage, TELEGRAM_SENDS, TelegramApiStandIn, telegramUpdate } from "../support/platform-apis";
+import {
+  type PlatformCall,
+  SlackApiStandIn,
+  signedSlackRequest,
+  slackDirectMessage,
+  slackMention,
+  TELEGRAM_SENDS,
+  TelegramApiStandIn,
+  telegramButtonPress,
+  telegramUpdate,
+} from "../support/platform-apis";
 import { BEST, expectScriptedRepliesUsed, FAST, startScriptedApp } from "../support/scripted-app";
 import { routerSays, speculativeDiscard, withDeliverable } from "../support/scripted-replies";
 
@@ -89,6 +100,35 @@ describe("Slack and Telegram channels", () => {
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 1_500));
 
+  /** The DM thread the minutes were asked for in. */
+  const MINUTES_THREAD = "1700000003.000001";
+
+  type SlackButton = { action_id: string; value: string; text: { text: string } };
+  /** The buttons of a posted message's Block Kit blocks. */
+  const buttonsOf = (post: PlatformCall) =>
+    (post.body.blocks as { elements?: SlackButton[] }[]).flatMap((block) => block.elements ?? []).filter((element) => element.action_id);
+
+  /** A button pressed in the minutes' DM thread, as Slack posts it to the interactivity address: signed, form-encoded. */
+  function pressSlackButton(button: SlackButton, triggerId: string) {
+    const payload = {
+      type: "block_actions",
+      team: { id: "T0000TEAM" },
+      user: { id: "U0ANA", username: "ana", name: "Ana" },
+      channel: { id: "D0000DM01" },
+      container: { type: "message", message_ts: "1800000009.000100", channel_id: "D0000DM01", thread_ts: MINUTES_THREAD },
+      message: { ts: "1800000009.000100", thread_ts: MINUTES_THREAD },
+      trigger_id: triggerId,
+      actions: [{ type: "button", action_id: button.action_id, block_id: "b1", value: button.value, action_ts: String(Date.now() / 1000) }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return postSlack(signedSlackRequest(body, { secret: SIGNING_SECRET, contentType: "application/x-www-form-urlencoded" }));
+  }
+
+  async function slackConversations() {
+    const list = (await (await owner.request("/api/conversations")).json()) as { conversations: { id: string; channel: string }[] };
+    return list.conversations.filter((c) => c.channel === "slack");
+  }
+
   it("refuses unsigned, wrongly signed, stale and replayed Slack requests, and handles none of them", async () => {
     const body = slackDirectMessage({ eventId: "EvSIGN1", user: "U0STRANGER", text: "hello", ts: "1700000000.000001" });
     const unsigned = await fetch(`${app.url}/api/channels/slack`, { method: "POST", headers: { "content-type": "application/json" }, body });
@@ -146,7 +186,7 @@ describe("Slack and Telegram channels", () => {
       withDeliverable("Minutes – ACME kickoff – 2 December", "**Attendees**\n- Ana\n- Bo\n\n**Decisions**\n1. Pilot starts in May", "Here are the minutes."),
     );
     before = slack.callsTo("chat.postMessage").length;
-    const threadTs = "1700000003.000001";
+    const threadTs = MINUTES_THREAD;
     const dm = slackDirectMessage({
       eventId: "EvMINUTES",
       user: "U0ANA",
@@ -171,7 +211,16 @@ describe("Slack and Telegram channels", () => {
     expect(minutes).toContain("Minutes – ACME kickoff – 2 December");
     expect(minutes).toContain("Pilot starts in May");
     expect(rating).toContain('"action_id":"fb"');
+    // the minutes task's follow-up action is a button under them, as on the web
+    expect(buttonsOf(inThread[2]).find((button) => button.action_id === "fu")?.text.text).toBe("Write the follow-up email");
     expectScriptedRepliesUsed(models, app);
+
+    // the minutes are attached to the thread as the Word file the web exports
+    const files = slack.filesInThread(threadTs);
+    expect(files.map((file) => [file.filename, file.channel])).toEqual([["Minutes-ACME-kickoff-2-December.docx", "D0000DM01"]]);
+    const { value: html } = await mammoth.convertToHtml({ buffer: files[0].data! });
+    expect(html).toContain("<h1>Minutes – ACME kickoff – 2 December</h1>");
+    expect(html).toContain("<li>Pilot starts in May</li>");
 
     // the conversation is in the owner's web app, marked Slack, with the deliverable; another account cannot see it
     const list = (await (await owner.request("/api/conversations")).json()) as { conversations: { id: string; channel: string }[] };
@@ -186,31 +235,76 @@ describe("Slack and Telegram channels", () => {
 
   it("records a Slack thumbs button as the linked user's vote on the deliverable version", async () => {
     const rating = slack.callsTo("chat.postMessage").find((c) => JSON.stringify(c.body).includes('"action_id":"fb"'))!;
-    const blocks = rating.body.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[];
-    const up = blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "fb" && e.value?.endsWith(":u"))!;
-    const versionId = up.value!.split(":")[1];
-    const payload = {
-      type: "block_actions",
-      team: { id: "T0000TEAM" },
-      user: { id: "U0ANA", username: "ana", name: "Ana" },
-      channel: { id: "D0000DM01" },
-      container: { type: "message", message_ts: "1800000009.000100", channel_id: "D0000DM01", thread_ts: "1700000003.000001" },
-      message: { ts: "1800000009.000100", thread_ts: "1700000003.000001" },
-      trigger_id: "trigger-1",
-      actions: [{ type: "button", action_id: "fb", block_id: "b1", value: up.value, action_ts: "1800000010.000001" }],
-    };
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const pressed = await postSlack(signedSlackRequest(body, { secret: SIGNING_SECRET, contentType: "application/x-www-form-urlencoded" }));
+    const up = buttonsOf(rating).find((e) => e.action_id === "fb" && e.value.endsWith(":u"))!;
+    const versionId = up.value.split(":")[1];
+    const pressed = await pressSlackButton(up, "trigger-1");
     expect(pressed.status).toBe(200);
 
-    const list = (await (await owner.request("/api/conversations")).json()) as { conversations: { id: string; channel: string }[] };
-    const conversationId = list.conversations.find((c) => c.channel === "slack")!.id;
+    const conversationId = (await slackConversations())[0].id;
     let votes: { target: { type: string; id: string }; rating: string }[] = [];
     for (let waited = 0; !votes.length && waited < 10_000; waited += 100) {
       votes = ((await (await owner.request(`/api/feedback?conversationId=${conversationId}`)).json()) as { votes: typeof votes }).votes;
       if (!votes.length) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(votes).toEqual([expect.objectContaining({ target: { type: "version", id: versionId }, rating: "up" })]);
+  });
+
+  it("runs a Slack follow-up button as the linked user's turn in the same thread: the follow-up email from the minutes", async () => {
+    const rating = slack.callsTo("chat.postMessage").find((c) => JSON.stringify(c.body).includes('"action_id":"fu"'))!;
+    const followUp = buttonsOf(rating).find((e) => e.action_id === "fu")!;
+    const fastBefore = models.requestsFor(FAST).length;
+    const email = "Hi Bo,\n\nThank you for the kickoff. As agreed, the pilot starts in May.";
+    models.script(BEST, withDeliverable("ACME pilot: next steps", email, "Here is the email."));
+    const before = slack.callsTo("chat.postMessage").length;
+    expect((await pressSlackButton(followUp, "trigger-follow-up-1")).status).toBe(200);
+
+    const posts = await explained(() => slack.waitForCalls("chat.postMessage", before + 3, 30_000));
+    const inThread = posts.slice(before);
+    expect(inThread.map((p) => p.body.thread_ts)).toEqual([MINUTES_THREAD, MINUTES_THREAD, MINUTES_THREAD]);
+    const [answer, sent] = inThread.map((p) => JSON.stringify(p.body));
+    expect(answer).toMatch(/Task: .*Follow-up email.* \(switched\)/);
+    expect(answer).toContain("Here is the email.");
+    expect(sent).toContain("ACME pilot: next steps");
+    expect(sent).toContain("the pilot starts in May");
+    expectScriptedRepliesUsed(models, app);
+    // the button chose the task (no routing call), and the email was written from the minutes it was under
+    expect(models.requestsFor(FAST).length).toBe(fastBefore);
+    const executor = JSON.stringify(models.requestsFor(BEST).at(-1)!.messages);
+    expect(executor).toContain("Title: Minutes – ACME kickoff – 2 December");
+    expect(executor).toContain("Pilot starts in May");
+    expect(slack.filesInThread(MINUTES_THREAD).map((file) => file.filename)).toContain("ACME-pilot-next-steps.docx");
+
+    // the same conversation on the web: the press as the user's message, both deliverables
+    const conversations = await slackConversations();
+    expect(conversations).toHaveLength(1);
+    const view = JSON.stringify(await getConversation(owner, conversations[0].id));
+    expect(view).toContain("Write the follow-up email");
+    expect(view).toContain("ACME pilot: next steps");
+    expect(view).toContain("Minutes – ACME kickoff – 2 December");
+  });
+
+  it("answers a mention in a Slack channel in the mention's thread", async () => {
+    models.script(FAST, routerSays("none"));
+    models.script(BEST, "The pilot covers the two sales teams in Lyon.");
+    const before = slack.callsTo("chat.postMessage").length;
+    const mentionTs = "1700000005.000001";
+    const mention = slackMention({ eventId: "EvMENTION", user: "U0ANA", text: "what does the ACME pilot cover?", ts: mentionTs });
+    expect((await postSlack(signedSlackRequest(mention, { secret: SIGNING_SECRET }))).status).toBe(200);
+
+    const posts = await explained(() => slack.waitForCalls("chat.postMessage", before + 1, 30_000));
+    await settle();
+    expect(slack.callsTo("chat.postMessage")).toHaveLength(before + 1);
+    const reply = posts.at(-1)!;
+    expect(reply.body).toMatchObject({ channel: "C0000CHAN1", thread_ts: mentionTs });
+    expect(JSON.stringify(reply.body)).toContain("No task: a general answer");
+    expect(JSON.stringify(reply.body)).toContain("The pilot covers the two sales teams in Lyon.");
+    expectScriptedRepliesUsed(models, app);
+    // the mention addresses the bot; it is not part of what was routed
+    const routed = JSON.stringify(models.requestsFor(FAST).at(-1)!.messages);
+    expect(routed).toContain("what does the ACME pilot cover?");
+    expect(routed).not.toContain("<@UBOT");
+    // the channel thread is a conversation of its own in the web app
+    expect(await slackConversations()).toHaveLength(2);
   });
 
   it("refuses a Telegram update without the webhook's secret token", async () => {
@@ -249,10 +343,34 @@ describe("Slack and Telegram channels", () => {
     expect(list.conversations.filter((c) => c.channel === "telegram")).toHaveLength(1);
   });
 
+  it("runs a Telegram inline keyboard follow-up button as the linked user's turn in the same chat", async () => {
+    const sends = telegram.callsTo(TELEGRAM_SENDS);
+    type KeyboardButton = { text: string; callback_data: string };
+    const keyboards = sends.map((c) => (c.body.reply_markup as { inline_keyboard?: KeyboardButton[][] } | undefined)?.inline_keyboard ?? []);
+    const followUp = keyboards.flat(2).find((button) => button.text === "Write the follow-up email")!;
+    expect(followUp, JSON.stringify(keyboards)).toBeDefined();
+    const fastBefore = models.requestsFor(FAST).length;
+    models.script(BEST, withDeliverable("ACME pilot: next steps", "Hi Ana,\n\nThe pilot starts in May.", "Here is the email."));
+    const press = telegramButtonPress({ updateId: 12, queryId: "query-follow-up-1", userId: 4242, messageId: 104, data: followUp.callback_data });
+    expect((await postTelegram(press)).status).toBe(200);
+
+    const sent = await explained(() => telegram.waitForCalls(TELEGRAM_SENDS, sends.length + 3, 30_000));
+    const [answer, email] = sent.slice(sends.length).map((c) => JSON.stringify(c.body));
+    expect(sent.slice(sends.length).map((c) => String(c.body.chat_id))).toEqual(["4242", "4242", "4242"]);
+    // (MarkdownV2 escapes the dash)
+    expect(answer).toMatch(/Task: .*Follow\W+up email.*switched/);
+    expect(email).toContain("ACME pilot: next steps");
+    expectScriptedRepliesUsed(models, app);
+    expect(models.requestsFor(FAST).length).toBe(fastBefore);
+    expect(JSON.stringify(models.requestsFor(BEST).at(-1)!.messages)).toContain("Title: Minutes – ACME kickoff");
+    expect(telegram.callsTo("answerCallbackQuery").map((c) => c.body.callback_query_id)).toContain("query-follow-up-1");
+  });
+
   it("unlinks from the channel and from the web", async () => {
+    const before = telegram.callsTo(TELEGRAM_SENDS).length;
     expect((await postTelegram(telegramUpdate({ updateId: 20, messageId: 20, userId: 4242, text: "/unlink" }))).status).toBe(200);
-    await telegram.waitForCalls(TELEGRAM_SENDS, 5);
-    expect(JSON.stringify(telegram.callsTo(TELEGRAM_SENDS)[4].body)).toContain("no longer linked");
+    const sent = await telegram.waitForCalls(TELEGRAM_SENDS, before + 1);
+    expect(JSON.stringify(sent[before].body)).toContain("no longer linked");
 
     const accounts = (await (await owner.request("/api/channels/accounts")).json()) as { accounts: { id: string; channel: string }[] };
     const slackAccount = accounts.accounts.find((a) => a.channel === "slack")!;

@@ -8,10 +8,10 @@ export interface PlatformCall {
   body: Record<string, unknown>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 /** A form body's fields, with the JSON-encoded ones (Slack's blocks) decoded. */
@@ -35,11 +35,14 @@ abstract class PlatformStandIn {
   url = "";
   private server: Server | undefined;
 
-  protected abstract answer(req: IncomingMessage, res: ServerResponse, path: string, body: string): Promise<void> | void;
+  protected abstract answer(req: IncomingMessage, res: ServerResponse, path: string, body: string, raw: Buffer): Promise<void> | void;
 
   async start(): Promise<this> {
     ({ server: this.server, url: this.url } = await listenOnLoopback(
-      async (req, res) => this.answer(req, res, (req.url ?? "").split("?")[0], await readBody(req)),
+      async (req, res) => {
+        const raw = await readBody(req);
+        return this.answer(req, res, (req.url ?? "").split("?")[0], raw.toString("utf8"), raw);
+      },
       (error) => ({ ok: false, error: String(error) }),
     ));
     return this;
@@ -72,11 +75,27 @@ const send = (res: ServerResponse, body: unknown): void => {
 export const SLACK_BOT_USER = "UBOT00001";
 export const SLACK_TEAM = "T0000TEAM";
 
-/** The Slack Web API as the Chat SDK's adapter uses it: auth.test, users.info, chat.postMessage, chat.postEphemeral. */
+/** A file the app uploaded to Slack, and where it was shared. */
+export interface SlackFile {
+  id: string;
+  filename: string;
+  data?: Buffer;
+  channel?: string;
+  threadTs?: string;
+}
+
+/**
+ * The Slack Web API as the Chat SDK's adapter uses it: auth.test, users.info, chat.postMessage,
+ * chat.postEphemeral, and a file upload's three steps (files.getUploadURLExternal, the upload to the
+ * address it gave, files.completeUploadExternal sharing it into a channel's thread).
+ */
 export class SlackApiStandIn extends PlatformStandIn {
   private nextTs = 1_800_000_000;
+  readonly files = new Map<string, SlackFile>();
 
-  protected answer(req: IncomingMessage, res: ServerResponse, path: string, text: string) {
+  protected async answer(req: IncomingMessage, res: ServerResponse, path: string, text: string, raw: Buffer) {
+    const upload = /^\/upload\/(\w+)$/.exec(path);
+    if (upload) return this.receiveUpload(req, res, upload[1], raw);
     const method = path.replace(/^\/api\//, "").replace(/^\//, "");
     const body = parseBody(text, req.headers["content-type"] ?? "");
     this.calls.push({ method, body });
@@ -85,12 +104,44 @@ export class SlackApiStandIn extends PlatformStandIn {
         return send(res, { ok: true, user_id: SLACK_BOT_USER, user: "switchboard", team_id: SLACK_TEAM, bot_id: "B0000BOT" });
       case "users.info":
         return send(res, { ok: true, user: { id: body.user, name: "ana", real_name: "Ana Example", profile: { display_name: "Ana" } } });
+      case "files.getUploadURLExternal": {
+        const id = `F${String(this.files.size + 1).padStart(8, "0")}`;
+        this.files.set(id, { id, filename: String(body.filename) });
+        return send(res, { ok: true, upload_url: `${this.url}/upload/${id}`, file_id: id });
+      }
+      case "files.completeUploadExternal": {
+        const shared = (body.files as { id: string }[]).map(({ id }) => {
+          const file = this.files.get(id);
+          if (file) Object.assign(file, { channel: body.channel_id, threadTs: body.thread_ts });
+          return { id, name: file?.filename };
+        });
+        return send(res, { ok: true, files: shared });
+      }
       case "chat.postMessage":
         this.nextTs += 1;
         return send(res, { ok: true, channel: body.channel, ts: `${this.nextTs}.000100`, message: { text: body.text, ts: `${this.nextTs}.000100` } });
       default:
         return send(res, { ok: true });
     }
+  }
+
+  /** The upload step: the file's bytes, sent as the Web API client sends them (multipart, in the field "body"). */
+  private async receiveUpload(req: IncomingMessage, res: ServerResponse, id: string, raw: Buffer) {
+    this.calls.push({ method: "upload", body: { id } });
+    const file = this.files.get(id);
+    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+    const part = form.get("body");
+    if (!file || !(part instanceof Blob)) {
+      res.writeHead(400).end();
+      return;
+    }
+    file.data = Buffer.from(await part.arrayBuffer());
+    res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${file.data.length}`);
+  }
+
+  /** The files shared into one thread, with their bytes. */
+  filesInThread(threadTs: string): SlackFile[] {
+    return [...this.files.values()].filter((file) => file.threadTs === threadTs && file.data);
   }
 
   /** Everything the app posted into one thread, as text: message text and every block's text. */
@@ -120,17 +171,30 @@ export function signedSlackRequest(
   };
 }
 
-/** A Slack DM event (message.im) from a user. */
-export function slackDirectMessage(input: { eventId: string; user: string; text: string; ts: string; channel?: string }) {
-  return JSON.stringify({
+type SlackMessageInput = { eventId: string; user: string; text: string; ts: string; channel?: string };
+
+/** An Events API callback around one event. */
+const slackEventCallback = (eventId: string, event: Record<string, unknown>) =>
+  JSON.stringify({
     token: "unused",
     team_id: SLACK_TEAM,
     api_app_id: "A0000APP",
     type: "event_callback",
-    event_id: input.eventId,
+    event_id: eventId,
     event_time: Math.floor(Date.now() / 1000),
-    event: { type: "message", channel_type: "im", channel: input.channel ?? "D0000DM01", user: input.user, text: input.text, ts: input.ts, team: SLACK_TEAM },
+    event: { ...event, team: SLACK_TEAM },
   });
+
+/** A Slack DM event (message.im) from a user. */
+export function slackDirectMessage(input: SlackMessageInput) {
+  const { eventId, user, text, ts } = input;
+  return slackEventCallback(eventId, { type: "message", channel_type: "im", channel: input.channel ?? "D0000DM01", user, text, ts });
+}
+
+/** A mention of the bot in a channel (app_mention), its text starting with the bot's user id as Slack writes it. */
+export function slackMention(input: SlackMessageInput) {
+  const { eventId, user, text, ts } = input;
+  return slackEventCallback(eventId, { type: "app_mention", channel: input.channel ?? "C0000CHAN1", user, text: `<@${SLACK_BOT_USER}> ${text}`, ts });
 }
 
 export const TELEGRAM_BOT_ID = 7_000_001;
@@ -208,6 +272,27 @@ export function telegramUpdate(input: {
             },
           }
         : {}),
+    },
+  });
+}
+
+/** A press of an inline keyboard button under one of the bot's messages in a private chat. */
+export function telegramButtonPress(input: { updateId: number; queryId: string; userId: number; messageId: number; data: string }) {
+  const from = { id: input.userId, is_bot: false, first_name: "Bo", language_code: "en" };
+  return JSON.stringify({
+    update_id: input.updateId,
+    callback_query: {
+      id: input.queryId,
+      from,
+      chat_instance: `instance-${input.userId}`,
+      data: input.data,
+      message: {
+        message_id: input.messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: input.userId, type: "private", first_name: "Bo" },
+        from: { id: TELEGRAM_BOT_ID, is_bot: true, first_name: "Switchboard", username: "switchboard_bot" },
+        text: "rating",
+      },
     },
   });
 }
