@@ -137,7 +137,13 @@ interface InjectedFault {
   kind: "provider-500" | "slow" | "drop";
 }
 
-type ErrorClass = "db restart" | "provider" | "unexpected";
+/**
+ * "overload": the app's retryable database refusal (503 unavailable:database, or the stream's "database is
+ * unreachable … press Retry") while the database was up — its pool found no free connection within its
+ * connect timeout because every one was busy. A refusal the client retries, not a fault; counted apart.
+ */
+type ErrorClass = "db restart" | "provider" | "overload" | "unexpected";
+const ERROR_CLASSES: ErrorClass[] = ["db restart", "provider", "overload", "unexpected"];
 
 interface FailedAttempt {
   turn: string;
@@ -359,6 +365,9 @@ async function attemptTurn(user: LoadUser, message: SentMessage, hardStop: Abort
   }
 }
 
+/** the app's own "the database is unreachable, retry" answers, as an HTTP error and as a stream's error part */
+const RETRYABLE_DATABASE_REFUSAL = /^(HTTP 503 unavailable:database$|stream error: The database is unreachable)/;
+
 function classify(turn: string, kind: string, start: number, end: number): ErrorClass {
   const modelError = /^stream (error: The (model|connection to the model)|finished as failed)/.test(kind);
   const injected = (faultsByTurn.get(turn) ?? []).some((f) => f.model === BEST && f.kind !== "slow" && f.t >= start - 1 && f.t <= end + 1);
@@ -366,6 +375,7 @@ function classify(turn: string, kind: string, start: number, end: number): Error
   // the error surfaced while the database was cut (or just after: pools notice dead sockets late); an
   // attempt that merely overlapped the cut and failed long after it failed for another reason
   if (dbWindow.cutAt !== undefined && end >= dbWindow.cutAt && end <= (dbWindow.restoredAt ?? Infinity) + DB_GRACE_MS) return "db restart";
+  if (RETRYABLE_DATABASE_REFUSAL.test(kind)) return "overload";
   return "unexpected";
 }
 
@@ -598,7 +608,7 @@ async function main(): Promise<number> {
     const delta = (k: keyof typeof faultCounts) => faultCounts[k] - lastFaults[k];
     log(
       `load ${stamp(now() - loadStart).trim()}: ${completed} turns done (+${completed - lastCompleted}), ${inFlight} in flight, ` +
-        `errors db ${byClass("db restart")} / provider ${byClass("provider")} / unexpected ${byClass("unexpected")}; ` +
+        `errors db ${byClass("db restart")} / provider ${byClass("provider")} / overload ${byClass("overload")} / unexpected ${byClass("unexpected")}; ` +
         `injected +${delta("provider-500")}×500 +${delta("slow")}×slow +${delta("drop")}×drop`,
     );
     lastFaults = { ...faultCounts };
@@ -678,26 +688,30 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
 
   // errors by kind, and the fault each coincides with
   const kinds = new Map<string, Record<ErrorClass, number> & { saved: Record<string, number> }>();
+  const total = (c: Record<ErrorClass, number>) => ERROR_CLASSES.reduce((sum, k) => sum + c[k], 0);
   for (const f of failures) {
-    const row = kinds.get(f.kind) ?? { "db restart": 0, provider: 0, unexpected: 0, saved: {} };
+    const row = kinds.get(f.kind) ?? { "db restart": 0, provider: 0, overload: 0, unexpected: 0, saved: {} };
     row[f.class]++;
     const status = f.assistantId && integrity.failedAttemptAnswers.get(f.assistantId);
     if (status) row.saved[status] = (row.saved[status] ?? 0) + 1;
     kinds.set(f.kind, row);
   }
   const errorRows = [...kinds]
-    .sort((a, b) => b[1]["db restart"] + b[1].provider + b[1].unexpected - (a[1]["db restart"] + a[1].provider + a[1].unexpected))
+    .sort((a, b) => total(b[1]) - total(a[1]))
     .map(([kind, c]) => [
       kind.length > 100 ? `${kind.slice(0, 99)}…` : kind,
-      c["db restart"] + c.provider + c.unexpected,
-      c["db restart"],
-      c.provider,
-      c.unexpected,
+      total(c),
+      ...ERROR_CLASSES.map((k) => c[k]),
       Object.entries(c.saved)
         .map(([status, n]) => `${n} ${status}`)
         .join(", ") || "—",
     ]);
   const unexpected = failures.filter((f) => f.class === "unexpected");
+  const overload = failures.filter((f) => f.class === "overload");
+  // an overload refusal is only harmless when the client's retry then got the turn through
+  const overloadTurns = new Set(overload.map((f) => f.turn));
+  const overloadGaveUp = sent.filter((m) => m.outcome === "gave up" && overloadTurns.has(turnKeyOf([{ role: "user", content: m.text }]) ?? ""));
+  const poolTimeouts = extra.appOutput.split("\n").filter((l) => l.includes("timeout exceeded when trying to connect")).length;
   const lostAcked = integrity.lost.filter((m) => m.acknowledged);
 
   const unhandled = extra.appOutput.split("\n").filter((l) => /unhandled error|Error:|uncaught|ECONN|FATAL/i.test(l));
@@ -753,11 +767,7 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
       ],
     ),
   );
-  out.push(
-    errorRows.length
-      ? table(["errors by kind (failed attempts)", "total", "db restart", "provider", "unexpected", "its answer saved as"], errorRows)
-      : "no errors",
-  );
+  out.push(errorRows.length ? table(["errors by kind (failed attempts)", "total", ...ERROR_CLASSES, "its answer saved as"], errorRows) : "no errors");
   out.push(
     table(
       ["integrity (database read directly)", "count"],
@@ -784,12 +794,22 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
             ]
           : []),
         ["app log lines that look like errors", unhandled.length],
+        ["  of which the pool's checkout timeout (every connection busy)", poolTimeouts],
       ],
     ),
   );
   if (unhandledGroups.size) {
     out.push("app log errors (grouped, digits as #):");
     for (const [line, n] of [...unhandledGroups].sort((a, b) => b[1] - a[1]).slice(0, 10)) out.push(`  ${String(n).padStart(5)} × ${line}`);
+  }
+  if (overload.length) {
+    const first = Math.min(...overload.map((f) => f.end)) - loadStart;
+    const last = Math.max(...overload.map((f) => f.end)) - loadStart;
+    out.push(
+      `overload: ${overload.length} retryable database refusals in ${overloadTurns.size} turns while the database was up ` +
+        `(+${(first / 1000).toFixed(1)} s … +${(last / 1000).toFixed(1)} s of the load): the app's pool had no free connection in time ` +
+        `(${poolTimeouts} pool checkout timeouts in the app log); ${overloadTurns.size - overloadGaveUp.length} of those turns completed on a retry, ${overloadGaveUp.length} gave up.`,
+    );
   }
   if (unexpected.length) {
     out.push("unexpected errors (first 10):");
@@ -817,10 +837,12 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
     integrity.duplicated.length === 0 &&
     integrity.answeredTwice.length === 0 &&
     unexpected.length === 0 &&
+    overloadGaveUp.length === 0 &&
     integrity.missingAnswers.length === 0;
   out.push(
     `RESULT: ${pass ? "PASS" : "FAIL"} — lost ${integrity.lost.length}, duplicated ${integrity.duplicated.length}, ` +
-      `answered more than once ${integrity.answeredTwice.length}, unexpected errors ${unexpected.length}, missing answers ${integrity.missingAnswers.length}`,
+      `answered more than once ${integrity.answeredTwice.length}, unexpected errors ${unexpected.length}, missing answers ${integrity.missingAnswers.length}, ` +
+      `overload refusals ${overload.length} (retried; ${overloadGaveUp.length} turns gave up after one)`,
   );
   out.push(`details: ${RUN_DIR} (events.jsonl, app.log, summary.txt)`);
   const text = out.join("\n");
