@@ -9,7 +9,9 @@
 // looked up in the database directly: none may be lost or stored twice, and none answered twice.
 //
 // Exit code 0 when nothing was lost, duplicated or answered more than once and every error coincides
-// with an injected fault.
+// with an injected fault — or is an overload refusal (the app's retryable 503 "database unreachable" while
+// the database was up: its pool had no free connection in time) whose turn then completed on a retry.
+// Overload refusals are counted apart, never folded into the fault columns.
 // Options: --users N, --duration S, --db postgres|pglite, --seed N (fault randomness), --keep-db.
 import "./settings";
 import { randomUUID } from "node:crypto";
