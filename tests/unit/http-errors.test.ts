@@ -2,7 +2,9 @@ import { createServer, type Server, type Socket } from "node:net";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { turnFailureText } from "@/lib/chat/web";
 import { AppError, errorToResponse, isDatabaseUnreachable, parseJson } from "@/lib/http";
+import { errorText } from "@/lib/i18n";
 
 /**
  * The error pg-pool itself raises when every connection is busy for connectionTimeoutMillis (under load,
@@ -70,6 +72,9 @@ describe("errorToResponse", () => {
     expect(body.code).toBe("unavailable:database");
     expect(body.message).toBe(new AppError("unavailable:database").localizedMessage("es"));
     expect(JSON.stringify(body)).not.toContain("timeout exceeded");
+    // a turn already streaming says the same in its error part: the database, press Retry
+    expect(turnFailureText(timeout, "fr")).toBe(errorText("fr", { key: "turn.databaseUnreachable" }));
+    expect(turnFailureText(new Error("secret internal detail"), "fr")).toBe(errorText("fr", { key: "turn.failed" }));
   });
 
   it("hides unexpected errors behind a generic 500", async () => {
