@@ -10,7 +10,8 @@
 //
 // Exit code 0 when nothing was lost, duplicated or answered more than once and every error coincides
 // with an injected fault — or is an overload refusal (the app's retryable 503 "database unreachable" while
-// the database was up: its pool had no free connection in time) whose turn then completed on a retry.
+// the database was up: its pool had no free connection in time), or a client timeout while successful
+// attempts took as long, whose turn then completed on a retry.
 // Overload refusals are counted apart, never folded into the fault columns.
 // Options: --users N, --duration S, --db postgres|pglite, --seed N (fault randomness), --keep-db.
 import "./settings";
@@ -370,6 +371,9 @@ async function attemptTurn(user: LoadUser, message: SentMessage, hardStop: Abort
 /** the app's own "the database is unreachable, retry" answers, as an HTTP error and as a stream's error part */
 const RETRYABLE_DATABASE_REFUSAL = /^(HTTP 503 unavailable:database$|stream error: The database is unreachable)/;
 
+/** the client stopped waiting for an answer; overload only while successful turns took as long (checked in the summary) */
+const CLIENT_TIMEOUT = `network: timeout after ${ATTEMPT_TIMEOUT_MS / 1000} s`;
+
 function classify(turn: string, kind: string, start: number, end: number): ErrorClass {
   const modelError = /^stream (error: The (model|connection to the model)|finished as failed)/.test(kind);
   const injected = (faultsByTurn.get(turn) ?? []).some((f) => f.model === BEST && f.kind !== "slow" && f.t >= start - 1 && f.t <= end + 1);
@@ -377,7 +381,7 @@ function classify(turn: string, kind: string, start: number, end: number): Error
   // the error surfaced while the database was cut (or just after: pools notice dead sockets late); an
   // attempt that merely overlapped the cut and failed long after it failed for another reason
   if (dbWindow.cutAt !== undefined && end >= dbWindow.cutAt && end <= (dbWindow.restoredAt ?? Infinity) + DB_GRACE_MS) return "db restart";
-  if (RETRYABLE_DATABASE_REFUSAL.test(kind)) return "overload";
+  if (RETRYABLE_DATABASE_REFUSAL.test(kind) || kind === CLIENT_TIMEOUT) return "overload";
   return "unexpected";
 }
 
@@ -688,6 +692,9 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
   for (const m of sent) outcomes[m.outcome]++;
   const completedInWindow = completedAt.filter((t) => t <= loadEnd).length;
 
+  // a client timeout is the app being slow, not failing, only if successful attempts took that long too
+  const maxSuccess = attemptLatencies.length ? Math.max(...attemptLatencies) : 0;
+  if (maxSuccess < ATTEMPT_TIMEOUT_MS) for (const f of failures) if (f.kind === CLIENT_TIMEOUT && f.class === "overload") f.class = "unexpected";
   // errors by kind, and the fault each coincides with
   const kinds = new Map<string, Record<ErrorClass, number> & { saved: Record<string, number> }>();
   const total = (c: Record<ErrorClass, number>) => ERROR_CLASSES.reduce((sum, k) => sum + c[k], 0);
@@ -710,6 +717,7 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
     ]);
   const unexpected = failures.filter((f) => f.class === "unexpected");
   const overload = failures.filter((f) => f.class === "overload");
+  const overloadTimeouts = overload.filter((f) => f.kind === CLIENT_TIMEOUT).length;
   // an overload refusal is only harmless when the client's retry then got the turn through
   const overloadTurns = new Set(overload.map((f) => f.turn));
   const overloadGaveUp = sent.filter((m) => m.outcome === "gave up" && overloadTurns.has(turnKeyOf([{ role: "user", content: m.text }]) ?? ""));
@@ -808,9 +816,10 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
     const first = Math.min(...overload.map((f) => f.end)) - loadStart;
     const last = Math.max(...overload.map((f) => f.end)) - loadStart;
     out.push(
-      `overload: ${overload.length} retryable database refusals in ${overloadTurns.size} turns while the database was up ` +
-        `(+${(first / 1000).toFixed(1)} s … +${(last / 1000).toFixed(1)} s of the load): the app's pool had no free connection in time ` +
-        `(${poolTimeouts} pool checkout timeouts in the app log); ${overloadTurns.size - overloadGaveUp.length} of those turns completed on a retry, ${overloadGaveUp.length} gave up.`,
+      `overload: ${overload.length - overloadTimeouts} retryable database refusals while the database was up (the app's pool had no free ` +
+        `connection in time: ${poolTimeouts} pool checkout timeouts in the app log) and ${overloadTimeouts} client timeouts at ${ATTEMPT_TIMEOUT_MS / 1000} s ` +
+        `(successful attempts took up to ${ms(maxSuccess)}), in ${overloadTurns.size} turns, +${(first / 1000).toFixed(1)} s … +${(last / 1000).toFixed(1)} s of the load; ` +
+        `${overloadTurns.size - overloadGaveUp.length} of those turns completed on a retry, ${overloadGaveUp.length} gave up.`,
     );
   }
   if (unexpected.length) {
@@ -844,7 +853,7 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
   out.push(
     `RESULT: ${pass ? "PASS" : "FAIL"} — lost ${integrity.lost.length}, duplicated ${integrity.duplicated.length}, ` +
       `answered more than once ${integrity.answeredTwice.length}, unexpected errors ${unexpected.length}, missing answers ${integrity.missingAnswers.length}, ` +
-      `overload refusals ${overload.length} (retried; ${overloadGaveUp.length} turns gave up after one)`,
+      `overload ${overload.length} (${overload.length - overloadTimeouts} refusals + ${overloadTimeouts} client timeouts, retried; ${overloadGaveUp.length} turns gave up after one)`,
   );
   out.push(`details: ${RUN_DIR} (events.jsonl, app.log, summary.txt)`);
   const text = out.join("\n");
