@@ -379,9 +379,15 @@ function classify(turn: string, kind: string, start: number, end: number): Error
   const injected = (faultsByTurn.get(turn) ?? []).some((f) => f.model === BEST && f.kind !== "slow" && f.t >= start - 1 && f.t <= end + 1);
   if (modelError && injected) return "provider";
   // the error surfaced while the database was cut (or just after: pools notice dead sockets late); an
-  // attempt that merely overlapped the cut and failed long after it failed for another reason
+  // attempt that merely overlapped the cut and failed long after it failed for another reason, unless
+  // its error is the database's (below)
   if (dbWindow.cutAt !== undefined && end >= dbWindow.cutAt && end <= (dbWindow.restoredAt ?? Infinity) + DB_GRACE_MS) return "db restart";
-  if (RETRYABLE_DATABASE_REFUSAL.test(kind) || kind === CLIENT_TIMEOUT) return "overload";
+  if (RETRYABLE_DATABASE_REFUSAL.test(kind)) {
+    // a turn in progress during the cut (a read or write of it failed then) reports that when it reaches its save
+    const overlappedCut = dbWindow.cutAt !== undefined && end >= dbWindow.cutAt && start <= (dbWindow.restoredAt ?? Infinity);
+    return overlappedCut ? "db restart" : "overload";
+  }
+  if (kind === CLIENT_TIMEOUT) return "overload";
   return "unexpected";
 }
 
@@ -816,8 +822,8 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
     const first = Math.min(...overload.map((f) => f.end)) - loadStart;
     const last = Math.max(...overload.map((f) => f.end)) - loadStart;
     out.push(
-      `overload: ${overload.length - overloadTimeouts} retryable database refusals while the database was up (the app's pool had no free ` +
-        `connection in time: ${poolTimeouts} pool checkout timeouts in the app log) and ${overloadTimeouts} client timeouts at ${ATTEMPT_TIMEOUT_MS / 1000} s ` +
+      `overload: ${overload.length - overloadTimeouts} retryable database refusals in attempts that started after the database was back ` +
+        `(the app log has ${poolTimeouts} pool checkout timeouts: every connection busy) and ${overloadTimeouts} client timeouts at ${ATTEMPT_TIMEOUT_MS / 1000} s ` +
         `(successful attempts took up to ${ms(maxSuccess)}), in ${overloadTurns.size} turns, +${(first / 1000).toFixed(1)} s … +${(last / 1000).toFixed(1)} s of the load; ` +
         `${overloadTurns.size - overloadGaveUp.length} of those turns completed on a retry, ${overloadGaveUp.length} gave up.`,
     );
