@@ -9,7 +9,10 @@
 // looked up in the database directly: none may be lost or stored twice, and none answered twice.
 //
 // Exit code 0 when nothing was lost, duplicated or answered more than once and every error coincides
-// with an injected fault.
+// with an injected fault — or is an overload refusal (the app's retryable 503 "database unreachable" while
+// the database was up: its pool had no free connection in time), or a client timeout while successful
+// attempts took as long, whose turn then completed on a retry.
+// Overload refusals are counted apart, never folded into the fault columns.
 // Options: --users N, --duration S, --db postgres|pglite, --seed N (fault randomness), --keep-db.
 import "./settings";
 import { randomUUID } from "node:crypto";
@@ -137,7 +140,13 @@ interface InjectedFault {
   kind: "provider-500" | "slow" | "drop";
 }
 
-type ErrorClass = "db restart" | "provider" | "unexpected";
+/**
+ * "overload": the app's retryable database refusal (503 unavailable:database, or the stream's "database is
+ * unreachable … press Retry") while the database was up — its pool found no free connection within its
+ * connect timeout because every one was busy. A refusal the client retries, not a fault; counted apart.
+ */
+type ErrorClass = "db restart" | "provider" | "overload" | "unexpected";
+const ERROR_CLASSES: ErrorClass[] = ["db restart", "provider", "overload", "unexpected"];
 
 interface FailedAttempt {
   turn: string;
@@ -359,13 +368,26 @@ async function attemptTurn(user: LoadUser, message: SentMessage, hardStop: Abort
   }
 }
 
+/** the app's own "the database is unreachable, retry" answers, as an HTTP error and as a stream's error part */
+const RETRYABLE_DATABASE_REFUSAL = /^(HTTP 503 unavailable:database$|stream error: The database is unreachable)/;
+
+/** the client stopped waiting for an answer; overload only while successful turns took as long (checked in the summary) */
+const CLIENT_TIMEOUT = `network: timeout after ${ATTEMPT_TIMEOUT_MS / 1000} s`;
+
 function classify(turn: string, kind: string, start: number, end: number): ErrorClass {
   const modelError = /^stream (error: The (model|connection to the model)|finished as failed)/.test(kind);
   const injected = (faultsByTurn.get(turn) ?? []).some((f) => f.model === BEST && f.kind !== "slow" && f.t >= start - 1 && f.t <= end + 1);
   if (modelError && injected) return "provider";
   // the error surfaced while the database was cut (or just after: pools notice dead sockets late); an
-  // attempt that merely overlapped the cut and failed long after it failed for another reason
+  // attempt that merely overlapped the cut and failed long after it failed for another reason, unless
+  // its error is the database's (below)
   if (dbWindow.cutAt !== undefined && end >= dbWindow.cutAt && end <= (dbWindow.restoredAt ?? Infinity) + DB_GRACE_MS) return "db restart";
+  if (RETRYABLE_DATABASE_REFUSAL.test(kind)) {
+    // a turn in progress during the cut (a read or write of it failed then) reports that when it reaches its save
+    const overlappedCut = dbWindow.cutAt !== undefined && end >= dbWindow.cutAt && start <= (dbWindow.restoredAt ?? Infinity);
+    return overlappedCut ? "db restart" : "overload";
+  }
+  if (kind === CLIENT_TIMEOUT) return "overload";
   return "unexpected";
 }
 
@@ -598,7 +620,7 @@ async function main(): Promise<number> {
     const delta = (k: keyof typeof faultCounts) => faultCounts[k] - lastFaults[k];
     log(
       `load ${stamp(now() - loadStart).trim()}: ${completed} turns done (+${completed - lastCompleted}), ${inFlight} in flight, ` +
-        `errors db ${byClass("db restart")} / provider ${byClass("provider")} / unexpected ${byClass("unexpected")}; ` +
+        `errors db ${byClass("db restart")} / provider ${byClass("provider")} / overload ${byClass("overload")} / unexpected ${byClass("unexpected")}; ` +
         `injected +${delta("provider-500")}×500 +${delta("slow")}×slow +${delta("drop")}×drop`,
     );
     lastFaults = { ...faultCounts };
@@ -676,28 +698,36 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
   for (const m of sent) outcomes[m.outcome]++;
   const completedInWindow = completedAt.filter((t) => t <= loadEnd).length;
 
+  // a client timeout is the app being slow, not failing, only if successful attempts took that long too
+  const maxSuccess = attemptLatencies.length ? Math.max(...attemptLatencies) : 0;
+  if (maxSuccess < ATTEMPT_TIMEOUT_MS) for (const f of failures) if (f.kind === CLIENT_TIMEOUT && f.class === "overload") f.class = "unexpected";
   // errors by kind, and the fault each coincides with
   const kinds = new Map<string, Record<ErrorClass, number> & { saved: Record<string, number> }>();
+  const total = (c: Record<ErrorClass, number>) => ERROR_CLASSES.reduce((sum, k) => sum + c[k], 0);
   for (const f of failures) {
-    const row = kinds.get(f.kind) ?? { "db restart": 0, provider: 0, unexpected: 0, saved: {} };
+    const row = kinds.get(f.kind) ?? { "db restart": 0, provider: 0, overload: 0, unexpected: 0, saved: {} };
     row[f.class]++;
     const status = f.assistantId && integrity.failedAttemptAnswers.get(f.assistantId);
     if (status) row.saved[status] = (row.saved[status] ?? 0) + 1;
     kinds.set(f.kind, row);
   }
   const errorRows = [...kinds]
-    .sort((a, b) => b[1]["db restart"] + b[1].provider + b[1].unexpected - (a[1]["db restart"] + a[1].provider + a[1].unexpected))
+    .sort((a, b) => total(b[1]) - total(a[1]))
     .map(([kind, c]) => [
       kind.length > 100 ? `${kind.slice(0, 99)}…` : kind,
-      c["db restart"] + c.provider + c.unexpected,
-      c["db restart"],
-      c.provider,
-      c.unexpected,
+      total(c),
+      ...ERROR_CLASSES.map((k) => c[k]),
       Object.entries(c.saved)
         .map(([status, n]) => `${n} ${status}`)
         .join(", ") || "—",
     ]);
   const unexpected = failures.filter((f) => f.class === "unexpected");
+  const overload = failures.filter((f) => f.class === "overload");
+  const overloadTimeouts = overload.filter((f) => f.kind === CLIENT_TIMEOUT).length;
+  // an overload refusal is only harmless when the client's retry then got the turn through
+  const overloadTurns = new Set(overload.map((f) => f.turn));
+  const overloadGaveUp = sent.filter((m) => m.outcome === "gave up" && overloadTurns.has(turnKeyOf([{ role: "user", content: m.text }]) ?? ""));
+  const poolTimeouts = extra.appOutput.split("\n").filter((l) => l.includes("timeout exceeded when trying to connect")).length;
   const lostAcked = integrity.lost.filter((m) => m.acknowledged);
 
   const unhandled = extra.appOutput.split("\n").filter((l) => /unhandled error|Error:|uncaught|ECONN|FATAL/i.test(l));
@@ -753,11 +783,7 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
       ],
     ),
   );
-  out.push(
-    errorRows.length
-      ? table(["errors by kind (failed attempts)", "total", "db restart", "provider", "unexpected", "its answer saved as"], errorRows)
-      : "no errors",
-  );
+  out.push(errorRows.length ? table(["errors by kind (failed attempts)", "total", ...ERROR_CLASSES, "its answer saved as"], errorRows) : "no errors");
   out.push(
     table(
       ["integrity (database read directly)", "count"],
@@ -784,12 +810,23 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
             ]
           : []),
         ["app log lines that look like errors", unhandled.length],
+        ["  of which the pool's checkout timeout (every connection busy)", poolTimeouts],
       ],
     ),
   );
   if (unhandledGroups.size) {
     out.push("app log errors (grouped, digits as #):");
     for (const [line, n] of [...unhandledGroups].sort((a, b) => b[1] - a[1]).slice(0, 10)) out.push(`  ${String(n).padStart(5)} × ${line}`);
+  }
+  if (overload.length) {
+    const first = Math.min(...overload.map((f) => f.end)) - loadStart;
+    const last = Math.max(...overload.map((f) => f.end)) - loadStart;
+    out.push(
+      `overload: ${overload.length - overloadTimeouts} retryable database refusals in attempts that started after the database was back ` +
+        `(the app log has ${poolTimeouts} pool checkout timeouts: every connection busy) and ${overloadTimeouts} client timeouts at ${ATTEMPT_TIMEOUT_MS / 1000} s ` +
+        `(successful attempts took up to ${ms(maxSuccess)}), in ${overloadTurns.size} turns, +${(first / 1000).toFixed(1)} s … +${(last / 1000).toFixed(1)} s of the load; ` +
+        `${overloadTurns.size - overloadGaveUp.length} of those turns completed on a retry, ${overloadGaveUp.length} gave up.`,
+    );
   }
   if (unexpected.length) {
     out.push("unexpected errors (first 10):");
@@ -817,10 +854,12 @@ function report(integrity: Integrity, extra: { health: string; drainMs: number; 
     integrity.duplicated.length === 0 &&
     integrity.answeredTwice.length === 0 &&
     unexpected.length === 0 &&
+    overloadGaveUp.length === 0 &&
     integrity.missingAnswers.length === 0;
   out.push(
     `RESULT: ${pass ? "PASS" : "FAIL"} — lost ${integrity.lost.length}, duplicated ${integrity.duplicated.length}, ` +
-      `answered more than once ${integrity.answeredTwice.length}, unexpected errors ${unexpected.length}, missing answers ${integrity.missingAnswers.length}`,
+      `answered more than once ${integrity.answeredTwice.length}, unexpected errors ${unexpected.length}, missing answers ${integrity.missingAnswers.length}, ` +
+      `overload ${overload.length} (${overload.length - overloadTimeouts} refusals + ${overloadTimeouts} client timeouts, retried; ${overloadGaveUp.length} turns gave up after one)`,
   );
   out.push(`details: ${RUN_DIR} (events.jsonl, app.log, summary.txt)`);
   const text = out.join("\n");

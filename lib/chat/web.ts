@@ -29,10 +29,15 @@ export async function runTurn(user: PublicUser, request: ChatRequest, options: T
     onError: (error) => {
       // the kind of failure only: messages can hold user content
       console.error("turn failed", error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error);
-      return errorText(options.locale, { key: isDatabaseUnreachable(error) ? "turn.databaseUnreachable" : "turn.failed" });
+      return turnFailureText(error, options.locale);
     },
   });
   return createUIMessageStreamResponse({ stream });
+}
+
+/** The stream's error part for a turn that threw: a database that is down or busy asks for a Retry, as the 503 does. */
+export function turnFailureText(error: unknown, locale: Locale): string {
+  return errorText(locale, { key: isDatabaseUnreachable(error) ? "turn.databaseUnreachable" : "turn.failed" });
 }
 
 function uiChunks(event: TurnEvent, textId: string, locale: Locale): InferUIMessageChunk<ChatUIMessage>[] {

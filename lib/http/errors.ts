@@ -139,9 +139,14 @@ export function invalidInput(error: z.ZodError, surface = "api"): AppError {
 export function errorToResponse(error: unknown, locale: Locale = DEFAULT_LOCALE): Response {
   if (error instanceof AppError) return error.toResponse(locale);
   if (error instanceof z.ZodError) return invalidInput(error).toResponse(locale);
-  if (isDatabaseUnreachable(error)) return new AppError("unavailable:database").toResponse(locale);
   // Log the kind of failure only: messages can hold user content.
-  console.error("unhandled error", error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error);
+  const kind = error instanceof Error ? `${error.name}: ${error.message.slice(0, 200)}` : typeof error;
+  if (isDatabaseUnreachable(error)) {
+    // which one (down, or a pool with no free connection) tells an operator whether to add capacity
+    console.warn("database unreachable", kind);
+    return new AppError("unavailable:database").toResponse(locale);
+  }
+  console.error("unhandled error", kind);
   return new AppError("internal:api").toResponse(locale);
 }
 
@@ -154,9 +159,11 @@ export function isDatabaseUnreachable(error: unknown): boolean {
     // P2028: no connection free to start a transaction in time (overloaded or restarting database)
     if (typeof code === "string" && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "P1001", "P1002", "P1017", "P2028", "57P01", "57P03"].includes(code))
       return true;
+    // "timeout exceeded when trying to connect": pg-pool waited connectionTimeoutMillis for a free
+    // connection (every one busy, or reconnecting after a restart); the same message a retry fixes
     if (
       typeof message === "string" &&
-      /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|DatabaseNotReachable|closed the connection|ConnectionClosed|Unable to start a transaction/i.test(
+      /ECONNREFUSED|Can't reach database|Connection terminated|connection timeout|timeout exceeded when trying to connect|DatabaseNotReachable|closed the connection|ConnectionClosed|Unable to start a transaction/i.test(
         message,
       )
     )

@@ -1,6 +1,37 @@
+import { createServer, type Server, type Socket } from "node:net";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { AppError, errorToResponse, parseJson } from "@/lib/http";
+import { turnFailureText } from "@/lib/chat/web";
+import { AppError, errorToResponse, isDatabaseUnreachable, parseJson } from "@/lib/http";
+import { errorText } from "@/lib/i18n";
+
+/**
+ * The error pg-pool itself raises when every connection is busy for connectionTimeoutMillis (under load,
+ * or while the pool reconnects after a database restart): a pool of one whose only connection hangs in its
+ * handshake (a server that accepts and never answers), and a second checkout that waits in the queue.
+ */
+async function poolCheckoutTimeout(): Promise<Error> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((socket) => void sockets.add(socket));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  const pool = new pg.Pool({ host: "127.0.0.1", port, user: "test", database: "test", max: 1, connectionTimeoutMillis: 200 });
+  pool.on("error", () => {});
+  try {
+    const first = pool.connect().catch(() => undefined);
+    const second = await pool.connect().then(
+      () => new Error("the second checkout got a connection"),
+      (error: Error) => error,
+    );
+    await first;
+    return second;
+  } finally {
+    for (const socket of sockets) socket.destroy();
+    await pool.end().catch(() => {});
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 describe("AppError", () => {
   it.each([
@@ -27,6 +58,23 @@ describe("errorToResponse", () => {
     const body = await response.json();
     expect(body.code).toBe("unavailable:database");
     expect(JSON.stringify(body)).not.toContain("127.0.0.1");
+  });
+
+  it("answers a pool checkout timeout as 503 database unreachable, so the client retries", async () => {
+    const timeout = await poolCheckoutTimeout();
+    expect(timeout.message).toBe("timeout exceeded when trying to connect");
+    expect(isDatabaseUnreachable(timeout)).toBe(true);
+    // as Prisma's driver adapter hands it on: the pool's error as the cause
+    expect(isDatabaseUnreachable(new Error("query failed", { cause: timeout }))).toBe(true);
+    const response = errorToResponse(timeout, "es");
+    expect(response.status).toBe(503);
+    const body = await response.json();
+    expect(body.code).toBe("unavailable:database");
+    expect(body.message).toBe(new AppError("unavailable:database").localizedMessage("es"));
+    expect(JSON.stringify(body)).not.toContain("timeout exceeded");
+    // a turn already streaming says the same in its error part: the database, press Retry
+    expect(turnFailureText(timeout, "fr")).toBe(errorText("fr", { key: "turn.databaseUnreachable" }));
+    expect(turnFailureText(new Error("secret internal detail"), "fr")).toBe(errorText("fr", { key: "turn.failed" }));
   });
 
   it("hides unexpected errors behind a generic 500", async () => {

@@ -43,6 +43,10 @@ export async function startAnswer(turn: Turn, task: Task | null, model: Language
     budgetTokens: EXECUTOR_KNOWLEDGE_TOKENS,
   });
   const profile = userProfile(turn.userId);
+  // awaited below; until then a failure of the reads awaited first (the database down) must not leave
+  // these two rejected with no handler (an unhandledRejection in the server log): it surfaces there
+  knowledge.catch(() => {});
+  profile.catch(() => {});
   const [latest, learnings] = task
     ? await Promise.all([
         // the current task's was read with the turn
