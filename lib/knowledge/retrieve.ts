@@ -65,20 +65,16 @@ export async function relevantKnowledge(input: {
   const ids = [...documents];
   const words = Prisma.sql`to_tsquery('simple', ${query ?? ""})`;
   const found = similar.length ? Prisma.sql`(c."search" @@ ${words} OR c."id" = ANY(${similar}::text[]))` : Prisma.sql`c."search" @@ ${words}`;
-  // The words' matches first, through the GIN index (the rarest-words query bounds them to about
-  // MAX_MATCHES; the query is a constant in the statement, since a tsquery from a joined CTE made the
-  // planner scan and detoast every chunk), then the readable ones ranked, and only the rows that come out
-  // of the ranking read in full (text, document name).
+  // The readable chunks with the words, found through the GIN index (the rarest-words query bounds them
+  // to about MAX_MATCHES; the query is a constant in the statement, since a tsquery from a joined CTE
+  // made the planner scan and detoast every chunk), ranked in the same scan, and only the rows that come
+  // out of the ranking read in full (text, document name).
   const rows = await db().$queryRaw<(RetrievedChunk & { rank: number; matched: boolean })[]>`
-    WITH candidates AS MATERIALIZED (
-      SELECT c."id", c."documentId", c."tokens", c."position", c."search"
-      FROM "KnowledgeChunk" c WHERE ${found}
-    ),
-    ranked AS (
-      SELECT k."id", k."documentId", k."tokens", k."position", ts_rank(k."search", ${words}) AS "rank", k."search" @@ ${words} AS "matched"
-      FROM candidates k
-      WHERE k."documentId" = ANY(${ids}::text[])
-      ORDER BY "rank" DESC, k."position"
+    WITH ranked AS (
+      SELECT c."id", c."documentId", c."tokens", c."position", ts_rank(c."search", ${words}) AS "rank", c."search" @@ ${words} AS "matched"
+      FROM "KnowledgeChunk" c
+      WHERE ${found} AND c."documentId" = ANY(${ids}::text[])
+      ORDER BY "rank" DESC, c."position"
       LIMIT ${limit + similar.length}
     )
     SELECT r."id", r."documentId", d."name" AS "documentName", c."heading", c."text", r."tokens", r."rank", r."matched"
