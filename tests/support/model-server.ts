@@ -66,6 +66,12 @@ export class ScriptedModelServer {
     return this;
   }
 
+  /** Drops what is still queued for a model: a reply a test scripted for a call that did not happen (a speculative answer aborted before its request left) must not answer the next test's call. */
+  clear(model: string): this {
+    this.queues.delete(model);
+    return this;
+  }
+
   pending(model: string): number {
     return this.queues.get(model)?.length ?? 0;
   }
