@@ -15,6 +15,8 @@ const { BENCH_QUERIES: QUERIES } = exitOnBadSettings(benchSettings);
 const CHUNKS = 10_000;
 const DOCUMENTS = 200;
 const TARGET_MEDIAN_MS = 10;
+// how many first chunks the relevance check compares: about what the executor's budget keeps
+const AGREEMENT_DEPTH = 6;
 const { EXECUTOR_KNOWLEDGE_TOKENS } = settings();
 
 const requested = process.argv[2] as Kind | undefined;
@@ -46,6 +48,8 @@ async function main() {
     const seeded = await prisma.task.findMany({ select: { id: true, slug: true } });
     const taskIds = Object.fromEntries(seeded.map((t) => [t.slug, t.id])) as Record<SeedSlug, string>;
     const started = performance.now();
+    // which documents each task may read (null: no task), to check the ranking below
+    const readable = new Map<string | null, string[]>([[null, []], ...seeded.map((t) => [t.id, []] as [string, string[]])]);
     for (let d = 0; d < DOCUMENTS; d++) {
       const forTask = d % 2 === 1 ? pick(tasks) : null;
       const document = await prisma.knowledgeDocument.create({
@@ -57,6 +61,7 @@ async function main() {
           ...(forTask ? { tasks: { create: [{ taskId: taskIds[forTask.slug] }] } } : {}),
         },
       });
+      for (const [taskId, ids] of readable) if (!forTask || taskId === taskIds[forTask.slug]) ids.push(document.id);
       // a document as an admin would upload it, split by the real chunker (lib/knowledge/chunk.ts)
       const sections = Array.from({ length: CHUNKS / DOCUMENTS }, (_, i) => {
         const paragraphs = Array.from({ length: 2 + Math.floor(random() * 3) }, () =>
@@ -99,6 +104,30 @@ async function main() {
       `  median ${fmt(median)} ms  p95 ${fmt(percentile(timings, 95))} ms  max ${fmt(timings.at(-1)!)} ms  chunks kept per query ${fmt(kept / QUERIES)} (budget ${EXECUTOR_KNOWLEDGE_TOKENS} tokens)`,
     );
     log(`  target: median under ${TARGET_MEDIAN_MS} ms — ${median < TARGET_MEDIAN_MS ? "MET" : "MISSED"}`);
+
+    // ---- what the bound on ranked chunks costs in relevance ----
+    // the search ranks a bounded set; compare its first chunks with ranking every readable chunk that
+    // holds any of the request's rarest words (what an unbounded search would return)
+    const { rarestWords } = await import("../lib/learnings");
+    const stats = await prisma.$queryRawUnsafe<{ word: string; ndoc: number }[]>(`SELECT word, ndoc FROM ts_stat('SELECT "search" FROM "KnowledgeChunk"')`);
+    const frequencies = new Map(stats.map((r) => [r.word, Number(r.ndoc)]));
+    let agreed = 0;
+    let compared = 0;
+    for (const q of queries) {
+      const [{ lexemes }] = await prisma.$queryRaw<{ lexemes: string[] }[]>`SELECT tsvector_to_array(to_tsvector('english', ${q.text})) AS lexemes`;
+      const words = rarestWords(lexemes, frequencies).slice(0, 5).join(" | ");
+      if (!words) continue;
+      const unbounded = await prisma.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "KnowledgeChunk", to_tsquery('simple', ${words}) AS q
+        WHERE "search" @@ q AND "documentId" = ANY(${readable.get(q.taskId)}::text[])
+        ORDER BY ts_rank("search", q) DESC, "position" LIMIT ${AGREEMENT_DEPTH}`;
+      const found = new Set((await relevantKnowledge({ ...q, budgetTokens: Number.MAX_SAFE_INTEGER })).slice(0, AGREEMENT_DEPTH).map((c) => c.id));
+      agreed += unbounded.filter((row) => found.has(row.id)).length;
+      compared += unbounded.length;
+    }
+    log(
+      `  its first ${AGREEMENT_DEPTH} chunks hold ${fmt((100 * agreed) / compared)}% of an unbounded search's first ${AGREEMENT_DEPTH} (by the 5 rarest words)`,
+    );
   } finally {
     await bench?.close();
   }

@@ -4,6 +4,7 @@ export {
   forgetWordFrequencies,
   lexemesSql,
   type RetrievedLearning,
+  rarestWords,
   rarestWordsQuery,
   rareWordQuery,
   rareWordQueryOf,

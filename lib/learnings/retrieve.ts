@@ -61,6 +61,13 @@ export async function rareWordQueryOf(lexemes: string[], limits: QueryLimits = {
 }
 
 /**
+ * The lexemes a collection contains, rarest first (by how many of its rows hold each, from ts_stat).
+ * Lexemes are letters and digits only, so a query built of them cannot be malformed.
+ */
+export const rarestWords = (lexemes: string[], docs: Map<string, number>) =>
+  lexemes.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0).sort((a, b) => docs.get(a)! - docs.get(b)!);
+
+/**
  * The OR query of the lexemes' rarest words in a collection, given how many of its rows hold each word
  * (ts_stat): what rareWordQuery does for learnings, for any full-text column (knowledge chunks too).
  */
@@ -71,8 +78,7 @@ export function rarestWordsQuery(
 ): string | null {
   const words: string[] = [];
   let matches = 0;
-  const rarestFirst = lexemes.filter((w) => /^[\p{L}\p{N}]+$/u.test(w) && (docs.get(w) ?? 0) > 0).sort((a, b) => docs.get(a)! - docs.get(b)!);
-  for (const word of rarestFirst) {
+  for (const word of rarestWords(lexemes, docs)) {
     if (words.length === maxWords || (words.length && matches + docs.get(word)! > maxMatches)) break;
     words.push(word);
     matches += docs.get(word)!;
