@@ -7,6 +7,7 @@ import { runTurn } from "@/lib/chat/web";
 import { db } from "@/lib/db";
 import { embeddingSyncSettled, scheduleEmbeddingSync, syncEmbeddings, taskEmbeddingText } from "@/lib/embeddings";
 import { checkHealth } from "@/lib/health";
+import { listDocuments, relevantKnowledge, saveDocument } from "@/lib/knowledge";
 import { castVote, relevantLearnings } from "@/lib/learnings";
 import { shortlistTasks } from "@/lib/router";
 import { parseSettings, settings } from "@/lib/settings";
@@ -145,6 +146,13 @@ models.vectors.set(PARAPHRASE, axis(0, { 1: 0.1 }));
 // the routing correction's excerpt, and a later request close to it (and to nothing else)
 models.vectors.set(`User: ${PARAPHRASE}`, axis(2));
 models.vectors.set(PARAPHRASE_LATER, axis(2, { 3: 0.1 }));
+// a knowledge chunk (its heading and text) and a question that means it in other words; another task's
+// chunk is nearer still, and must never reach this turn
+const POLICY = "Economy class for flights under six hours; business class beyond that.";
+const POLICY_QUESTION = "Can I sit up front on my trip to Singapore?";
+models.vectors.set(`Travel\n${POLICY}`, axis(4));
+models.vectors.set(POLICY_QUESTION, axis(4, { 5: 0.1 }));
+models.vectors.set("Board\nThe board meets in Lisbon in March.", axis(4, { 5: 0.1 }));
 
 afterAll(async () => {
   await embeddingSyncSettled();
@@ -314,5 +322,32 @@ describe(`semantic retrieval on ${testDatabaseKind()}`, () => {
     expect(later.prompt).toContain("Corrected past decisions");
     expect(later.prompt).toContain(`User: ${PARAPHRASE}`);
     expect(later.offered).toContain(TARGET.slug);
+  });
+
+  it("gives the executor a knowledge excerpt that shares no word with the request, found by meaning, never another task's", async () => {
+    const markdown = (name: string, text: string) => ({ name, type: "text/markdown", bytes: new TextEncoder().encode(text) });
+    const [otherTask] = await enabledTasks();
+    const policy = await saveDocument({
+      file: markdown("Travel policy.md", `# Travel\n\n${POLICY}`),
+      scope: { scope: "organisation", taskIds: [] },
+      uploadedById: user.id,
+    });
+    await saveDocument({
+      file: markdown("Board.md", "# Board\n\nThe board meets in Lisbon in March."),
+      scope: { scope: "tasks", taskIds: [otherTask.id] },
+      uploadedById: user.id,
+    });
+    await embeddingSyncSettled();
+    expect((await listDocuments()).find((d) => d.id === policy.id)).toMatchObject({ chunks: 1, embeddedChunks: 1, embeddingError: null });
+
+    // by words alone the policy is not found
+    expect(await relevantKnowledge({ taskId: null, text: POLICY_QUESTION, budgetTokens: 1_000 })).toEqual([]);
+    const answers = models.requestsFor(BEST).length;
+    const { decision } = await turn(POLICY_QUESTION);
+    expect(decision.retrieval).toBe("fused");
+    const prompt = JSON.stringify(models.requestsFor(BEST).slice(answers)[0].messages);
+    expect(prompt).toContain(POLICY);
+    expect(prompt).toContain("Travel policy.md");
+    expect(prompt).not.toContain("Lisbon");
   });
 });
