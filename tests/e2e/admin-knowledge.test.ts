@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,12 +10,16 @@ import type { TestDatabase } from "../support/database";
 import { HttpClient } from "../support/http-client";
 import { docxOf, imageOnlyPdf } from "../support/knowledge-fixtures";
 import type { ScriptedModelServer } from "../support/model-server";
-import { startScriptedApp } from "../support/scripted-app";
+import { BEST, expectScriptedRepliesUsed, startScriptedApp } from "../support/scripted-app";
+import { withDeliverable } from "../support/scripted-replies";
 
 const ACCOUNT = { email: "knowledge-admin@example.test", password: "knowledge-password-1" };
 const SCREENSHOTS = process.env.KNOWLEDGE_SCREENSHOTS;
 
-/** Issue 16: an admin uploads a DOCX on the knowledge page, sees it indexed, is told why a scanned PDF is refused, and deletes it. */
+/**
+ * Issue 16: an admin uploads a DOCX on the knowledge page, sees it indexed, is told why a scanned PDF is
+ * refused, and deletes it; a deliverable written from a document names it under its title.
+ */
 describe("the knowledge admin page in Chromium", () => {
   let testDb: TestDatabase;
   let models: ScriptedModelServer;
@@ -95,6 +100,39 @@ describe("the knowledge admin page in Chromium", () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, "settings-1280.png"), fullPage: true });
       await page.setViewportSize({ width: 375, height: 667 });
       await page.screenshot({ path: path.join(SCREENSHOTS, "settings-375.png"), fullPage: true });
+    }
+  });
+
+  it("names the documents a deliverable's version was written from", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${app.url}/admin/knowledge`);
+    await page.getByLabel("Document", { exact: true }).setInputFiles(path.join(dir, "Email style guide.docx"));
+    await page.getByRole("button", { name: "Upload" }).click();
+    await page.getByTestId("knowledge-document").filter({ hasText: "Indexed · 1 excerpt" }).waitFor();
+
+    const created = await page.request.post(`${app.url}/api/conversations`, { data: {} });
+    const conversationId = (await created.json()).conversation.id;
+    models.script(BEST, withDeliverable("Thanks for today", "Hi Ana,\n\nThanks for meeting with us today.\n\nBest,\nBo"));
+    const turn = await page.request.post(`${app.url}/api/chat`, {
+      data: { conversationId, messageId: randomUUID(), text: "/follow-up-email to Ana; greet the customer by first name", taskSlug: "follow-up-email" },
+    });
+    expect(turn.status()).toBe(200);
+    await turn.body();
+    expectScriptedRepliesUsed(models, app);
+    // the excerpt reached the model, and the version says which document it came from
+    expect(JSON.stringify(models.requestsFor(BEST).at(-1)?.messages)).toContain("Greet customers by their first name.");
+    await page.goto(`${app.url}/c/${conversationId}`);
+    const sources = page.getByTestId("knowledge-sources");
+    await sources.waitFor();
+    expect(await sources.textContent()).toBe("Based on: Email style guide.docx");
+    // the sign-off keeps its two lines, as the exports and the sent email do
+    expect(await page.locator("article:has([data-testid=deliverable-title]) .markdown p").last().innerText()).toBe("Best,\nBo");
+    if (SCREENSHOTS) {
+      await page.screenshot({ path: path.join(SCREENSHOTS, "based-on-1280.png") });
+      await page.setViewportSize({ width: 375, height: 667 });
+      await page.getByRole("button", { name: "Deliverable", exact: true }).click();
+      await page.getByRole("dialog", { name: "Deliverable" }).getByTestId("knowledge-sources").waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, "based-on-375.png") });
     }
   });
 });
