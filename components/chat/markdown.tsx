@@ -1,15 +1,17 @@
 import ReactMarkdown from "react-markdown";
+import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 
 /**
- * Model output and deliverables as Markdown. react-markdown never renders raw HTML (it is shown as
+ * Model output and deliverables as Markdown, a line break kept as one (a signature, an address): as
+ * people type them, and as the exports and sent emails show them. react-markdown never renders raw HTML (it is shown as
  * text), so a hostile answer cannot inject markup or scripts; links open in a new tab without opener.
  */
 export function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown">
       <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={[remarkGfm, remarkBreaks]}
         components={{
           a: ({ href, children }) => (
             <a href={href} target="_blank" rel="noopener noreferrer nofollow">

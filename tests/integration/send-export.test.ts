@@ -111,6 +111,8 @@ describe(`exporting and sending deliverables on ${kind}`, () => {
     expect(html).toContain("<strong>aprobó</strong>");
     expect(html).toContain("<em>revisado</em>");
     for (const cell of CELLS) expect(html).toMatch(new RegExp(`<t[hd]><p>(<strong>)?${cell}(</strong>)?</p></t[hd]>`));
+    // the sign-off's two lines stay two lines
+    expect(html).toContain("<p>Un saludo,<br />[Your name]</p>");
   });
 
   it("exports a version as a PDF whose text holds its headings, list items and table cells, accents included", async () => {
@@ -215,6 +217,7 @@ describe(`exporting and sending deliverables on ${kind}`, () => {
     expect(html).toContain("<strong>aprobó</strong>");
     expect(html).toContain("<td>Ana Núñez</td>");
     expect(html).toMatch(/<ol>\s*<li>Contratar a la diseñadora/);
+    expect(html).toMatch(/<p>Un saludo,<br>\s*\[Your name\]<\/p>/);
     expect(html).not.toContain("<script");
 
     const version = await versionOf(owner.client, owner.conversationId);

@@ -1,11 +1,17 @@
 import type { PhrasingContent, Root, RootContent } from "mdast";
+import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 
-/** A deliverable's Markdown as a syntax tree (CommonMark with GitHub's tables, task lists and strikethrough). */
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkBreaks);
+
+/**
+ * A deliverable's Markdown as a syntax tree (CommonMark with GitHub's tables, task lists and
+ * strikethrough), a line break kept as one, as in the deliverable panel (a signature's lines).
+ */
 function parseMarkdown(markdown: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(markdown);
+  return processor.runSync(processor.parse(markdown)) as Root;
 }
 
 /** A run of text with the emphasis it carries, which both document formats can draw. */
