@@ -17,8 +17,10 @@ import {
 import { after } from "next/server";
 import { exportVersion } from "@/lib/actions/export";
 import type { ChatRequest } from "@/lib/chat";
+import { AppError } from "@/lib/http";
 import { DEFAULT_LOCALE, isLocale, type Locale, translatorFor } from "@/lib/i18n";
 import { castVote } from "@/lib/learnings";
+import { enforceLimit, resetLimit } from "@/lib/limits";
 import { settings } from "@/lib/settings";
 import { type ExternalChannel, linkedUser, redeemLinkCode, unlinkChannelAccount } from "./accounts";
 import { conversationForThread } from "./conversations";
@@ -136,10 +138,14 @@ const fromCommand = (event: SlashCommandEvent): Incoming => {
 async function answerMessage(state: StateAdapter, incoming: Incoming): Promise<void> {
   const { channel, externalId, text, post } = incoming;
   await noteEvent(state, channel);
+  let locale: Locale = DEFAULT_LOCALE;
   try {
     const link = LINK.exec(text);
     if (link) {
+      const sender = `${channel}:${externalId}`;
+      await enforceLimit("channel_link", sender);
       const user = await redeemLinkCode({ channel, externalId, displayName: incoming.displayName, code: link[1] });
+      if (user) await resetLimit("channel_link", sender);
       const t = translatorFor(localeOf(user), "channels");
       await post(user ? t("linked", { email: user.email }) : t("linkCodeInvalid"));
       return;
@@ -154,10 +160,12 @@ async function answerMessage(state: StateAdapter, incoming: Incoming): Promise<v
       await post(translatorFor(DEFAULT_LOCALE, "channels")("linkHow"));
       return;
     }
-    const locale = localeOf(user);
+    locale = localeOf(user);
     const t = translatorFor(locale, "channels");
     let said = START.test(text) ? "" : text;
     if (!said && incoming.audio) {
+      // a voice note costs transcription as a recording on the web does, counted with the user's recordings there
+      await enforceLimit("transcribe", user.id);
       try {
         said = await transcribeVoiceNote(incoming.audio);
       } catch (error) {
@@ -172,9 +180,21 @@ async function answerMessage(state: StateAdapter, incoming: Incoming): Promise<v
       { messageId: `${channel}:${incoming.messageId}`, text: said },
     );
   } catch (error) {
-    await noteError(state, channel, error);
-    await post(translatorFor(DEFAULT_LOCALE, "channels")("failed")).catch(() => {});
+    await postFailure(state, channel, post, error, locale);
   }
+}
+
+/**
+ * What the sender is told when their message could not be answered: a limit's own message (too many
+ * messages, and when to try again), else that it failed (noted on the admin page).
+ */
+async function postFailure(state: StateAdapter, channel: ExternalChannel, post: Incoming["post"], error: unknown, locale: Locale): Promise<void> {
+  if (error instanceof AppError && error.type === "rate_limit") {
+    await post(error.localizedMessage(locale)).catch(() => {});
+    return;
+  }
+  await noteError(state, channel, error);
+  await post(translatorFor(locale, "channels")("failed")).catch(() => {});
 }
 
 /** Where a linked user's turn happens: whose, in which thread, and how to post there. */
@@ -189,6 +209,8 @@ interface TurnPlace {
 
 /** A turn of the thread's conversation (created on its first message) through the one pipeline, its reply posted in the thread. */
 async function answerTurn(place: TurnPlace, request: Omit<ChatRequest, "conversationId">): Promise<void> {
+  // the user's messages here and on the web count together against one limit
+  await enforceLimit("chat", place.userId);
   const conversationId = await conversationForThread(place.userId, place.channel, place.threadId, request.text);
   const reply = await runChannelTurn(place.userId, { ...request, conversationId });
   await postReply(place, reply);
@@ -295,13 +317,14 @@ async function runFollowUp(state: StateAdapter, event: ActionEvent): Promise<voi
   const thread = event.thread;
   if (!versionId || !/^\d+$/.test(position ?? "") || !thread) return;
   const post: Incoming["post"] = (message) => thread.post(message);
+  let locale: Locale = DEFAULT_LOCALE;
   try {
     const user = await linkedUser(channel, event.user.userId);
     if (!user) {
       await post(translatorFor(DEFAULT_LOCALE, "channels")("linkHow"));
       return;
     }
-    const locale = localeOf(user);
+    locale = localeOf(user);
     const action = await pressedFollowUp(versionId, Number(position), locale);
     if (!action) return;
     // one press is one turn: Slack's trigger id, Telegram's callback query id
@@ -311,8 +334,7 @@ async function runFollowUp(state: StateAdapter, event: ActionEvent): Promise<voi
       { messageId: `${channel}:press:${pressId}`, text: action.label, action: { versionId, targetSlug: action.targetSlug } },
     );
   } catch (error) {
-    await noteError(state, channel, error);
-    await post(translatorFor(DEFAULT_LOCALE, "channels")("failed")).catch(() => {});
+    await postFailure(state, channel, post, error, locale);
   }
 }
 

@@ -16,6 +16,8 @@ const limits = () => {
     transcribe: { points: s.RATE_LIMIT_TRANSCRIBE_PER_MINUTE, duration: 60 },
     signin: { points: s.RATE_LIMIT_SIGNIN_PER_15_MINUTES, duration: 15 * 60 },
     signin_address: { points: s.RATE_LIMIT_SIGNIN_ADDRESS_PER_HOUR, duration: 60 * 60 },
+    // a Slack or Telegram link code is a credential: a sender's attempts are limited as sign-ins are
+    channel_link: { points: s.RATE_LIMIT_SIGNIN_PER_15_MINUTES, duration: 15 * 60 },
   };
 };
 export type LimitName = keyof ReturnType<typeof limits>;

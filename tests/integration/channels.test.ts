@@ -366,6 +366,37 @@ describe("Slack and Telegram channels", () => {
     expect(telegram.callsTo("answerCallbackQuery").map((c) => c.body.callback_query_id)).toContain("query-follow-up-1");
   });
 
+  it("limits a sender's link attempts as sign-ins are, and says so in the chat", async () => {
+    const before = telegram.callsTo(TELEGRAM_SENDS).length;
+    const attempts = 11; // RATE_LIMIT_SIGNIN_PER_15_MINUTES is 10
+    for (let i = 0; i < attempts; i++) {
+      const guess = telegramUpdate({ updateId: 30 + i, messageId: 30 + i, userId: 5151, text: `/link AAAA-AA${String(i).padStart(2, "2")}` });
+      expect((await postTelegram(guess)).status).toBe(200);
+      await telegram.waitForCalls(TELEGRAM_SENDS, before + i + 1);
+    }
+    const replies = telegram
+      .callsTo(TELEGRAM_SENDS)
+      .slice(before)
+      .map((c) => JSON.stringify(c.body));
+    expect(replies.slice(0, 10).every((reply) => reply.includes("unknown or has expired"))).toBe(true);
+    expect(replies[10]).toMatch(/Too many link attempts from this account\W+Please try again in \d+ minutes/);
+  });
+
+  it("tells a linked user over the message limit so in the chat, counting their web messages too, and calls no model", async () => {
+    // the web's chat limit counts before the request is read: empty requests use it up
+    let refused = false;
+    for (let i = 0; i < 40 && !refused; i++) refused = (await owner.request("/api/chat", { method: "POST", json: {} })).status === 429;
+    expect(refused).toBe(true);
+    const before = telegram.callsTo(TELEGRAM_SENDS).length;
+    const requests = models.requests.length;
+    expect((await postTelegram(telegramUpdate({ updateId: 50, messageId: 50, userId: 4242, text: "One more thing about ACME" }))).status).toBe(200);
+    const sent = await telegram.waitForCalls(TELEGRAM_SENDS, before + 1);
+    expect(JSON.stringify(sent[before].body)).toMatch(/Too many messages\W+Please try again in \d+ seconds/);
+    await settle();
+    expect(models.requests.length).toBe(requests);
+    expect(telegram.callsTo(TELEGRAM_SENDS)).toHaveLength(before + 1);
+  });
+
   it("unlinks from the channel and from the web", async () => {
     const before = telegram.callsTo(TELEGRAM_SENDS).length;
     expect((await postTelegram(telegramUpdate({ updateId: 20, messageId: 20, userId: 4242, text: "/unlink" }))).status).toBe(200);
