@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db, Prisma } from "@/lib/db";
+import { db, Prisma, processCache } from "@/lib/db";
 import { AppError } from "@/lib/http";
 
 /** A price or budget in the admin's currency: at most 6 decimals, as stored. */
@@ -61,9 +61,19 @@ export async function removeModelPrice(model: string): Promise<void> {
   if (!count) throw new AppError("not_found:price");
 }
 
+/**
+ * The monthly budget per user (null: none), read once a minute per process rather than on every turn:
+ * an instance other than the one an admin saved it on applies a change within a minute.
+ */
+const monthlyBudget = processCache("monthlyBudgetPerUser", 60_000, async () => {
+  const policy = await db().costPolicy.findUnique({ where: { id: 1 } });
+  return policy?.monthlyBudgetPerUser?.toNumber() ?? null;
+});
+
 export async function setMonthlyBudget(monthlyBudgetPerUser: number | null): Promise<void> {
   const value = monthlyBudgetPerUser === null ? null : new Prisma.Decimal(monthlyBudgetPerUser);
   await db().costPolicy.upsert({ where: { id: 1 }, create: { id: 1, monthlyBudgetPerUser: value }, update: { monthlyBudgetPerUser: value } });
+  monthlyBudget.forget();
 }
 
 // a call's cost: its tokens at its model's price per million (no price: free)
@@ -86,9 +96,8 @@ export async function monthlySpend(userId: string, at = new Date()): Promise<num
  * turn calls it after the user's message is saved and before any model is called.
  */
 export async function enforceBudget(userId: string): Promise<void> {
-  const policy = await db().costPolicy.findUnique({ where: { id: 1 } });
-  const budget = policy?.monthlyBudgetPerUser?.toNumber();
-  if (budget === undefined) return;
+  const budget = await monthlyBudget.get();
+  if (budget === null) return;
   if ((await monthlySpend(userId)) >= budget) throw new AppError("forbidden:budget");
 }
 
