@@ -81,8 +81,16 @@ const START = /^\/start(?:@\w+)?(?:\s|$)/i;
 // a mention at the start of a message in a channel is addressed to the bot, not part of the request
 const LEADING_MENTION = /^(?:<@[A-Z0-9]+>|@\S+)\s*/;
 
-function localeOf(user: { locale: string | null } | null): Locale {
-  return user && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
+/** The user's language, else the sender's as the platform tells it. */
+function localeOf(user: { locale: string | null } | null, sender: Locale = DEFAULT_LOCALE): Locale {
+  return user && isLocale(user.locale) ? user.locale : sender;
+}
+
+/** The sender's language as the platform tells it: Telegram's language_code ("es", "pt-br"); Slack's events carry none. */
+function senderLocale(raw: unknown): Locale {
+  const code = (raw as { from?: { language_code?: unknown } } | undefined)?.from?.language_code;
+  const language = typeof code === "string" ? code.split("-")[0].toLowerCase() : null;
+  return isLocale(language) ? language : DEFAULT_LOCALE;
 }
 
 /** A message as the channels hand it over, whether it came as a message or as a Telegram /command. */
@@ -93,6 +101,8 @@ interface Incoming {
   messageId: string;
   externalId: string;
   displayName: string;
+  /** the sender's language as the platform tells it, for a sender not linked yet */
+  locale: Locale;
   text: string;
   audio?: Attachment;
   post: (message: Parameters<Thread["post"]>[0]) => Promise<unknown>;
@@ -110,6 +120,7 @@ function fromMessage(chat: Chat, thread: Thread, message: Message): Incoming {
     messageId: message.id,
     externalId: message.author.userId,
     displayName: message.author.fullName || message.author.userName,
+    locale: senderLocale(message.raw),
     text: message.text.trim().replace(LEADING_MENTION, "").trim(),
     audio: message.attachments.find((attachment) => attachment.type === "audio"),
     post: (posted) => ownThread.post(posted),
@@ -125,6 +136,7 @@ const fromCommand = (event: SlashCommandEvent): Incoming => {
     messageId: String(raw?.message_id ?? `${event.command}:${Date.now()}`),
     externalId: event.user.userId,
     displayName: event.user.fullName || event.user.userName,
+    locale: senderLocale(event.raw),
     text: `${event.command} ${event.text}`.trim(),
     post: (posted) => event.channel.post(posted),
   };
@@ -138,7 +150,7 @@ const fromCommand = (event: SlashCommandEvent): Incoming => {
 async function answerMessage(state: StateAdapter, incoming: Incoming): Promise<void> {
   const { channel, externalId, text, post } = incoming;
   await noteEvent(state, channel);
-  let locale: Locale = DEFAULT_LOCALE;
+  let locale = incoming.locale;
   try {
     const link = LINK.exec(text);
     if (link) {
@@ -146,21 +158,21 @@ async function answerMessage(state: StateAdapter, incoming: Incoming): Promise<v
       await enforceLimit("channel_link", sender);
       const user = await redeemLinkCode({ channel, externalId, displayName: incoming.displayName, code: link[1] });
       if (user) await resetLimit("channel_link", sender);
-      const t = translatorFor(localeOf(user), "channels");
+      const t = translatorFor(localeOf(user, incoming.locale), "channels");
       await post(user ? t("linked", { email: user.email }) : t("linkCodeInvalid"));
       return;
     }
     if (UNLINK.test(text)) {
-      const t = translatorFor(localeOf(await linkedUser(channel, externalId)), "channels");
+      const t = translatorFor(localeOf(await linkedUser(channel, externalId), incoming.locale), "channels");
       await post((await unlinkChannelAccount(channel, externalId)) ? t("unlinked") : t("notLinked"));
       return;
     }
     const user = await linkedUser(channel, externalId);
     if (!user) {
-      await post(translatorFor(DEFAULT_LOCALE, "channels")("linkHow"));
+      await post(translatorFor(locale, "channels")("linkHow"));
       return;
     }
-    locale = localeOf(user);
+    locale = localeOf(user, locale);
     const t = translatorFor(locale, "channels");
     let said = START.test(text) ? "" : text;
     if (!said && incoming.audio) {
@@ -292,9 +304,9 @@ async function recordFeedback(state: StateAdapter, event: ActionEvent): Promise<
   const rating = RATINGS[code as keyof typeof RATINGS];
   if (!target || !id || !rating) return;
   const user = await linkedUser(channel, event.user.userId);
-  const t = translatorFor(localeOf(user), "channels");
+  const t = translatorFor(localeOf(user, senderLocale(event.raw)), "channels");
   if (!user) {
-    await event.thread?.post(translatorFor(DEFAULT_LOCALE, "channels")("linkHow"));
+    await event.thread?.post(t("linkHow"));
     return;
   }
   try {
@@ -317,14 +329,14 @@ async function runFollowUp(state: StateAdapter, event: ActionEvent): Promise<voi
   const thread = event.thread;
   if (!versionId || !/^\d+$/.test(position ?? "") || !thread) return;
   const post: Incoming["post"] = (message) => thread.post(message);
-  let locale: Locale = DEFAULT_LOCALE;
+  let locale = senderLocale(event.raw);
   try {
     const user = await linkedUser(channel, event.user.userId);
     if (!user) {
-      await post(translatorFor(DEFAULT_LOCALE, "channels")("linkHow"));
+      await post(translatorFor(locale, "channels")("linkHow"));
       return;
     }
-    locale = localeOf(user);
+    locale = localeOf(user, locale);
     const action = await pressedFollowUp(versionId, Number(position), locale);
     if (!action) return;
     // one press is one turn: Slack's trigger id, Telegram's callback query id

@@ -366,6 +366,13 @@ describe("Slack and Telegram channels", () => {
     expect(telegram.callsTo("answerCallbackQuery").map((c) => c.body.callback_query_id)).toContain("query-follow-up-1");
   });
 
+  it("tells an unlinked Telegram user how to link in the language of their Telegram app", async () => {
+    const before = telegram.callsTo(TELEGRAM_SENDS).length;
+    expect((await postTelegram(telegramUpdate({ updateId: 5, messageId: 5, userId: 6262, languageCode: "es-ES", text: "hola" }))).status).toBe(200);
+    const sent = await telegram.waitForCalls(TELEGRAM_SENDS, before + 1);
+    expect(JSON.stringify(sent[before].body)).toContain("Esta cuenta aún no está vinculada a Switchboard");
+  });
+
   it("limits a sender's link attempts as sign-ins are, and says so in the chat", async () => {
     const before = telegram.callsTo(TELEGRAM_SENDS).length;
     const attempts = 11; // RATE_LIMIT_SIGNIN_PER_15_MINUTES is 10

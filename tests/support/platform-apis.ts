@@ -247,6 +247,8 @@ export function telegramUpdate(input: {
   messageId: number;
   userId: number;
   firstName?: string;
+  /** the sender's app language, as Telegram sends it */
+  languageCode?: string;
   text?: string;
   voice?: { fileId: string; duration: number; size: number };
 }) {
@@ -257,7 +259,7 @@ export function telegramUpdate(input: {
       message_id: input.messageId,
       date: Math.floor(Date.now() / 1000),
       chat: { id: input.userId, type: "private", first_name: firstName },
-      from: { id: input.userId, is_bot: false, first_name: firstName, language_code: "en" },
+      from: { id: input.userId, is_bot: false, first_name: firstName, language_code: input.languageCode ?? "en" },
       ...(input.text ? { text: input.text } : {}),
       // Telegram marks a leading /command as an entity
       ...(input.text?.startsWith("/") ? { entities: [{ type: "bot_command", offset: 0, length: input.text.split(" ")[0].length }] } : {}),
