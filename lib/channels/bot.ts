@@ -243,13 +243,11 @@ function thumbs(type: keyof typeof TARGETS, id: string, t: ReturnType<typeof tra
   ]);
 }
 
-/** Slack shows a file in the thread; Telegram would cut the deliverable to a 1,024-character caption. */
-const ATTACHES_FILES: Record<ExternalChannel, boolean> = { slack: true, telegram: false };
-
 /**
  * The answer in the thread: the routing as a context line and the answer's text (thumbs under it when
- * there is no deliverable); a deliverable follows as its own formatted message (on Slack with its Word
- * file attached), then its thumbs and its task's follow-up actions as buttons.
+ * there is no deliverable); a deliverable follows as its own formatted message with its Word file (on
+ * Slack attached to it, on Telegram just after it), then its thumbs and its task's follow-up actions as
+ * buttons.
  */
 async function postReply(place: TurnPlace, reply: ChannelReply): Promise<void> {
   const { post, locale } = place;
@@ -269,7 +267,15 @@ async function postReply(place: TurnPlace, reply: ChannelReply): Promise<void> {
   const version = reply.version;
   if (!version) return;
   const markdown = `**${version.title}**\n\n${version.body}`;
-  await post(ATTACHES_FILES[place.channel] ? { markdown, files: await deliverableFiles(place, version) } : { markdown });
+  const files = await deliverableFiles(place, version);
+  if (place.channel === "slack") {
+    await post({ markdown, files });
+  } else {
+    // a file's caption holds 1,024 characters on Telegram: the deliverable is a message of its own, and
+    // its Word file follows with the title as caption
+    await post({ markdown });
+    if (files.length) await post({ markdown: `**${version.title}**`, files });
+  }
   const followUps = await followUpChoices(version.versionId, locale);
   await post(
     Card({

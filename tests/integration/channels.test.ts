@@ -337,6 +337,13 @@ describe("Slack and Telegram channels", () => {
     expect(answer).toMatch(/Task: .*Meeting minutes.*started/);
     expect(minutes).toContain("Pilot starts in May");
     expect(rating).toContain("inline_keyboard");
+    // the minutes' Word file follows them in the chat, titled, as on Slack and the web's export
+    const [document] = await explained(() => telegram.waitForCalls("sendDocument", 1));
+    expect(document.body).toMatchObject({ chat_id: "4242", name: expect.stringMatching(/^Minutes.*ACME-kickoff\.docx$/) });
+    expect(document.body.caption).toContain("ACME kickoff");
+    const { value: html } = await mammoth.convertToHtml({ buffer: telegram.documents[0].data });
+    expect(html).toContain("<h1>Minutes – ACME kickoff</h1>");
+    expect(html).toContain("Pilot starts in May");
     expectScriptedRepliesUsed(models, app);
 
     const list = (await (await owner.request("/api/conversations")).json()) as { conversations: { channel: string }[] };

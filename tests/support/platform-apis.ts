@@ -206,9 +206,11 @@ export const TELEGRAM_SENDS = ["sendMessage", "sendRichMessage"];
 export class TelegramApiStandIn extends PlatformStandIn {
   /** what GET /file/bot<token>/<path> serves, by file path */
   readonly files = new Map<string, Buffer>();
+  /** the documents the bot sent (sendDocument, multipart), with their bytes */
+  readonly documents: { chatId: string; caption: string; name: string; data: Buffer }[] = [];
   private nextMessageId = 100;
 
-  protected answer(req: IncomingMessage, res: ServerResponse, path: string, text: string) {
+  protected async answer(req: IncomingMessage, res: ServerResponse, path: string, text: string, raw: Buffer) {
     const file = /^\/file\/bot[^/]+\/(.+)$/.exec(path);
     if (file) {
       this.calls.push({ method: "file", body: { path: file[1] } });
@@ -221,6 +223,27 @@ export class TelegramApiStandIn extends PlatformStandIn {
       return;
     }
     const method = /^\/bot[^/]+\/(\w+)$/.exec(path)?.[1] ?? path;
+    if (method === "sendDocument") {
+      const form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+      const document = form.get("document");
+      if (!(document instanceof File)) {
+        res.writeHead(400).end();
+        return;
+      }
+      const sent = {
+        chatId: String(form.get("chat_id")),
+        caption: String(form.get("caption") ?? ""),
+        name: document.name,
+        data: Buffer.from(await document.arrayBuffer()),
+      };
+      this.documents.push(sent);
+      this.calls.push({ method, body: { chat_id: sent.chatId, caption: sent.caption, name: sent.name } });
+      this.nextMessageId += 1;
+      return send(res, {
+        ok: true,
+        result: { message_id: this.nextMessageId, date: Math.floor(Date.now() / 1000), chat: { id: sent.chatId, type: "private" } },
+      });
+    }
     const body = parseBody(text, req.headers["content-type"] ?? "");
     this.calls.push({ method, body });
     switch (method) {
