@@ -22,6 +22,7 @@ import { DEFAULT_LOCALE, isLocale, type Locale, translatorFor } from "@/lib/i18n
 import { castVote } from "@/lib/learnings";
 import { enforceLimit, resetLimit } from "@/lib/limits";
 import { settings } from "@/lib/settings";
+import { holdUntilSettled } from "@/lib/shutdown";
 import { type ExternalChannel, linkedUser, redeemLinkCode, unlinkChannelAccount } from "./accounts";
 import { conversationForThread } from "./conversations";
 import { followUpChoices, pressedFollowUp } from "./follow-ups";
@@ -364,7 +365,8 @@ export async function handleChannelWebhook(channel: ExternalChannel, request: Re
   const bot = channelBot();
   if (!bot.channels.includes(channel)) return null;
   const handler = bot.chat.webhooks[channel];
-  const response = await handler(request, { waitUntil: (task) => after(task) });
+  // the message is answered after the response; a restart waits for it as for a web turn
+  const response = await handler(request, { waitUntil: (task) => after(holdUntilSettled(task)) });
   if (response.status >= 400) await noteError(bot.state, channel, `webhook refused (HTTP ${response.status})`);
   else await noteEvent(bot.state, channel);
   return response;

@@ -1,7 +1,8 @@
 // Graceful restarts (issue 18). On SIGTERM an instance drains: it refuses new turns (503 with
 // Retry-After, so a client or load balancer tries another instance), reports "draining" on /api/health,
 // lets the turns in flight finish for up to SHUTDOWN_GRACE_MS, then stops the rest — they are saved as
-// stopped, like a user's stop — and exits once every turn has been saved.
+// stopped, like a user's stop — and exits once every turn has been saved. Work done after a response was
+// sent (a Slack or Telegram message, answered after the platform got its 200) is waited for the same way.
 import { AppError } from "@/lib/http";
 import { settings } from "@/lib/settings";
 
@@ -16,13 +17,15 @@ interface ShutdownState {
   draining: boolean;
   /** one controller per turn in flight; aborting it stops the turn, which then saves itself */
   inFlight: Set<AbortController>;
-  /** settles when the last turn in flight ends */
+  /** work a response was already sent for; it stops by itself (its turn, if any, is in inFlight) */
+  background: Set<Promise<unknown>>;
+  /** settles when the last turn in flight and the last background work end */
   idle: (() => void) | undefined;
 }
 
 // on globalThis: Next loads the instrumentation hook and the route handlers as separate bundles
 const global = globalThis as unknown as { switchboardShutdown?: ShutdownState };
-global.switchboardShutdown ??= { draining: false, inFlight: new Set(), idle: undefined };
+global.switchboardShutdown ??= { draining: false, inFlight: new Set(), background: new Set(), idle: undefined };
 const state = global.switchboardShutdown;
 
 export function isDraining(): boolean {
@@ -33,26 +36,44 @@ export function turnsInFlight(): number {
   return state.inFlight.size;
 }
 
+const busy = () => state.inFlight.size + state.background.size > 0;
+
+/** Refuses with 503 (and a wait) while the instance drains: the client, or a platform's webhook delivery, tries again elsewhere. */
+export function refuseWhileDraining(): void {
+  if (state.draining) throw new AppError("unavailable:restarting", { retryAfterSeconds: RETRY_AFTER_SECONDS });
+}
+
 /**
  * Admits a turn, or refuses it with 503 while the instance drains. The turn's `signal` aborts when the
  * grace period ends; `done()` must be called once the turn is saved (or failed).
  */
 export function admitTurn(): { signal: AbortSignal; done(): void } {
-  if (state.draining) throw new AppError("unavailable:restarting", { retryAfterSeconds: RETRY_AFTER_SECONDS });
+  refuseWhileDraining();
   const controller = new AbortController();
   state.inFlight.add(controller);
   return {
     signal: controller.signal,
     done() {
       state.inFlight.delete(controller);
-      if (state.inFlight.size === 0) state.idle?.();
+      if (!busy()) state.idle?.();
     },
   };
 }
 
+/** Work that goes on after its response was sent: draining waits for it as for a turn. */
+export function holdUntilSettled<T>(work: Promise<T>): Promise<T> {
+  state.background.add(work);
+  const release = () => {
+    state.background.delete(work);
+    if (!busy()) state.idle?.();
+  };
+  work.then(release, release);
+  return work;
+}
+
 const untilIdle = (ms: number) =>
   new Promise<boolean>((resolve) => {
-    if (state.inFlight.size === 0) return resolve(true);
+    if (!busy()) return resolve(true);
     const timer = setTimeout(() => resolve(false), ms);
     state.idle = () => {
       clearTimeout(timer);
@@ -69,7 +90,8 @@ export async function drain({ graceMs = settings().SHUTDOWN_GRACE_MS, log = cons
   stopped: number;
 }> {
   state.draining = true;
-  log(`shutdown: draining, ${state.inFlight.size} turn(s) in flight, waiting up to ${graceMs} ms`);
+  const background = state.background.size ? ` and ${state.background.size} message(s) being answered` : "";
+  log(`shutdown: draining, ${state.inFlight.size} turn(s) in flight${background}, waiting up to ${graceMs} ms`);
   if (await untilIdle(graceMs)) return { finished: true, stopped: 0 };
   const stopped = state.inFlight.size;
   log(`shutdown: stopping ${stopped} turn(s) still running; they are saved as stopped`);

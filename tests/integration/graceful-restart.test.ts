@@ -6,6 +6,7 @@ import { createConversation, sendTurn, type TurnResult } from "../support/chat-c
 import type { TestDatabase } from "../support/database";
 import { HttpClient, uniqueEmail } from "../support/http-client";
 import type { ScriptedModelServer } from "../support/model-server";
+import { TELEGRAM_SENDS, TelegramApiStandIn, telegramUpdate } from "../support/platform-apis";
 import { BEST, startScriptedApp } from "../support/scripted-app";
 
 const TURNS = 20;
@@ -33,18 +34,27 @@ async function query(testDb: TestDatabase, sql: string): Promise<Record<string, 
 
 // issue 18: SIGTERM while 20 turns stream. The instance takes no new turn (503, Retry-After), says
 // draining on /api/health, lets the answers that can finish within 30 s finish, stops and saves the
-// others, and exits within 35 s: every user message and every answer is in the database.
+// others, and exits within 35 s: every user message and every answer is in the database. A Telegram
+// message arriving meanwhile is refused (503) so that Telegram delivers it again, to another instance.
 describe("a graceful restart", () => {
   let testDb: TestDatabase;
   let models: ScriptedModelServer;
   let app: AppServer;
+  let telegram: TelegramApiStandIn;
+  const TELEGRAM_SECRET = "restart-webhook-secret";
 
   beforeAll(async () => {
-    ({ testDb, models, app } = await startScriptedApp());
+    telegram = await new TelegramApiStandIn().start();
+    ({ testDb, models, app } = await startScriptedApp({
+      TELEGRAM_BOT_TOKEN: "123456:restart-token",
+      TELEGRAM_WEBHOOK_SECRET_TOKEN: TELEGRAM_SECRET,
+      TELEGRAM_API_BASE_URL: telegram.url,
+    }));
   });
 
   afterAll(async () => {
     await app?.stop("SIGKILL");
+    await telegram?.stop();
     await models?.stop();
     await testDb?.drop();
   });
@@ -87,6 +97,13 @@ describe("a graceful restart", () => {
     const refused = await sendTurn(client, { conversationId: conversations[0], text: "One more, please", taskSlug: "follow-up-email" });
     expect(refused.status).toBe(503);
     expect(refused.error?.code).toBe("unavailable:restarting");
+    const delivery = await fetch(`${app.url}/api/channels/telegram`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TELEGRAM_SECRET },
+      body: telegramUpdate({ updateId: 1, messageId: 1, userId: 4242, text: "hello" }),
+    });
+    expect(delivery.status).toBe(503);
+    expect(delivery.headers.get("retry-after")).toBe("5");
 
     const code = await app.exited;
     const tookMs = Date.now() - signalledAt;
@@ -110,5 +127,7 @@ describe("a graceful restart", () => {
     // a stopped answer keeps what it streamed
     for (const answer of stopped) expect(String(answer.content)).toMatch(/^(Long answer \d+ ?)+/);
     expect(app.output()).toMatch(/shutdown: stopping 5 turn\(s\) still running/);
+    // the refused delivery was not handled: nothing was said in the chat
+    expect(telegram.callsTo(TELEGRAM_SENDS)).toHaveLength(0);
   }, 120_000);
 });
