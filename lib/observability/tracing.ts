@@ -4,6 +4,7 @@ import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-ho
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
+import { PrismaInstrumentation } from "@prisma/instrumentation";
 import { registerTelemetry } from "ai";
 import { settings } from "@/lib/settings";
 
@@ -11,7 +12,7 @@ const globalForTracing = globalThis as unknown as { switchboardTracing?: TracerP
 
 /**
  * Sends this process's spans over OTLP/HTTP (JSON) to OTEL_EXPORTER_OTLP_ENDPOINT, and the AI SDK's
- * model-call spans with them; without the setting nothing is registered and spans go nowhere. Called
+ * model-call spans and Prisma's database spans with them; without the setting nothing is registered and spans go nowhere. Called
  * once, from Next's register hook (instrumentation.ts).
  */
 export function startTracing(): void {
@@ -24,6 +25,8 @@ export function startTracing(): void {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   trace.setGlobalTracerProvider(provider);
   registerTelemetry(new OpenTelemetry());
+  // each database operation and its SQL statements as spans, under the turn step that ran them
+  new PrismaInstrumentation().enable();
   globalForTracing.switchboardTracing = provider;
   // spans still buffered are sent before the process exits
   process.once("beforeExit", () => void provider.shutdown());

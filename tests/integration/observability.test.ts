@@ -177,6 +177,10 @@ describe(`metrics, traces and cost of turns on ${kind}`, () => {
         .flatMap(childrenOf)
         .filter((s) => !s.name.startsWith("turn")).length,
     ).toBeGreaterThan(0);
+    // the database's work as spans of the step that did it: loading the turn runs SQL statements
+    const [load] = named("turn.load");
+    const below = (parent: ReceivedSpan): ReceivedSpan[] => childrenOf(parent).flatMap((child) => [child, ...below(child)]);
+    expect(below(load).map((s) => s.name)).toEqual(expect.arrayContaining(["prisma:client:operation", "prisma:client:db_query"]));
     const everything = receiver.bodies.join("\n");
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(answerMarker);
