@@ -5,7 +5,11 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/components/ui/cn";
 
-/** Chat, To-dos, Settings and (for admins) Admin, the current one marked for eyes and for screen readers. */
+/**
+ * Chat, To-dos, Settings and (for admins) Admin, the current one marked for eyes and for screen readers.
+ * On a phone Settings is left to the account menu ("Profile and signature"): in Spanish and French the
+ * four names do not fit beside the logo and the account button.
+ */
 export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const t = useTranslations("common.nav");
   const pathname = usePathname();
@@ -16,7 +20,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
   const links = [
     { href: "/", label: t("chat"), current: !inAdmin && !inTodos && !inSettings },
     { href: "/todos", label: t("todos"), current: inTodos },
-    { href: "/settings", label: t("settings"), current: inSettings },
+    { href: "/settings", label: t("settings"), current: inSettings, phone: false },
     ...(isAdmin ? [{ href: "/admin/tasks", label: t("admin"), current: inAdmin }] : []),
   ];
   return (
@@ -29,6 +33,7 @@ export function MainNav({ isAdmin }: { isAdmin: boolean }) {
           className={cn(
             "inline-flex min-h-11 items-center whitespace-nowrap rounded-md px-2 text-sm font-medium sm:px-3 text-muted-foreground hover:bg-muted hover:text-foreground pointer-fine:min-h-9",
             link.current && "bg-muted text-foreground",
+            link.phone === false && "max-sm:hidden",
           )}
         >
           {link.label}

@@ -81,6 +81,29 @@ describe("every page in Spanish and French", () => {
     expect(messages(catalogs.es as unknown as Tree)).toContain(catalogs.es.common.account.signOut);
   });
 
+  it.each(["en", "es", "fr"] as const)("fits the header on a phone in %s: each section's link in view, none under the account button", async (locale) => {
+    const context = await contextFor(browser, tour.app.url, "admin", { locale, colorScheme: "light", viewport: VIEWPORTS.phone });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${tour.app.url}/`);
+      const account = (await page.getByTestId("account-menu").boundingBox())!;
+      const links = page.getByRole("navigation", { name: catalogs[locale].common.nav.main, exact: true }).getByRole("link");
+      const shown = await links.evaluateAll((elements) =>
+        elements
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .map((el) => ({ text: el.textContent, left: el.getBoundingClientRect().left, right: el.getBoundingClientRect().right })),
+      );
+      // Chat, To-dos and Admin; Settings is in the account menu on a phone
+      expect(shown.map((link) => link.text)).toEqual([catalogs[locale].common.nav.chat, catalogs[locale].common.nav.todos, catalogs[locale].common.nav.admin]);
+      for (const link of shown) {
+        expect(link.left, link.text ?? "").toBeGreaterThanOrEqual(0);
+        expect(link.right, `${link.text} ends at ${link.right}, the account button starts at ${account.x}`).toBeLessThanOrEqual(account.x);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const locale of ["es", "fr"] as const) {
     it.each(TOUR.map((stop) => [stop.name, stop] as const))(`%s in ${locale}: no English interface string`, async (_name, stop) => {
       const context = await contextFor(browser, tour.app.url, stop.as, { locale, colorScheme: "light", viewport: VIEWPORTS.desktop });
