@@ -29,6 +29,10 @@ function parseBody(text: string, contentType: string): Record<string, unknown> {
   return out;
 }
 
+/** A multipart/form-data request's fields and files (an upload to Slack, a document sent to Telegram). */
+const multipartOf = (req: IncomingMessage, raw: Buffer) =>
+  new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+
 /** A small HTTP stand-in on 127.0.0.1 that records every call and answers it as the platform would. */
 abstract class PlatformStandIn {
   readonly calls: PlatformCall[] = [];
@@ -129,7 +133,7 @@ export class SlackApiStandIn extends PlatformStandIn {
   private async receiveUpload(req: IncomingMessage, res: ServerResponse, id: string, raw: Buffer) {
     this.calls.push({ method: "upload", body: { id } });
     const file = this.files.get(id);
-    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+    const form = await multipartOf(req, raw);
     const part = form.get("body");
     if (!file || !(part instanceof Blob)) {
       res.writeHead(400).end();
@@ -224,7 +228,7 @@ export class TelegramApiStandIn extends PlatformStandIn {
     }
     const method = /^\/bot[^/]+\/(\w+)$/.exec(path)?.[1] ?? path;
     if (method === "sendDocument") {
-      const form = await new Response(new Uint8Array(raw), { headers: { "content-type": req.headers["content-type"] ?? "" } }).formData();
+      const form = await multipartOf(req, raw);
       const document = form.get("document");
       if (!(document instanceof File)) {
         res.writeHead(400).end();
